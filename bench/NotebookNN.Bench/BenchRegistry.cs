@@ -1,0 +1,9 @@
+namespace NotebookNN.Bench;
+
+/// <summary>The benchmarks by the name given on the command line.</summary>
+internal static class BenchRegistry
+{
+    public static readonly Dictionary<string, Func<string[], int>> All = new()
+    {
+    };
+}

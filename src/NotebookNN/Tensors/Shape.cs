@@ -1,0 +1,91 @@
+using System.Collections;
+using System.Runtime.CompilerServices;
+
+namespace NotebookNN;
+
+/// <summary>
+/// The dimensions of a tensor, immutable. Prints like numpy: <c>(455, 13)</c>, <c>(5,)</c>, <c>()</c>.
+/// Converts implicitly from <c>int[]</c>, so <c>shape: [28, 28]</c> works wherever a shape is asked for.
+/// </summary>
+[CollectionBuilder(typeof(Shape), nameof(Create))]
+public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
+{
+    private readonly int[]? _dims;
+
+    /// <summary>A shape with the given dimensions; every dimension must be ≥ 0.</summary>
+    public Shape(params int[] dims)
+    {
+        ArgumentNullException.ThrowIfNull(dims);
+        foreach (var d in dims)
+            if (d < 0)
+                throw new ArgumentException($"Received an invalid shape, expected every dimension to be non-negative. Received: shape={Format(dims)}");
+        _dims = (int[])dims.Clone();
+    }
+
+    /// <summary>Collection-expression builder: <c>Shape s = [2, 3];</c>.</summary>
+    public static Shape Create(ReadOnlySpan<int> dims) => new(dims.ToArray());
+
+    internal static Shape Wrap(int[] dims) => new(dims, trusted: true);
+    private Shape(int[] dims, bool trusted) => _dims = dims;
+
+    internal int[] Dims => _dims ?? [];
+
+    /// <summary>Number of dimensions (numpy's <c>ndim</c>).</summary>
+    public int Rank => Dims.Length;
+    /// <summary>Same as <see cref="Rank"/>; lets C# indices from the end work: <c>shape[^1]</c>.</summary>
+    public int Count => Dims.Length;
+    /// <summary>Same as <see cref="Rank"/>.</summary>
+    public int Length => Dims.Length;
+
+    /// <summary>Dimension <paramref name="axis"/>; negative axes count from the end as in numpy.</summary>
+    public int this[int axis] => Dims[NormalizeAxis(axis, Rank)];
+
+    /// <summary>Product of the dimensions (1 for a scalar).</summary>
+    public int Size
+    {
+        get
+        {
+            long n = 1;
+            foreach (var d in Dims) n *= d;
+            if (n > Array.MaxLength)
+                throw new ArgumentException($"A tensor of shape {this} has {n} elements, more than a float32 array can hold ({Array.MaxLength}).");
+            return (int)n;
+        }
+    }
+
+    public int[] ToArray() => (int[])Dims.Clone();
+
+    public static implicit operator Shape(int[] dims) => new(dims);
+
+    /// <summary>Maps a possibly negative axis into [0, rank), with a Keras-style error when out of range.</summary>
+    public static int NormalizeAxis(int axis, int rank)
+    {
+        int a = axis < 0 ? axis + rank : axis;
+        if (a < 0 || a >= rank)
+            throw new ArgumentOutOfRangeException(nameof(axis), $"axis {axis} is out of bounds for a tensor of rank {rank} (expected -{rank} <= axis < {rank}).");
+        return a;
+    }
+
+    public bool Equals(Shape other) => Dims.AsSpan().SequenceEqual(other.Dims);
+    public override bool Equals(object? obj) => obj is Shape s && Equals(s);
+    public override int GetHashCode()
+    {
+        var h = new HashCode();
+        foreach (var d in Dims) h.Add(d);
+        return h.ToHashCode();
+    }
+    public static bool operator ==(Shape a, Shape b) => a.Equals(b);
+    public static bool operator !=(Shape a, Shape b) => !a.Equals(b);
+
+    public IEnumerator<int> GetEnumerator() => ((IEnumerable<int>)Dims).GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public override string ToString() => Format(Dims);
+
+    internal static string Format(ReadOnlySpan<int> dims) => dims.Length switch
+    {
+        0 => "()",
+        1 => $"({dims[0]},)",
+        _ => "(" + string.Join(", ", dims.ToArray()) + ")",
+    };
+}

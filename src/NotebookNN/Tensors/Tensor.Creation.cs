@@ -1,0 +1,61 @@
+namespace NotebookNN;
+
+public partial class Tensor
+{
+    /// <summary>A 1-D tensor holding a copy of <paramref name="values"/>: <c>Tensor.From([12f, 3, 6, 14, 7])</c>.</summary>
+    public static Tensor From(float[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return new((float[])values.Clone(), [values.Length]);
+    }
+
+    /// <summary>A 2-D tensor holding a copy of <paramref name="values"/>.</summary>
+    public static Tensor From(float[,] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var data = new float[values.Length];
+        Buffer.BlockCopy(values, 0, data, 0, data.Length * sizeof(float));
+        return new(data, [values.GetLength(0), values.GetLength(1)]);
+    }
+
+    /// <summary>A 3-D tensor holding a copy of <paramref name="values"/>.</summary>
+    public static Tensor From(float[,,] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var data = new float[values.Length];
+        Buffer.BlockCopy(values, 0, data, 0, data.Length * sizeof(float));
+        return new(data, [values.GetLength(0), values.GetLength(1), values.GetLength(2)]);
+    }
+
+    /// <summary>A tensor of the given shape holding a copy of <paramref name="data"/> in row-major order.</summary>
+    public static Tensor From(float[] data, Shape shape)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Length != shape.Size)
+            throw new ArgumentException($"Cannot make a tensor of shape {shape} ({shape.Size} elements) from {data.Length} values.");
+        return new((float[])data.Clone(), shape.ToArray());
+    }
+
+    /// <summary>A 0-D tensor holding one value.</summary>
+    public static Tensor Scalar(float value) => new([value], []);
+
+    /// <summary>A tensor of zeros.</summary>
+    public static Tensor Zeros(Shape shape) => NewZeros(shape.ToArray());
+
+    /// <summary>A tensor of ones.</summary>
+    public static Tensor Ones(Shape shape) => Full(shape, 1f);
+
+    /// <summary>A tensor with every element <paramref name="value"/>.</summary>
+    public static Tensor Full(Shape shape, float value)
+    {
+        var t = NewUninitialized(shape.ToArray());
+        t.Span.Fill(value);
+        return t;
+    }
+
+    /// <summary>A tensor of zeros with <paramref name="like"/>'s shape.</summary>
+    public static Tensor ZerosLike(Tensor like) => NewZeros((int[])like.Dims.Clone());
+
+    /// <summary>A tensor of ones with <paramref name="like"/>'s shape.</summary>
+    public static Tensor OnesLike(Tensor like) => FilledLike(like, 1f);
+}

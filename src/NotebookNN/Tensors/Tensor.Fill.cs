@@ -1,0 +1,12 @@
+namespace NotebookNN;
+
+public partial class Tensor
+{
+    /// <summary>A new contiguous tensor with <paramref name="like"/>'s shape, every element <paramref name="value"/>.</summary>
+    internal static Tensor FilledLike(Tensor like, float value)
+    {
+        var t = NewUninitialized((int[])like.Dims.Clone());
+        t.Span.Fill(value);
+        return t;
+    }
+}
