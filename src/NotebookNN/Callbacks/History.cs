@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace NotebookNN.Callbacks;
+
+/// <summary>
+/// The storage of <see cref="History"/>. It is a separate base class only because C# forbids a member named like
+/// its own type, and Keras's <c>history.history</c> must read <c>h.History["val_accuracy"]</c>.
+/// </summary>
+public abstract class HistoryData : Callback
+{
+    /// <summary>Per-epoch values by Keras's keys (<c>loss</c>, <c>accuracy</c>, <c>val_loss</c>, …), in order of first appearance.</summary>
+    public Dictionary<string, List<double>> History { get; } = [];
+
+    /// <summary>The epoch indices recorded (0-based, as Keras).</summary>
+    public List<int> Epoch { get; } = [];
+}
+
+/// <summary>
+/// Records the epoch-end logs of <see cref="Model.Fit"/> (keras.callbacks.History); Fit returns it.
+/// <c>history.History["val_accuracy"]</c> is the per-epoch list under Keras's keys.
+/// </summary>
+public class History : HistoryData
+{
+    public override void OnTrainBegin(IDictionary<string, double> logs) => Epoch.Clear();
+
+    public override void OnEpochEnd(int epoch, IDictionary<string, double> logs)
+    {
+        Epoch.Add(epoch);
+        foreach (var (k, v) in logs)
+        {
+            if (!History.TryGetValue(k, out var list)) History[k] = list = [];
+            list.Add(v);
+        }
+    }
+
+    public override string ToString() =>
+        $"History({Epoch.Count} epochs: " + string.Join(", ", History.Select(kv =>
+            $"{kv.Key}={(kv.Value.Count > 0 ? kv.Value[^1].ToString("0.####", CultureInfo.InvariantCulture) : "-")}")) + ")";
+}

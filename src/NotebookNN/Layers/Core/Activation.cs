@@ -1,0 +1,21 @@
+namespace NotebookNN.Layers;
+
+/// <summary>Applies an activation function to its input (keras.layers.Activation). No weights.</summary>
+public sealed class Activation(ActivationFunction activation, int[]? inputShape = null, string? name = null)
+    : Layer(name, inputShape is null ? null : new Shape(inputShape))
+{
+    public ActivationFunction Function { get; } = activation ?? throw new ArgumentNullException(nameof(activation));
+
+    public override Tensor Call(Tensor inputs, bool training = false)
+    {
+        EnsureBuilt(inputs);
+        return Function.Call(inputs);
+    }
+
+    public override Dictionary<string, object?> GetConfig()
+    {
+        var c = base.GetConfig();
+        c["activation"] = Function.Name;
+        return c;
+    }
+}

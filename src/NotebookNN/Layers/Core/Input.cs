@@ -1,0 +1,19 @@
+using NotebookNN.Layers;
+
+namespace NotebookNN;
+
+/// <summary>
+/// A symbolic model input with a per-sample shape (keras.Input): <c>model.Add(new Input(shape: [13]))</c> in a
+/// Sequential model, or the start of a functional graph.
+/// </summary>
+public class Input : KerasTensor
+{
+    /// <param name="shape">Per-sample shape, without the batch axis.</param>
+    /// <param name="name">Name of the input layer; default <c>input_layer</c>, <c>input_layer_1</c>, ….</param>
+    public Input(int[] shape, string? name = null) : this(new InputLayer(InputLayer.CheckShape(shape), name)) { }
+
+    private Input(InputLayer layer) : base(layer.Shape, layer) => Layer = layer;
+
+    /// <summary>The input layer this symbolic tensor comes from.</summary>
+    public InputLayer Layer { get; }
+}

@@ -1,0 +1,27 @@
+namespace NotebookNN.Layers;
+
+/// <summary>
+/// What a layer accepts (Keras's <c>InputSpec</c>): a minimum rank and fixed sizes for some axes of the
+/// batched input. Checked before every call so a wrong input fails with Keras's message, not inside a kernel.
+/// </summary>
+public sealed class InputSpec
+{
+    /// <summary>The input must have at least this many dimensions, batch axis included.</summary>
+    public int? MinNDim { get; init; }
+
+    /// <summary>Axis (negative from the end) → required size.</summary>
+    public IReadOnlyDictionary<int, int> Axes { get; init; } = new Dictionary<int, int>();
+
+    internal void Check(Layers.Layer layer, Shape inputShape)
+    {
+        string prefix = $"Input 0 of layer \"{layer.Name}\" is incompatible with the layer: ";
+        if (MinNDim is int min && inputShape.Rank < min)
+            throw new ArgumentException(prefix + $"expected min_ndim={min}, found ndim={inputShape.Rank}. Full shape received: {inputShape}");
+        foreach (var (axis, size) in Axes)
+        {
+            int a = axis < 0 ? axis + inputShape.Rank : axis;
+            if (a < 0 || a >= inputShape.Rank || inputShape[a] != size)
+                throw new ArgumentException(prefix + $"expected axis {axis} of input shape to have value {size}, but received input with shape {inputShape}");
+        }
+    }
+}

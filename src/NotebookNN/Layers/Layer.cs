@@ -1,0 +1,129 @@
+using NotebookNN.Initializers;
+using NotebookNN.Regularizers;
+
+namespace NotebookNN.Layers;
+
+/// <summary>
+/// The base of every layer (keras.layers.Layer). A layer owns its weights, builds them on first use from the
+/// input shape, and computes its output in <see cref="Call(Tensor, bool)"/>; gradients come from the ops it uses.
+/// </summary>
+/// <remarks>
+/// Shapes given to <see cref="Build"/> and <see cref="ComputeOutputShape"/> are per sample: the batch axis
+/// (Keras's <c>None</c>) is left out. A layer that is called directly builds itself on first call
+/// (<see cref="EnsureBuilt(Tensor)"/>); models call layers through <see cref="Invoke"/>, which also checks the input.
+/// </remarks>
+public abstract class Layer
+{
+    private readonly List<Variable> _weights = [];
+    private readonly List<(Variable Weight, Regularizer Regularizer)> _regularized = [];
+
+    /// <param name="name">The layer's name; by default the snake_case type name made unique (<c>dense</c>, <c>dense_1</c>).</param>
+    /// <param name="inputShape">The per-sample input shape, for the first layer of a Sequential model (Keras's <c>input_shape</c>).</param>
+    protected Layer(string? name = null, Shape? inputShape = null)
+    {
+        if (name is not null && string.IsNullOrWhiteSpace(name))
+            throw new ArgumentException($"Received an invalid value for `name`, expected a non-empty string. Received: name='{name}'");
+        Name = name ?? LayerNames.Unique(DefaultNamePrefix, OneBasedNames);
+        DeclaredInputShape = inputShape;
+    }
+
+    /// <summary>The layer's name.</summary>
+    public string Name { get; internal set; }
+
+    /// <summary>The prefix of automatic names: the snake_case type name.</summary>
+    protected virtual string DefaultNamePrefix => LayerNames.SnakeCase(GetType().Name);
+
+    /// <summary>Keras 2 numbers some automatic names from 1 (<c>input_1</c>) and most from 0 (<c>dense</c>, <c>dense_1</c>).</summary>
+    private protected virtual bool OneBasedNames => false;
+
+    /// <summary>The per-sample input shape given at construction (<c>inputShape:</c>), if any.</summary>
+    public Shape? DeclaredInputShape { get; }
+
+    /// <summary>The per-sample input shape the layer was built for; null before it is built.</summary>
+    public Shape? BuiltInputShape { get; private set; }
+
+    /// <summary>Whether <see cref="Build"/> has run.</summary>
+    public bool Built => BuiltInputShape is not null;
+
+    /// <summary>When false the layer's weights are frozen: not trained, counted as non-trainable.</summary>
+    public bool Trainable { get; set; } = true;
+
+    /// <summary>Constraints on the input checked before each call; set in <see cref="Build"/>.</summary>
+    protected InputSpec? InputSpec { get; set; }
+
+    /// <summary>All weights, trainable first, in creation order (Keras's order).</summary>
+    public virtual IReadOnlyList<Variable> Weights => [.. TrainableWeights, .. NonTrainableWeights];
+
+    /// <summary>The weights an optimizer updates.</summary>
+    public virtual IReadOnlyList<Variable> TrainableWeights => Trainable ? _weights.Where(w => w.Trainable).ToList() : [];
+
+    /// <summary>The weights that are not trained (frozen layers, or weights created non-trainable).</summary>
+    public virtual IReadOnlyList<Variable> NonTrainableWeights => Trainable ? _weights.Where(w => !w.Trainable).ToList() : [.. _weights];
+
+    /// <summary>Creates the layer's weights for a per-sample input shape. Called once, before the first call.</summary>
+    public virtual void Build(Shape inputShape) { }
+
+    /// <summary>The forward computation. Training-only behaviour (dropout) keys off <paramref name="training"/>.</summary>
+    public abstract Tensor Call(Tensor inputs, bool training = false);
+
+    /// <summary>The per-sample output shape for a per-sample input shape.</summary>
+    public virtual Shape ComputeOutputShape(Shape inputShape) => inputShape;
+
+    /// <summary>The constructor arguments that recreate this layer (Keras's <c>get_config</c>).</summary>
+    public virtual Dictionary<string, object?> GetConfig() => new() { ["name"] = Name, ["trainable"] = Trainable };
+
+    /// <summary>Number of scalars in the layer's weights.</summary>
+    public int CountParams() => Weights.Sum(w => w.Size);
+
+    /// <summary>The regularization penalties of this layer's weights, summed (0-D), or null when there are none.</summary>
+    public virtual Tensor? RegularizationLoss()
+    {
+        Tensor? total = null;
+        foreach (var (w, r) in _regularized)
+        {
+            var penalty = r.Call(w);
+            total = total is null ? penalty : total + penalty;
+        }
+        return total;
+    }
+
+    /// <summary>Builds the layer for the per-sample shape of a batch <paramref name="inputs"/> if it is not built yet.</summary>
+    public void EnsureBuilt(Tensor inputs)
+    {
+        if (!Built) EnsureBuilt(SampleShape(inputs));
+    }
+
+    /// <summary>Builds the layer for a per-sample input shape if it is not built yet.</summary>
+    public void EnsureBuilt(Shape sampleShape)
+    {
+        if (Built) return;
+        Build(sampleShape);
+        BuiltInputShape = sampleShape;
+    }
+
+    /// <summary>Builds if needed, checks the input against the layer's spec, then calls it (Keras's <c>__call__</c>).</summary>
+    public Tensor Invoke(Tensor inputs, bool training = false)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (inputs.NDim == 0)
+            throw new ArgumentException($"Input 0 of layer \"{Name}\" is incompatible with the layer: expected a batch of samples (at least 1 dimension), but received a scalar.");
+        EnsureBuilt(inputs);
+        InputSpec?.Check(this, inputs.Shape);
+        return Call(inputs, training);
+    }
+
+    /// <summary>Adds a weight to the layer (Keras's <c>add_weight</c>).</summary>
+    protected Variable AddWeight(string name, Shape shape, Initializer? initializer = null, bool trainable = true, Regularizer? regularizer = null)
+    {
+        var init = initializer ?? Initializer.Get("glorot_uniform");
+        var w = new Variable(init.Call(shape), $"{Name}/{name}", trainable);
+        _weights.Add(w);
+        if (regularizer is not null) _regularized.Add((w, regularizer));
+        return w;
+    }
+
+    /// <summary>The per-sample shape of a batch: every axis but the first.</summary>
+    protected static Shape SampleShape(Tensor batch) => Shape.Wrap(batch.Dims[1..]);
+
+    public override string ToString() => $"<{GetType().Name} name={Name}, built={Built}>";
+}

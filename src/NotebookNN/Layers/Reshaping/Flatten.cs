@@ -1,0 +1,14 @@
+namespace NotebookNN.Layers;
+
+/// <summary>Flattens each sample to one axis (keras.layers.Flatten): (batch, 28, 28) → (batch, 784). No weights.</summary>
+public sealed class Flatten(int[]? inputShape = null, string? name = null)
+    : Layer(name, inputShape is null ? null : new Shape(inputShape))
+{
+    public override Tensor Call(Tensor inputs, bool training = false)
+    {
+        EnsureBuilt(inputs);
+        return inputs.NDim == 2 ? inputs : inputs.Reshape(inputs.Shape[0], -1);
+    }
+
+    public override Shape ComputeOutputShape(Shape inputShape) => [inputShape.Size];
+}

@@ -1,0 +1,79 @@
+namespace NotebookNN.Losses;
+
+/// <summary>
+/// Binary cross-entropy (keras.losses.BinaryCrossentropy, "binary_crossentropy"): probabilities clipped to
+/// [1e-7, 1 − 1e-7], or logits with a stable fused op (<paramref name="fromLogits"/>, or the output of a sigmoid
+/// activation, whose logits are used as Keras 2 does). Mean over the last axis.
+/// </summary>
+public sealed class BinaryCrossentropy(bool fromLogits = false) : Loss("binary_crossentropy")
+{
+    public bool FromLogits { get; } = fromLogits;
+
+    public override Tensor Call(Tensor yTrue, Tensor yPred)
+    {
+        var t = AlignTrue(yTrue, yPred);
+        if (FromLogits) return Tensor.SigmoidCrossEntropy(yPred, t).Mean(axis: -1);
+        if (yPred.SigmoidLogits is { } logits) return Tensor.SigmoidCrossEntropy(logits, t).Mean(axis: -1);
+        var p = Tensor.Clip(yPred, LossConstants.Epsilon, 1f - LossConstants.Epsilon);
+        return (-(t * Tensor.Log(p) + (1f - t) * Tensor.Log(1f - p))).Mean(axis: -1);
+    }
+}
+
+/// <summary>
+/// Categorical cross-entropy for one-hot targets (keras.losses.CategoricalCrossentropy): probabilities normalised
+/// over the last axis and clipped, or logits through a fused log-sum-exp op (<paramref name="fromLogits"/>, or a
+/// softmax output's logits). Sum over the classes.
+/// </summary>
+public sealed class CategoricalCrossentropy(bool fromLogits = false) : Loss("categorical_crossentropy")
+{
+    public bool FromLogits { get; } = fromLogits;
+
+    public override Tensor Call(Tensor yTrue, Tensor yPred)
+    {
+        if (yTrue.Shape != yPred.Shape)
+            throw new ArgumentException($"Arguments `target` and `output` must have the same shape. Received: target.shape={yTrue.Shape}, output.shape={yPred.Shape}");
+        if (FromLogits) return Tensor.SoftmaxCrossEntropy(yPred, yTrue);
+        if (yPred.SoftmaxLogits is { } logits) return Tensor.SoftmaxCrossEntropy(logits, yTrue);
+        var p = yPred / yPred.Sum(axis: -1, keepDims: true);
+        p = Tensor.Clip(p, LossConstants.Epsilon, 1f - LossConstants.Epsilon);
+        return (-(yTrue * Tensor.Log(p))).Sum(axis: -1);
+    }
+}
+
+/// <summary>
+/// Cross-entropy for integer class labels (keras.losses.SparseCategoricalCrossentropy): labels of shape (batch,) or
+/// (batch, 1) against (batch, classes) outputs; from logits or probabilities as <see cref="CategoricalCrossentropy"/>.
+/// </summary>
+public sealed class SparseCategoricalCrossentropy(bool fromLogits = false) : Loss("sparse_categorical_crossentropy")
+{
+    public bool FromLogits { get; } = fromLogits;
+
+    public override Tensor Call(Tensor yTrue, Tensor yPred)
+    {
+        if (yPred.NDim < 2)
+            throw new ArgumentException($"sparse_categorical_crossentropy expects outputs of shape (batch, classes). Received: y_pred.shape={yPred.Shape}");
+        var labels = yTrue.NDim == yPred.NDim ? yTrue.Squeeze(-1) : yTrue;
+        if (FromLogits) return Tensor.SparseSoftmaxCrossEntropy(yPred, labels);
+        if (yPred.SoftmaxLogits is { } logits) return Tensor.SparseSoftmaxCrossEntropy(logits, labels);
+        int classes = yPred.Shape[^1];
+        var oneHot = Tensor.Equal(labels.Reshape(-1, 1), Tensor.Arange(classes));
+        SparseLabels.Check(labels, classes);
+        var p = Tensor.Clip(yPred, LossConstants.Epsilon, 1f - LossConstants.Epsilon);
+        return (-(oneHot * Tensor.Log(p))).Sum(axis: -1);
+    }
+}
+
+/// <summary>Checks integer class labels, with a message naming the offending value and the class count.</summary>
+internal static class SparseLabels
+{
+    public static void Check(Tensor labels, int classes)
+    {
+        var span = labels.Contiguous().Span;
+        for (int i = 0; i < span.Length; i++)
+        {
+            float v = span[i];
+            if (!(v >= 0 && v < classes) || v != MathF.Floor(v))
+                throw new ArgumentException($"Received a label value of {v.ToString(System.Globalization.CultureInfo.InvariantCulture)} (sample {i}), which is outside the valid range of [0, {classes - 1}] or not a whole number. Sparse labels must be class indices 0..{classes - 1}.");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections;
+using System.Globalization;
+
+namespace NotebookNN;
+
+/// <summary>
+/// The loss and each metric of <see cref="Model.Evaluate"/>, by name in Keras's order (loss first).
+/// Deconstructs positionally: <c>var (loss, accuracy) = model.Evaluate(x, y);</c>.
+/// </summary>
+public sealed class EvaluationResult : IReadOnlyDictionary<string, double>
+{
+    private readonly List<KeyValuePair<string, double>> _items;
+
+    internal EvaluationResult(IEnumerable<KeyValuePair<string, double>> items) => _items = [.. items];
+
+    public double this[string key] => TryGetValue(key, out var v) ? v : throw new KeyNotFoundException($"No value named '{key}'. Available: {string.Join(", ", Keys)}.");
+    public IEnumerable<string> Keys => _items.Select(kv => kv.Key);
+    public IEnumerable<double> Values => _items.Select(kv => kv.Value);
+    public int Count => _items.Count;
+
+    /// <summary>The loss.</summary>
+    public double Loss => _items[0].Value;
+
+    public bool ContainsKey(string key) => _items.Any(kv => kv.Key == key);
+
+    public bool TryGetValue(string key, out double value)
+    {
+        foreach (var kv in _items) if (kv.Key == key) { value = kv.Value; return true; }
+        value = 0;
+        return false;
+    }
+
+    public void Deconstruct(out double loss, out double metric) { loss = At(0); metric = At(1); }
+    public void Deconstruct(out double loss, out double metric1, out double metric2) { loss = At(0); metric1 = At(1); metric2 = At(2); }
+    public void Deconstruct(out double loss, out double metric1, out double metric2, out double metric3) { loss = At(0); metric1 = At(1); metric2 = At(2); metric3 = At(3); }
+
+    private double At(int i) => i < _items.Count ? _items[i].Value
+        : throw new InvalidOperationException($"Cannot deconstruct {_items.Count} values ({string.Join(", ", Keys)}) into {i + 1} or more variables.");
+
+    public IEnumerator<KeyValuePair<string, double>> GetEnumerator() => _items.GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public override string ToString() =>
+        string.Join(" - ", _items.Select(kv => $"{kv.Key}: {kv.Value.ToString("0.0000", CultureInfo.InvariantCulture)}"));
+}

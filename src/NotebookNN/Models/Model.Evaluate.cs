@@ -1,0 +1,46 @@
+using NotebookNN.Callbacks;
+
+namespace NotebookNN;
+
+public partial class Model
+{
+    /// <summary>
+    /// The loss and each compiled metric on (x, y) (keras.Model.evaluate), by name; deconstructs as
+    /// <c>var (loss, accuracy) = model.Evaluate(xTest, yTest);</c>.
+    /// </summary>
+    public EvaluationResult Evaluate(Tensor x, Tensor y, int? batchSize = null, int verbose = 1, Tensor? sampleWeight = null,
+        IEnumerable<Callback>? callbacks = null)
+    {
+        EnsureCompiled();
+        TrainingData.CheckPair(x, y, "x", "y");
+        if (sampleWeight is not null) TrainingData.CheckSampleWeight(x, sampleWeight);
+        int bs = TrainingData.CheckBatchSize(batchSize);
+        var all = new List<Callback>();
+        if (verbose > 0) all.Add(new ProgbarLogger());
+        if (callbacks is not null) all.AddRange(callbacks);
+        var list = new CallbackList(all);
+        list.Configure(this, new Dictionary<string, object> { ["verbose"] = verbose, ["epochs"] = 1, ["steps"] = (x.Shape[0] + bs - 1) / bs });
+        return new EvaluationResult(EvaluateCore(x, y, sampleWeight, bs, list));
+    }
+
+    /// <summary>Runs test steps over every batch with the test hooks; returns the final logs.</summary>
+    internal Dictionary<string, double> EvaluateCore(Tensor x, Tensor y, Tensor? sampleWeight, int batchSize, CallbackList callbacks)
+    {
+        var session = new TrainingSession(this);
+        session.ResetMetrics();
+        int n = x.Shape[0];
+        int steps = (n + batchSize - 1) / batchSize;
+        var logs = session.Logs();
+        callbacks.Each(c => c.OnTestBegin(new Dictionary<string, double>()));
+        for (int step = 0; step < steps; step++)
+        {
+            var (xb, yb, wb) = TrainingData.Batch(x, y, sampleWeight, null, step * batchSize, Math.Min(n, (step + 1) * batchSize));
+            int s = step;
+            callbacks.Each(c => c.OnTestBatchBegin(s, logs));
+            logs = session.TestStep(xb, yb, wb);
+            callbacks.Each(c => c.OnTestBatchEnd(s, logs));
+        }
+        callbacks.Each(c => c.OnTestEnd(logs));
+        return logs;
+    }
+}

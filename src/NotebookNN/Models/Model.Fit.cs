@@ -1,0 +1,81 @@
+using NotebookNN.Callbacks;
+
+namespace NotebookNN;
+
+public partial class Model
+{
+    /// <summary>
+    /// Trains the model for a number of epochs (keras.Model.fit) and returns its <see cref="History"/>.
+    /// With <paramref name="verbose"/> 1 a progress bar per epoch, 2 one line per epoch, 0 nothing.
+    /// </summary>
+    /// <param name="x">Input samples, first axis the samples.</param>
+    /// <param name="y">Targets, one per sample.</param>
+    /// <param name="batchSize">Samples per gradient update; default 32.</param>
+    /// <param name="epochs">Epoch index to stop at (with <paramref name="initialEpoch"/>, the epochs run are initialEpoch..epochs-1).</param>
+    /// <param name="verbose">0 silent, 1 progress bar, 2 one line per epoch.</param>
+    /// <param name="callbacks">Callbacks called during training.</param>
+    /// <param name="validationSplit">Fraction of the data, taken from the end before shuffling, held out for validation.</param>
+    /// <param name="validationData">(x, y) evaluated at the end of each epoch; overrides <paramref name="validationSplit"/>.</param>
+    /// <param name="shuffle">Shuffle the samples before each epoch.</param>
+    /// <param name="classWeight">Class index → weight applied to the loss of that class's samples.</param>
+    /// <param name="sampleWeight">A weight per sample applied to its loss.</param>
+    /// <param name="initialEpoch">The epoch to start at (to resume a previous run).</param>
+    /// <param name="validationFreq">Validate every this many epochs.</param>
+    public History Fit(Tensor x, Tensor y, int? batchSize = null, int epochs = 1, int verbose = 1,
+        IEnumerable<Callback>? callbacks = null, double validationSplit = 0.0, (Tensor X, Tensor Y)? validationData = null,
+        bool shuffle = true, IReadOnlyDictionary<int, double>? classWeight = null, Tensor? sampleWeight = null,
+        int initialEpoch = 0, int validationFreq = 1)
+    {
+        EnsureCompiled();
+        TrainingData.CheckPair(x, y, "x", "y");
+        if (sampleWeight is not null) TrainingData.CheckSampleWeight(x, sampleWeight);
+        int bs = TrainingData.CheckBatchSize(batchSize);
+        if (epochs < 0) throw new ArgumentException($"Argument `epochs` must be a non-negative integer. Received: epochs={epochs}");
+        if (validationFreq < 1) throw new ArgumentException($"Argument `validation_freq` must be a positive integer. Received: validation_freq={validationFreq}");
+        if (verbose is < 0 or > 2) throw new ArgumentException($"Argument `verbose` must be 0, 1 or 2. Received: verbose={verbose}");
+
+        if (validationData is null && validationSplit != 0)
+            (x, y, sampleWeight, validationData) = TrainingData.SplitValidation(x, y, sampleWeight, validationSplit);
+        if (validationData is { } vd) TrainingData.CheckPair(vd.X, vd.Y, "validation x", "validation y");
+
+        int n = x.Shape[0];
+        int steps = (n + bs - 1) / bs;
+        var history = new History();
+        var all = new List<Callback>();
+        if (verbose > 0) all.Add(new ProgbarLogger());
+        if (callbacks is not null) all.AddRange(callbacks);
+        all.Add(history);
+        var list = new CallbackList(all);
+        list.Configure(this, new Dictionary<string, object> { ["verbose"] = verbose, ["epochs"] = epochs, ["steps"] = steps });
+
+        var weights = classWeight is null ? sampleWeight : TrainingData.ClassWeightsToSampleWeights(y, classWeight, sampleWeight);
+        var session = new TrainingSession(this);
+        StopTraining = false;
+        var empty = new Dictionary<string, double>();
+        list.Each(c => c.OnTrainBegin(empty));
+        for (int epoch = initialEpoch; epoch < epochs; epoch++)
+        {
+            session.ResetMetrics();
+            list.Each(c => c.OnEpochBegin(epoch, new Dictionary<string, double>()));
+            var order = shuffle ? TrainingData.Permutation(n) : null;
+            IDictionary<string, double> logs = new Dictionary<string, double>();
+            for (int step = 0; step < steps; step++)
+            {
+                var (xb, yb, wb) = TrainingData.Batch(x, y, weights, order, step * bs, Math.Min(n, (step + 1) * bs));
+                int s = step;
+                list.Each(c => c.OnTrainBatchBegin(s, logs));
+                logs = session.TrainStep(xb, yb, wb);
+                list.Each(c => c.OnTrainBatchEnd(s, logs));
+                if (StopTraining) break;
+            }
+            var epochLogs = new Dictionary<string, double>(logs);
+            if (validationData is { } v && (epoch + 1 - initialEpoch) % validationFreq == 0)
+                foreach (var (k, val) in EvaluateCore(v.X, v.Y, null, bs, list))
+                    epochLogs["val_" + k] = val;
+            list.Each(c => c.OnEpochEnd(epoch, epochLogs));
+            if (StopTraining) break;
+        }
+        list.Each(c => c.OnTrainEnd(empty));
+        return history;
+    }
+}

@@ -1,0 +1,58 @@
+using NotebookNN.Layers;
+
+namespace NotebookNN;
+
+/// <summary>
+/// A model: layers with training and inference built in (keras.Model). Use <see cref="Sequential"/> for a stack of
+/// layers; subclass <see cref="Model"/> and override <see cref="Call(Tensor[], bool)"/> for a dynamic model.
+/// <c>Compile</c>, <c>Fit</c>, <c>Evaluate</c>, <c>Predict</c> and <c>Summary</c> live in the other parts of this class.
+/// </summary>
+public partial class Model : Layer
+{
+    /// <param name="name">The model's name; default <c>model</c>, <c>model_1</c>, … (a subclass: its snake_case type name).</param>
+    public Model(string? name = null) : base(name) { }
+
+    protected override string DefaultNamePrefix => GetType() == typeof(Model) ? "model" : base.DefaultNamePrefix;
+
+    /// <summary>The model's layers, in order.</summary>
+    public virtual IReadOnlyList<Layer> Layers => [];
+
+    /// <summary>Set by a callback to end <see cref="Fit"/> after the current epoch (Keras's <c>stop_training</c>).</summary>
+    public bool StopTraining { get; set; }
+
+    /// <summary>The forward pass on a list of inputs; override it in a subclassed model.</summary>
+    public virtual Tensor[] Call(Tensor[] inputs, bool training)
+    {
+        if (inputs.Length != 1)
+            throw new ArgumentException($"Model \"{Name}\" expects 1 input, but it received {inputs.Length} input tensors.");
+        return [Call(inputs[0], training)];
+    }
+
+    /// <summary>The forward pass on one input tensor (the model applies its layers in order by default).</summary>
+    public override Tensor Call(Tensor inputs, bool training = false)
+    {
+        var x = inputs;
+        foreach (var layer in Layers) x = layer.Invoke(x, training);
+        return x;
+    }
+
+    public override IReadOnlyList<Variable> TrainableWeights =>
+        Trainable ? Distinct(Layers.SelectMany(l => l.TrainableWeights)) : [];
+
+    public override IReadOnlyList<Variable> NonTrainableWeights =>
+        Trainable ? Distinct(Layers.SelectMany(l => l.NonTrainableWeights)) : Distinct(Layers.SelectMany(l => l.Weights));
+
+    public override Tensor? RegularizationLoss()
+    {
+        Tensor? total = null;
+        foreach (var layer in Layers)
+            if (layer.RegularizationLoss() is { } r) total = total is null ? r : total + r;
+        return total;
+    }
+
+    /// <summary>A layer of this model by name.</summary>
+    public Layer GetLayer(string name) =>
+        Layers.FirstOrDefault(l => l.Name == name) ?? throw new ArgumentException($"No such layer: {name}. Existing layers are: [{string.Join(", ", Layers.Select(l => $"'{l.Name}'"))}].");
+
+    private static List<Variable> Distinct(IEnumerable<Variable> vars) => vars.Distinct(ReferenceEqualityComparer.Instance).Cast<Variable>().ToList();
+}
