@@ -57,6 +57,17 @@ public class OptimizerBehaviourTests
     }
 
     [Fact]
+    public void ClippingLeavesTheCallersGradientUntouched()
+    {
+        var w = Var(0f, 0f);
+        var g = Tensor.From([3f, -4f]);
+        new SGD(learningRate: 1, clipnorm: 1.0).ApplyGradients([(g, w)]);
+        Assert.Equal([3f, -4f], g.ToArray());
+        Assert.Equal(-0.6f, w.ToArray()[0], 6);   // g·1/‖g‖ = (0.6, −0.8)
+        Assert.Equal(0.8f, w.ToArray()[1], 6);
+    }
+
+    [Fact]
     public void LearningRateIsSettableUnlessScheduled()
     {
         var sgd = new SGD(learningRate: 0.1);
