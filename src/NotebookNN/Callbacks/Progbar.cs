@@ -14,6 +14,8 @@ namespace NotebookNN.Callbacks;
 /// <c>\r</c>; otherwise each redraw starts a new line (Keras 2's <c>_dynamic_display</c>). Redraws are throttled to
 /// one per <c>interval</c> seconds except the final one. Time comes from an injectable clock, output goes to a
 /// <see cref="TextWriter"/>, so the output is a pure function of the updates and clock readings.
+/// Keras 2's fit drives it with one bar per epoch: <c>Update(step, logs, finalize: false)</c> after each batch and
+/// <c>Update(target, logs, finalize: true)</c> at the epoch's end, with every compiled metric (and <c>loss</c>) stateful.
 /// </remarks>
 public sealed class Progbar
 {
