@@ -1,0 +1,87 @@
+namespace NotebookNN.Callbacks;
+
+/// <summary>
+/// Prints Keras 2's progress (keras.callbacks.ProgbarLogger): <c>Epoch 1/30</c> then one <see cref="Progbar"/> per
+/// epoch, and one for a standalone evaluate. Added by Fit / Evaluate when verbose is 1 or 2. On a terminal the bar
+/// is redrawn in place; when output is redirected only the final line of each epoch is written.
+/// </summary>
+public sealed class ProgbarLogger : Callback
+{
+    private readonly TextWriter? _output;
+    private readonly bool? _interactive;
+    private readonly Func<double>? _clock;
+    private Progbar? _bar;
+    private int _epochs, _verbose, _steps;
+    private bool _inFit;
+
+    /// <param name="output">Where to write; the console when null.</param>
+    /// <param name="isInteractive">Redraw in place; by default true for a console that is not redirected.</param>
+    /// <param name="clock">Seconds from any origin (for tests); a stopwatch when null.</param>
+    public ProgbarLogger(TextWriter? output = null, bool? isInteractive = null, Func<double>? clock = null)
+    {
+        _output = output;
+        _interactive = isInteractive;
+        _clock = clock;
+    }
+
+    /// <summary>Whether the bar redraws in place during an epoch.</summary>
+    public bool IsInteractive => _interactive ?? (_output is null && !Console.IsOutputRedirected);
+
+    public override void SetParams(IReadOnlyDictionary<string, object> parameters)
+    {
+        base.SetParams(parameters);
+        _verbose = parameters.TryGetValue("verbose", out var v) ? (int)v : 1;
+        _epochs = parameters.TryGetValue("epochs", out var e) ? (int)e : 1;
+        _steps = parameters.TryGetValue("steps", out var s) ? (int)s : 0;
+    }
+
+    public override void OnTrainBegin(IDictionary<string, double> logs) => _inFit = true;
+    public override void OnTrainEnd(IDictionary<string, double> logs) => _inFit = false;
+
+    public override void OnEpochBegin(int epoch, IDictionary<string, double> logs)
+    {
+        if (_verbose > 0 && _epochs > 1) (_output ?? Console.Out).WriteLine($"Epoch {epoch + 1}/{_epochs}");
+        _bar = NewBar();
+    }
+
+    public override void OnTrainBatchEnd(int batch, IDictionary<string, double> logs) => BatchUpdate(batch, logs);
+    public override void OnEpochEnd(int epoch, IDictionary<string, double> logs) => Finish(logs);
+
+    public override void OnTestBegin(IDictionary<string, double> logs)
+    {
+        if (!_inFit) _bar = NewBar();
+    }
+
+    public override void OnTestBatchEnd(int batch, IDictionary<string, double> logs)
+    {
+        if (!_inFit) BatchUpdate(batch, logs);
+    }
+
+    public override void OnTestEnd(IDictionary<string, double> logs)
+    {
+        if (!_inFit) Finish(logs);
+    }
+
+    /// <summary>A bar for one epoch. Every logged value is already a running value over the epoch, so all are
+    /// shown as given (Keras 2 marks the loss and every compiled metric stateful).</summary>
+    private Progbar NewBar()
+    {
+        var names = (Model?.Metrics.Select(m => m.Name) ?? []).Prepend("loss").ToList();
+        return new(_steps > 0 ? _steps : null, verbose: _verbose, output: _output, isInteractive: IsInteractive, clock: _clock,
+            statefulMetrics: [.. names, .. names.Select(n => "val_" + n)]);
+    }
+
+    private void BatchUpdate(int batch, IDictionary<string, double> logs)
+    {
+        // Keras 2 redraws after every batch; with redirected output only the epoch's final line is written.
+        if (_bar is null || _verbose != 1 || !IsInteractive) return;
+        _bar.Update(batch + 1, logs, finalize: false);
+    }
+
+    private void Finish(IDictionary<string, double> logs)
+    {
+        if (_bar is null) return;
+        _bar.Update(_steps > 0 ? _steps : 1, logs, finalize: true);
+        _bar = null;
+    }
+}
