@@ -67,11 +67,18 @@ namespace NotebookNN.Kernels
         }
     }
 
-    /// <summary>Activation derivatives from the saved output, for the backward of fused ops.</summary>
-    internal static class FusedActivationGrad
+    /// <summary>The backward pieces of fused GEMM ops: activation derivative from the saved output, bias gradient.</summary>
+    internal static class FusedBackward
     {
+        /// <summary>Column sums of a row-major rows × cols matrix (the bias gradient).</summary>
+        public static void ColumnSums(ReadOnlySpan<float> z, int rows, int cols, Span<float> sums)
+        {
+            sums.Clear();
+            for (int r = 0; r < rows; r++) TensorPrimitives.Add(sums, z.Slice(r * cols, cols), sums);
+        }
+
         /// <summary>dz = g ⊙ act'(y), where y = act(z) is the op's output.</summary>
-        public static void Apply(FusedActivation act, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dz)
+        public static void ActivationGrad(FusedActivation act, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dz)
         {
             switch (act)
             {
