@@ -20,7 +20,7 @@ internal readonly record struct GemmBlocking(int MR, int NR, int KC, int MC, int
     /// 256·32·4 = 32 KiB, two thirds of L1, leaving room for the A stream. MC 384: A block 384 KiB, a fifth of L2.
     /// NC 4096: B panel 4 MiB, shared by both cores through the L3.
     /// </summary>
-    public static readonly GemmBlocking Avx512 = new(12, 32, 256, 384, 4096);
+    public static GemmBlocking Avx512 { get; internal set; } = new(12, 32, 256, 384, 4096);
 
     /// <summary>
     /// AVX2 + FMA: 6 rows × two 8-float vectors = 12 ymm accumulators of the 16 (BLIS haswell's 6×16). KC 256:

@@ -18,6 +18,8 @@ internal unsafe struct Avx2Kernel : IMicroKernel
     public static void Run(int kc, float* a, float* b, float* c, int ldc, int mr, int nr, in TileStore s)
     {
         Vector256<float> c0_0 = default, c0_1 = default, c1_0 = default, c1_1 = default, c2_0 = default, c2_1 = default, c3_0 = default, c3_1 = default, c4_0 = default, c4_1 = default, c5_0 = default, c5_1 = default;
+        // fetch the C tile while the k loop runs: it is written (and read unless beta is 0) at the end
+        for (int r = 0; r < MR; r++) { Sse.Prefetch0(c + (nint)r * ldc); Sse.Prefetch0(c + (nint)r * ldc + NR - 1); }
         for (int p = 0; p < kc; p++)
         {
             var b0 = Vector256.Load(b + 0); var b1 = Vector256.Load(b + 8);

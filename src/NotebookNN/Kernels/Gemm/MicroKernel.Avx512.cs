@@ -19,6 +19,8 @@ internal unsafe struct Avx512Kernel : IMicroKernel
     public static void Run(int kc, float* a, float* b, float* c, int ldc, int mr, int nr, in TileStore s)
     {
         Vector512<float> c0_0 = default, c0_1 = default, c1_0 = default, c1_1 = default, c2_0 = default, c2_1 = default, c3_0 = default, c3_1 = default, c4_0 = default, c4_1 = default, c5_0 = default, c5_1 = default, c6_0 = default, c6_1 = default, c7_0 = default, c7_1 = default, c8_0 = default, c8_1 = default, c9_0 = default, c9_1 = default, c10_0 = default, c10_1 = default, c11_0 = default, c11_1 = default;
+        // fetch the C tile while the k loop runs: it is written (and read unless beta is 0) at the end
+        for (int r = 0; r < MR; r++) { Sse.Prefetch0(c + (nint)r * ldc); Sse.Prefetch0(c + (nint)r * ldc + NR - 1); }
         for (int p = 0; p < kc; p++)
         {
             var b0 = Vector512.Load(b + 0); var b1 = Vector512.Load(b + 16);
