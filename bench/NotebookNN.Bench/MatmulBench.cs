@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using NotebookNN.Kernels;
+
+namespace NotebookNN.Bench;
+
+/// <summary>
+/// "matmul": square fp32 C = A·B for n = 256, 512, 1024, 2048 (GFLOP/s = 2n³ / median time), measured like the
+/// peers in ../shared/bench/peers; then runs the numpy peer (peers/numpy_matmul.py) and prints ratio lines.
+/// Options: <c>--no-peer</c>; <c>--threads N</c>; <c>--shapes</c> also times the MLP training shapes; sizes as extra numbers.
+/// </summary>
+internal static class MatmulBench
+{
+    public static int Run(string[] args)
+    {
+        int ti = Array.IndexOf(args, "--threads");
+        if (ti >= 0) { Gemm.MaxThreads = int.Parse(args[ti + 1]); args = [.. args[..ti], .. args[(ti + 2)..]]; }
+        if (Environment.GetEnvironmentVariable("NNBENCH_BLOCKING") is { } blk) // tuning: "KC,MC,NC"
+        {
+            var v = blk.Split(',').Select(int.Parse).ToArray();
+            GemmBlocking.Avx512 = GemmBlocking.Avx512 with { KC = v[0], MC = v[1], NC = v[2] };
+        }
+        var sizes = args.Where(a => int.TryParse(a, out _)).Select(int.Parse).ToArray();
+        if (sizes.Length == 0) sizes = [256, 512, 1024, 2048];
+        var ours = new Dictionary<int, double>();
+        foreach (int n in sizes)
+        {
+            ours[n] = Measure(n, n, n, false, false, 3);
+            Console.WriteLine($"notebooknn matmul_n{n} {ours[n]:G6} GFLOP/s");
+        }
+        if (args.Contains("--shapes")) Shapes();
+        if (args.Contains("--no-peer")) return 0;
+        foreach (var (prefix, coreType) in new[] { ("numpy", ""), ("numpy_skx", "SkylakeX") })
+        {
+            var peer = RunPeer(prefix, coreType, sizes);
+            foreach (int n in sizes)
+                if (peer.TryGetValue(n, out double g))
+                    Console.WriteLine($"ratio matmul_n{n} notebooknn/{prefix} {ours[n] / g:F2}x");
+        }
+        return 0;
+    }
+
+    /// <summary>Median GFLOP/s of C = op(A)·op(B), 10 warm-ups (3 at the largest size), reps for ~0.5 s (10..500).</summary>
+    private static double Measure(int m, int n, int k, bool transA, bool transB, int largeWarmups)
+    {
+        var rng = new Random(0);
+        var a = new float[m * k]; var b = new float[k * n]; var c = new float[m * n];
+        for (int i = 0; i < a.Length; i++) a[i] = rng.NextSingle();
+        for (int i = 0; i < b.Length; i++) b[i] = rng.NextSingle();
+        int lda = transA ? m : k, ldb = transB ? k : n;
+        void Once() => Gemm.Sgemm(transA, transB, m, n, k, 1f, a, lda, b, ldb, 0f, c, n);
+        for (int i = 0; i < (2.0 * m * n * k >= 2.0 * 2048 * 2048 * 2048 ? largeWarmups : 10); i++) Once();
+        long t0 = Stopwatch.GetTimestamp();
+        Once();
+        double est = Stopwatch.GetElapsedTime(t0).TotalSeconds;
+        int reps = Math.Clamp((int)(0.5 / Math.Max(est, 1e-7)), 10, 500);
+        var times = new double[reps];
+        for (int r = 0; r < reps; r++)
+        {
+            t0 = Stopwatch.GetTimestamp();
+            Once();
+            times[r] = Stopwatch.GetElapsedTime(t0).TotalSeconds;
+        }
+        Array.Sort(times);
+        return 2.0 * m * n * k / times[reps / 2] / 1e9;
+    }
+
+    /// <summary>The GEMMs of an MLP 784-300-100-10 training step and of batch inference (extra figures).</summary>
+    private static void Shapes()
+    {
+        (string, int, int, int, bool, bool)[] shapes =
+        [
+            ("b32_fwd_32x784x300", 32, 300, 784, false, false),
+            ("b32_dW_784x32x300", 784, 300, 32, true, false),
+            ("b32_dx_32x300x784", 32, 784, 300, false, true),
+            ("b128_fwd_128x784x300", 128, 300, 784, false, false),
+            ("b512_fwd_512x784x300", 512, 300, 784, false, false),
+            ("b512_dW_784x512x300", 784, 300, 512, true, false),
+            ("infer_10000x784x300", 10000, 300, 784, false, false),
+        ];
+        foreach (var (name, m, n, k, ta, tb) in shapes)
+            Console.WriteLine($"notebooknn gemm_{name} {Measure(m, n, k, ta, tb, 3):G6} GFLOP/s");
+    }
+
+    private static Dictionary<int, double> RunPeer(string prefix, string coreType, int[] sizes)
+    {
+        var result = new Dictionary<int, double>();
+        string script = Path.Combine(FindBenchDir(), "peers", "numpy_matmul.py");
+        var psi = new ProcessStartInfo("/usr/bin/python3", [script, .. sizes.Select(s => s.ToString())])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        if (coreType != "") psi.Environment["OPENBLAS_CORETYPE"] = coreType;
+        using var p = Process.Start(psi)!;
+        var err = p.StandardError.ReadToEndAsync();
+        string? line;
+        while ((line = p.StandardOutput.ReadLine()) is not null)
+        {
+            var parts = line.Split(' ');
+            if (parts.Length < 3 || !parts[1].StartsWith("matmul_n")) continue;
+            int n = int.Parse(parts[1]["matmul_n".Length..]);
+            result[n] = double.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture);
+            Console.WriteLine($"{prefix} {parts[1]} {parts[2]} GFLOP/s");
+        }
+        p.WaitForExit();
+        foreach (var l in err.Result.Split('\n').Where(l => l.Contains("core=")).Distinct())
+            Console.Error.WriteLine($"[{prefix}] {l.Trim()}");
+        return result;
+    }
+
+    private static string FindBenchDir()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "peers", "numpy_matmul.py"))) return d.FullName;
+        throw new FileNotFoundException("bench/peers/numpy_matmul.py not found above " + AppContext.BaseDirectory);
+    }
+}

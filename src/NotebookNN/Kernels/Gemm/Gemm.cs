@@ -1,0 +1,172 @@
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using NotebookNN.Kernels.Threading;
+
+namespace NotebookNN.Kernels;
+
+/// <summary>
+/// Single-precision GEMM in the BLIS style on row-major matrices:
+/// <c>C = alpha·op(A)·op(B) + beta·C</c>, then the <see cref="Epilogue"/> (per-column bias, activation) applied to
+/// each tile as it is written. op(X) is X or Xᵀ; a transposed operand is packed straight from its stored layout.
+/// </summary>
+/// <remarks>
+/// Loops: JC (columns by NC) → PC (depth by KC; pack the B panel) → IC (rows by MC; pack an A block) → the
+/// macrokernel: JR (by NR, the B micro-panel stays in L1) → IR (by MR) → micro-kernel. Large problems use every
+/// core of <see cref="ComputePool"/>: the rows (IC) are split when that balances as well as the columns, otherwise
+/// the columns (JR) are, so skinny shapes such as 32 × 784 · 784 × 300 still use both cores. Small problems
+/// run on the calling thread only.
+/// </remarks>
+internal static unsafe partial class Gemm
+{
+    /// <summary>Below this many flops (2·m·n·k) one thread does the whole product: handing work to another core
+    /// costs a few microseconds, about what ~1 MFLOP takes on one core.</summary>
+    public const long DefaultParallelMinFlops = 1L << 21;
+
+    [ThreadStatic] private static GemmIsa? t_forcedIsa;
+    [ThreadStatic] private static int t_maxThreads;
+    [ThreadStatic] private static long t_parallelMinFlops;
+
+    /// <summary>The fastest path this machine supports.</summary>
+    public static GemmIsa BestIsa { get; } =
+        Avx512Kernel.IsSupported ? GemmIsa.Avx512 : Avx2Kernel.IsSupported ? GemmIsa.Avx2 : GemmIsa.Scalar;
+
+    /// <summary>Forces a path for GEMMs started on this thread (tests); null selects <see cref="BestIsa"/>.</summary>
+    public static GemmIsa? ForcedIsa
+    {
+        get => t_forcedIsa;
+        set
+        {
+            if (value is { } v && v > BestIsa) throw new PlatformNotSupportedException($"GEMM path {v} is not supported on this machine (best: {BestIsa}).");
+            t_forcedIsa = value;
+        }
+    }
+
+    /// <summary>Most threads a GEMM started on this thread may use (0: all of <see cref="ComputePool.Workers"/>).</summary>
+    public static int MaxThreads { get => t_maxThreads; set => t_maxThreads = value; }
+
+    /// <summary>Flop count from which GEMMs started on this thread go parallel (0: <see cref="DefaultParallelMinFlops"/>).</summary>
+    public static long ParallelMinFlops { get => t_parallelMinFlops; set => t_parallelMinFlops = value; }
+
+    /// <summary>
+    /// <c>C = alpha·op(A)·op(B) + beta·C</c> then <paramref name="epilogue"/>, for row-major op(A) (m × k),
+    /// op(B) (k × n) and C (m × n). A is stored m × k (k × m when <paramref name="transA"/>) with row stride
+    /// <paramref name="lda"/>; likewise B and C. When beta is 0, C is only written (it may hold NaN).
+    /// </summary>
+    public static void Sgemm(bool transA, bool transB, int m, int n, int k, float alpha,
+        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc,
+        in Epilogue epilogue = default)
+    {
+        GemmArgs.Validate(transA, transB, m, n, k, a.Length, lda, b.Length, ldb, c.Length, ldc, epilogue.Bias.Length);
+        if (m == 0 || n == 0) return;
+        var act = epilogue.Activation;
+        fixed (float* pa = a, pb = b, pc = c, pbias = epilogue.Bias)
+        {
+            float* bias = epilogue.Bias.IsEmpty ? null : pbias;
+            if (k == 0 || alpha == 0f) { ScaleOnly(m, n, beta, pc, ldc, new TileStore(0f, beta, bias, act)); return; }
+            var isa = ForcedIsa ?? BestIsa;
+            var p = new Problem(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, bias, act);
+            switch (isa)
+            {
+                case GemmIsa.Avx512: Run<Avx512Kernel>(in p, GemmBlocking.Avx512); break;
+                case GemmIsa.Avx2: Run<Avx2Kernel>(in p, GemmBlocking.Avx2); break;
+                default: Run<ScalarKernel>(in p, GemmBlocking.Scalar); break;
+            }
+        }
+    }
+
+    /// <summary>The arguments of one call, with op(A)(i, p) = A[i·AWide + p·ADepth] and op(B)(p, j) = B[j·BWide + p·BDepth].</summary>
+    private readonly struct Problem(bool transA, bool transB, int m, int n, int k, float alpha, float* a, int lda,
+        float* b, int ldb, float beta, float* c, int ldc, float* bias, FusedActivation act)
+    {
+        public readonly int M = m, N = n, K = k, Ldc = ldc;
+        public readonly float Alpha = alpha, Beta = beta;
+        public readonly float* A = a, B = b, C = c, Bias = bias;
+        public readonly nint AWide = transA ? 1 : lda, ADepth = transA ? lda : 1;
+        public readonly nint BWide = transB ? ldb : 1, BDepth = transB ? 1 : ldb;
+        public readonly FusedActivation Act = act;
+    }
+
+    private static void Run<K>(in Problem p, GemmBlocking blk) where K : IMicroKernel
+    {
+        int threads = ChooseThreads(p.M, p.N, p.K);
+        int ncMax = RoundUp(Math.Min(blk.NC, p.N), blk.NR), kcMax = Math.Min(blk.KC, p.K);
+        float* packB = Buffers.B(kcMax * ncMax);
+        bool splitRows = threads > 1 && SplitRows(p.M, Math.Min(blk.NC, p.N), blk, threads);
+        for (int jc = 0; jc < p.N; jc += blk.NC)
+        {
+            int nc = Math.Min(blk.NC, p.N - jc);
+            for (int pc = 0; pc < p.K; pc += blk.KC)
+            {
+                int kc = Math.Min(blk.KC, p.K - pc);
+                bool first = pc == 0, last = pc + kc == p.K;
+                var store = new TileStore(p.Alpha, first ? p.Beta : 1f, last ? p.Bias : null, last ? p.Act : FusedActivation.Linear);
+                var task = new PanelTask<K>
+                {
+                    Blk = blk, Threads = threads, Kc = kc, Nc = nc, M = p.M, Ldc = p.Ldc,
+                    A = p.A + pc * p.ADepth, AWide = p.AWide, ADepth = p.ADepth,
+                    B = p.B + jc * p.BWide + pc * p.BDepth, BWide = p.BWide, BDepth = p.BDepth,
+                    PackedB = packB, C = p.C + jc, Store = store.AtColumn(jc),
+                };
+                if (splitRows)
+                {
+                    task.Phase = PanelPhase.PackB;
+                    ComputePool.For(threads, ref task);
+                    task.Phase = PanelPhase.Rows;
+                }
+                else task.Phase = PanelPhase.Columns;
+                ComputePool.For(threads, ref task);
+            }
+        }
+    }
+
+    private static int ChooseThreads(int m, int n, int k)
+    {
+        int max = MaxThreads > 0 ? Math.Min(MaxThreads, ComputePool.Workers) : ComputePool.Workers;
+        long minFlops = ParallelMinFlops > 0 ? ParallelMinFlops : DefaultParallelMinFlops;
+        return 2L * m * n * k < minFlops ? 1 : max;
+    }
+
+    /// <summary>Split rows when their MR tiles divide among the threads at least as evenly as the columns' NR
+    /// tiles (splitting rows shares one packed B panel; splitting columns packs the A block on every thread).</summary>
+    private static bool SplitRows(int m, int nc, GemmBlocking blk, int threads)
+    {
+        static double Balance(int tiles, int t) => tiles / (double)(t * ((tiles + t - 1) / t));
+        return Balance(CeilDiv(m, blk.MR), threads) >= Balance(CeilDiv(nc, blk.NR), threads);
+    }
+
+    internal static int CeilDiv(int a, int b) => (a + b - 1) / b;
+    private static int RoundUp(int a, int b) => CeilDiv(a, b) * b;
+
+    /// <summary>k = 0 or alpha = 0: C = beta·C (not read when beta is 0), then the epilogue.</summary>
+    private static void ScaleOnly(int m, int n, float beta, float* c, int ldc, TileStore s)
+    {
+        for (int i = 0; i < m; i++)
+        {
+            var row = new Span<float>(c + (nint)i * ldc, n);
+            if (beta == 0f) row.Clear();
+            else if (beta != 1f) TensorPrimitives.Multiply(row, beta, row);
+            if (s.Bias != null) TensorPrimitives.Add(row, new ReadOnlySpan<float>(s.Bias, n), row);
+            if (s.Act == FusedActivation.Relu) TensorPrimitives.Max(row, 0f, row);
+            s.ApplyTranscendental(c + (nint)i * ldc, ldc, 1, n);
+        }
+    }
+
+    /// <summary>Packing buffers per thread, on the pinned heap and aligned to a cache line.</summary>
+    private static class Buffers
+    {
+        [ThreadStatic] private static float[]? t_a, t_b;
+
+        public static float* A(int floats) => Get(ref t_a, floats);
+        public static float* B(int floats) => Get(ref t_b, floats);
+
+        private static float* Get(ref float[]? buffer, int floats)
+        {
+            if (buffer is null || buffer.Length < floats + 16)
+                buffer = GC.AllocateUninitializedArray<float>(floats + 16, pinned: true);
+            nint p = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(buffer));
+            return (float*)((p + 63) & ~(nint)63);
+        }
+    }
+}

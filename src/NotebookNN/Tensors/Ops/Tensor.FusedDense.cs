@@ -1,0 +1,69 @@
+using NotebookNN.Kernels;
+
+namespace NotebookNN;
+
+public partial class Tensor
+{
+    /// <summary>
+    /// <c>act(x·kernel + bias)</c> in one GEMM whose epilogue adds the bias and applies the activation while each
+    /// output tile is hot. x is (..., in), kernel (in, out), bias (out) or null; the result is (..., out).
+    /// Backward: dZ = g ⊙ act'(y) from the saved output, dx = dZ·kernelᵀ, dkernel = xᵀ·dZ, dbias = column sums of dZ,
+    /// each computed only when that input needs a gradient.
+    /// </summary>
+    internal static Tensor FusedDense(Tensor x, Tensor kernel, Tensor? bias, FusedActivation act)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(kernel);
+        if (kernel.NDim != 2)
+            throw new ArgumentException($"A dense kernel must be 2-D (input_dim, units). Received: kernel.shape={kernel.Shape}");
+        int fanIn = kernel.Dims[0], units = kernel.Dims[1];
+        if (x.NDim == 0 || x.Dims[^1] != fanIn)
+            throw new ArgumentException($"Dense input's last axis must match the kernel's first: expected (..., {fanIn}). Received: input.shape={x.Shape}, kernel.shape={kernel.Shape}");
+        if (bias is not null && (bias.NDim != 1 || bias.Dims[0] != units))
+            throw new ArgumentException($"A dense bias must have shape ({units},). Received: bias.shape={bias.Shape}");
+
+        var rows = RowsOf(x);
+        var w = GemmOperand.From(kernel);
+        var biasData = bias?.Contiguous();
+        var y = NewUninitialized([.. x.Dims[..^1], units]);
+        var epilogue = new Epilogue(biasData is null ? default : biasData.Span, act);
+        BatchedGemm.Run(rows, w, y.Data, [], [], epilogue);
+
+        Tensor[] inputs = bias is null ? [x, kernel] : [x, kernel, bias];
+        GradientTape.Record(y, inputs, (g, needed) =>
+        {
+            var dz = NewUninitialized((int[])y.Dims.Clone());
+            FusedBackward.ActivationGrad(act, y.Span, g.Contiguous().Span, dz.Span);
+            var dzOp = GemmOperand.Dense(dz.Data, [], rows.Rows, units);
+            var grads = new Tensor?[inputs.Length];
+            if (needed[0]) grads[0] = Product(dzOp, w.T(), (int[])x.Dims.Clone());
+            if (needed[1]) grads[1] = Product(rows.T(), dzOp, [fanIn, units]);
+            if (bias is not null && needed[2])
+            {
+                grads[2] = NewUninitialized([units]);
+                FusedBackward.ColumnSums(dz.Span, rows.Rows, units, grads[2]!.Span);
+            }
+            return grads;
+        });
+        return y;
+    }
+
+    /// <summary>x (..., in) as one (rows, in) matrix: a view when its rows are evenly strided, else a copy.</summary>
+    private static GemmOperand RowsOf(Tensor x)
+    {
+        var x2 = AsMatrices(x, rowVector: true);
+        var op = GemmOperand.From(x2);
+        if (op.BatchDims.Length == 0) return op; // plain or transposed 2-D: Gemm takes either
+        if (!op.Trans && op.TryMergeBatch(out var merged)) return merged;
+        var c = x2.Contiguous();
+        GemmOperand.From(c).TryMergeBatch(out merged);
+        return merged;
+    }
+
+    private static Tensor Product(GemmOperand a, GemmOperand b, int[] dims)
+    {
+        var r = NewUninitialized(dims);
+        BatchedGemm.Run(a, b, r.Data, [], []);
+        return r;
+    }
+}
