@@ -1,0 +1,37 @@
+using NotebookNN.Kernels.Drivers;
+
+namespace NotebookNN;
+
+/// <summary>Non-recording elementwise plumbing shared by the public ops and their backward functions.</summary>
+internal static class Elementwise
+{
+    /// <summary>TOp(x) into a new contiguous tensor.</summary>
+    public static Tensor Unary<TOp>(Tensor x) where TOp : IUnaryOp
+    {
+        var c = x.Contiguous();
+        var y = Tensor.NewUninitialized((int[])c.Dims.Clone());
+        UnaryDriver.Run<TOp>(c.Span, y.Span);
+        return y;
+    }
+
+    /// <summary>TOp(a, b) with broadcasting.</summary>
+    public static Tensor Binary<TOp>(Tensor a, Tensor b) where TOp : IBinaryOp => Broadcast.Binary<TOp>(a, b);
+
+    /// <summary>TOp(a[i], s).</summary>
+    public static Tensor Binary<TOp>(Tensor a, float s) where TOp : IBinaryOp
+    {
+        var c = a.Contiguous();
+        var y = Tensor.NewUninitialized((int[])c.Dims.Clone());
+        BinaryDriver.Run<TOp>(c.Span, s, y.Span);
+        return y;
+    }
+
+    /// <summary>TOp(s, b[i]).</summary>
+    public static Tensor Binary<TOp>(float s, Tensor b) where TOp : IBinaryOp
+    {
+        var c = b.Contiguous();
+        var y = Tensor.NewUninitialized((int[])c.Dims.Clone());
+        BinaryDriver.Run<TOp>(s, c.Span, y.Span);
+        return y;
+    }
+}

@@ -1,0 +1,55 @@
+using NotebookNN.Kernels.Ops;
+
+namespace NotebookNN;
+
+public partial class Tensor
+{
+    /// <summary>Elementwise maximum with broadcasting (NaN propagates, as numpy's <c>maximum</c>).
+    /// Gradient: to a where a ≥ b, to b elsewhere.</summary>
+    public static Tensor Maximum(Tensor a, Tensor b)
+    {
+        var y = Elementwise.Binary<MaxOp>(a, b);
+        GradientTape.Record(y, a, b,
+            g => Broadcast.SumTo(g * Elementwise.Binary<GreaterEqualOp>(a, b), a.Shape),
+            g => Broadcast.SumTo(g * Elementwise.Binary<LessOp>(a, b), b.Shape));
+        return y;
+    }
+
+    /// <summary>Elementwise maximum with a constant.</summary>
+    public static Tensor Maximum(Tensor a, float b) => Maximum(a, Scalar(b));
+    /// <summary>Elementwise maximum with broadcasting.</summary>
+    public Tensor Maximum(Tensor other) => Maximum(this, other);
+    /// <summary>Elementwise maximum with a constant.</summary>
+    public Tensor Maximum(float other) => Maximum(this, Scalar(other));
+
+    /// <summary>Elementwise minimum with broadcasting (NaN propagates). Gradient: to a where a ≤ b, to b elsewhere.</summary>
+    public static Tensor Minimum(Tensor a, Tensor b)
+    {
+        var y = Elementwise.Binary<MinOp>(a, b);
+        GradientTape.Record(y, a, b,
+            g => Broadcast.SumTo(g * Elementwise.Binary<LessEqualOp>(a, b), a.Shape),
+            g => Broadcast.SumTo(g * Elementwise.Binary<GreaterOp>(a, b), b.Shape));
+        return y;
+    }
+
+    /// <summary>Elementwise minimum with a constant.</summary>
+    public static Tensor Minimum(Tensor a, float b) => Minimum(a, Scalar(b));
+    /// <summary>Elementwise minimum with broadcasting.</summary>
+    public Tensor Minimum(Tensor other) => Minimum(this, other);
+    /// <summary>Elementwise minimum with a constant.</summary>
+    public Tensor Minimum(float other) => Minimum(this, Scalar(other));
+
+    /// <summary>Limits every element to [min, max] (numpy's <c>clip</c>); the gradient passes where min ≤ x ≤ max.</summary>
+    /// <exception cref="ArgumentException">A bound is NaN, or min &gt; max.</exception>
+    public static Tensor Clip(Tensor x, float min, float max)
+    {
+        if (float.IsNaN(min) || float.IsNaN(max) || min > max)
+            throw new ArgumentException($"Clip expects bounds with min <= max and neither NaN. Received: min={min}, max={max}");
+        var y = Elementwise.Binary<MinOp>(Elementwise.Binary<MaxOp>(x, min), max);
+        GradientTape.Record(y, x, g => g * Elementwise.Binary<GreaterEqualOp>(x, min) * Elementwise.Binary<LessEqualOp>(x, max));
+        return y;
+    }
+
+    /// <summary>Limits every element to [min, max].</summary>
+    public Tensor Clip(float min, float max) => Clip(this, min, max);
+}
