@@ -28,7 +28,7 @@ internal sealed class FloatFormat
         }
         if (finite.Count > 0 && _scientific)
         {
-            var parts = finite.Select(Scientific).ToList();
+            var parts = finite.Select(v => Scientific(v)).ToList();
             _fracDigits = parts.Max(p => p.Frac.Length);
             _expDigits = Math.Max(2, parts.Max(p => Math.Abs(p.Exp).ToString(CultureInfo.InvariantCulture).Length));
             _padLeft = parts.Max(p => p.Int.Length);
