@@ -54,6 +54,14 @@ public class ShapeOpsTests
     }
 
     [Fact]
+    public void ContiguousCopiesOfLargeTransposesCrossTiles()
+    {
+        Elements(Iota(70, 45).T.Contiguous(), [45, 70], i => Flat([70, 45], i[1], i[0]));
+        Elements(Iota(3, 40, 37).Transpose(0, 2, 1).Contiguous(), [3, 37, 40], i => Flat([3, 40, 37], i[0], i[2], i[1]));
+        Elements(Iota(33, 2, 35).Transpose(2, 1, 0)[1.., .., 3..], [34, 2, 30], i => Flat([33, 2, 35], i[2] + 3, i[1], i[0] + 1));
+    }
+
+    [Fact]
     public void SqueezeAndExpandDims()
     {
         var x = Iota(1, 3, 1, 2);
