@@ -6,5 +6,6 @@ internal static class BenchRegistry
     public static readonly Dictionary<string, Func<string[], int>> All = new()
     {
         ["matmul"] = MatmulBench.Run,
+        ["views"] = ViewsBench.Run,
     };
 }

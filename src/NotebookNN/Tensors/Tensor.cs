@@ -97,25 +97,7 @@ public partial class Tensor
     private Tensor CopyStrided()
     {
         var result = NewUninitialized((int[])Dims.Clone());
-        var dst = result.Data;
-        int n = dst.Length;
-        if (n == 0) return result;
-        int rank = Dims.Length;
-        var index = new int[rank];
-        int src = Offset;
-        int inner = Dims[rank - 1], innerStride = Strides[rank - 1];
-        for (int d = 0; d < n; d += inner)
-        {
-            if (innerStride == 1) Array.Copy(Data, src, dst, d, inner);
-            else for (int j = 0; j < inner; j++) dst[d + j] = Data[src + j * innerStride];
-            for (int ax = rank - 2; ax >= 0; ax--)
-            {
-                src += Strides[ax];
-                if (++index[ax] < Dims[ax]) break;
-                src -= Strides[ax] * Dims[ax];
-                index[ax] = 0;
-            }
-        }
+        Kernels.Drivers.StridedCopy.Run(this, result);
         return result;
     }
 }

@@ -1,0 +1,80 @@
+using System.Runtime.CompilerServices;
+using NotebookNN.Kernels.Drivers;
+
+namespace NotebookNN;
+
+public partial class Tensor
+{
+    // Indexers are named "Slice" in metadata because the default name "Item" is taken by numpy's Item().
+    /// <summary>
+    /// Position <paramref name="index"/> along the first axis, dropping that axis: <c>xTrain[4]</c> is one image.
+    /// Negative values count from the end. A view sharing storage, not a copy.
+    /// </summary>
+    /// <exception cref="IndexOutOfRangeException">"index 10 is out of bounds for axis 0 with size 5".</exception>
+    [IndexerName("Slice")]
+    public Tensor this[int index] => Select([index]);
+
+    /// <summary>Position along the first axis as a C# index: <c>x[^1]</c> is the last row. A view.</summary>
+    [IndexerName("Slice")]
+    public Tensor this[Index index] => Select([index]);
+
+    /// <summary>
+    /// A slice of the first axis: <c>x[..5000]</c>, <c>x[5000..]</c>. A view sharing storage. Bounds are clamped
+    /// like a numpy slice (<c>x[..10]</c> of 5 rows is all 5 rows), so slicing never throws.
+    /// </summary>
+    [IndexerName("Slice")]
+    public Tensor this[Range range] => Select([range]);
+
+    /// <summary>
+    /// Indexes several axes at once, numpy-style: <c>x[.., 1..3]</c>, <c>x[0, 1]</c>, <c>x[2.., ..4, 1]</c>.
+    /// Integers drop their axis, ranges keep it; axes not mentioned are kept whole. A view sharing storage.
+    /// </summary>
+    [IndexerName("Slice")]
+    public Tensor this[params TensorIndex[] indices] => Select(indices);
+
+    private Tensor Select(TensorIndex[] indices)
+    {
+        var view = View(indices);
+        GradientTape.Record(view, this, g =>
+        {
+            var dx = NewZeros((int[])Dims.Clone());
+            StridedCopy.Run(g, dx.View(indices));
+            return dx;
+        });
+        return view;
+    }
+
+    /// <summary>The view selected by <paramref name="indices"/> (not recorded on a tape).</summary>
+    internal Tensor View(ReadOnlySpan<TensorIndex> indices)
+    {
+        int rank = Dims.Length;
+        if (indices.Length > rank)
+            throw new IndexOutOfRangeException($"too many indices for tensor: tensor is {rank}-dimensional, but {indices.Length} were indexed (shape {Shape})");
+        int kept = rank;
+        foreach (var ix in indices) if (ix.Kind == TensorIndexKind.Position) kept--;
+        var dims = new int[kept];
+        var strides = new int[kept];
+        int offset = Offset, k = 0;
+        for (int a = 0; a < rank; a++)
+        {
+            if (a < indices.Length && indices[a].Kind == TensorIndexKind.Position)
+            {
+                offset += indices[a].Resolve(a, Dims[a]) * Strides[a];
+                continue;
+            }
+            var (start, length) = a < indices.Length ? indices[a].Clamp(Dims[a]) : (0, Dims[a]);
+            offset += start * Strides[a];
+            dims[k] = length;
+            strides[k++] = Strides[a];
+        }
+        return new Tensor(Data, offset, dims, strides);
+    }
+
+    /// <summary>The view of positions [start, start + length) along <paramref name="axis"/> (not recorded).</summary>
+    internal Tensor AxisView(int axis, int start, int length)
+    {
+        var dims = (int[])Dims.Clone();
+        dims[axis] = length;
+        return new Tensor(Data, Offset + start * Strides[axis], dims, (int[])Strides.Clone());
+    }
+}
