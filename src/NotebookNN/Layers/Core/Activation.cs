@@ -2,7 +2,7 @@ namespace NotebookNN.Layers;
 
 /// <summary>Applies an activation function to its input (keras.layers.Activation). No weights.</summary>
 public sealed class Activation(ActivationFunction activation, int[]? inputShape = null, string? name = null)
-    : Layer(name, inputShape is null ? null : new Shape(inputShape))
+    : Layer(name, inputShape)
 {
     public ActivationFunction Function { get; } = activation ?? throw new ArgumentNullException(nameof(activation));
 

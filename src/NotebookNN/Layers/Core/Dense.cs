@@ -22,7 +22,7 @@ public sealed class Dense : Layer
         Initializer? kernelInitializer = null, Initializer? biasInitializer = null,
         Regularizer? kernelRegularizer = null, Regularizer? biasRegularizer = null,
         int[]? inputShape = null, string? name = null)
-        : base(name, inputShape is null ? null : new Shape(inputShape))
+        : base(name, inputShape)
     {
         if (units <= 0)
             throw new ArgumentException($"Received an invalid value for `units`, expected a positive integer. Received: units={units}");

@@ -3,9 +3,9 @@ namespace NotebookNN.Layers;
 /// <summary>The entry point of a model, declaring the per-sample input shape (keras.layers.InputLayer). Passes inputs through.</summary>
 public sealed class InputLayer : Layer
 {
-    public InputLayer(int[] shape, string? name = null) : base(name, CheckShape(shape)) { }
+    public InputLayer(int[] shape, string? name = null) : base(name, CheckShape(shape).ToArray()) { }
 
-    internal InputLayer(Shape shape, string? name) : base(name, shape) { }
+    internal InputLayer(Shape shape, string? name) : base(name, shape.ToArray()) { }
 
     protected override string DefaultNamePrefix => "input";
     private protected override bool OneBasedNames => true;

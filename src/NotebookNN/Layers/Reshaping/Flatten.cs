@@ -2,7 +2,7 @@ namespace NotebookNN.Layers;
 
 /// <summary>Flattens each sample to one axis (keras.layers.Flatten): (batch, 28, 28) → (batch, 784). No weights.</summary>
 public sealed class Flatten(int[]? inputShape = null, string? name = null)
-    : Layer(name, inputShape is null ? null : new Shape(inputShape))
+    : Layer(name, inputShape)
 {
     public override Tensor Call(Tensor inputs, bool training = false)
     {
