@@ -19,6 +19,16 @@ internal static class ViewsBench
             for (int i = 0; i < perm.Length; i += 32) x.Gather(perm[i..Math.Min(i + 32, perm.Length)]);
             return 0;
         });
+        Report("gather_epoch_b512_784", "GB/s", 55_000 * 784 * 4 / 1e3, _ =>
+        {
+            for (int i = 0; i < perm.Length; i += 512) x.Gather(perm[i..Math.Min(i + 512, perm.Length)]);
+            return 0;
+        });
+        Report("gather_b32_784_reused_rows", "GB/s", 1000 * 32 * 784 * 4 / 1e3, _ =>
+        {
+            for (int i = 0; i < 1000; i++) x.Gather(perm[..32]);
+            return 0;
+        });
         var m = Tensor.RandomUniform([2048, 2048], seed: 3);
         Report("transpose_contiguous_2048", "GB/s", 2048 * 2048 * 4 / 1e3, _ => m.T.Contiguous());
         var images = Tensor.Zeros([60_000, 28, 28]);

@@ -39,7 +39,8 @@ internal sealed partial class RandomGenerator
                 TensorPrimitives.Log(r, r);
                 TensorPrimitives.Multiply(r, -2f * stddev * stddev, r);
                 TensorPrimitives.Sqrt(r, r);                                           // stddev · √(−2 ln u)
-                TensorPrimitives.SinCos(a, sin[..pairs], cos[..pairs]);
+                TensorPrimitives.Sin(a, sin[..pairs]);
+                TensorPrimitives.Cos(a, cos[..pairs]);
                 var first = destination.Slice(pos, pairs);
                 TensorPrimitives.MultiplyAdd(r, cos[..pairs], mean, first);
                 var second = destination.Slice(pos + pairs, Math.Min(pairs, destination.Length - pos - pairs));

@@ -124,6 +124,22 @@ public class RandomTests
     }
 
     [Fact]
+    public void ConcurrentUseKeepsTheStreamConsistent()
+    {
+        // Two threads drawing from one generator must together consume exactly the single-threaded stream.
+        var shared = new RandomGenerator(77);
+        var drawn = new ulong[2][];
+        Parallel.For(0, 2, k =>
+        {
+            drawn[k] = new ulong[20_000];
+            for (int i = 0; i < drawn[k].Length; i++) drawn[k][i] = shared.NextUInt64();
+        });
+        var reference = new RandomGenerator(77);
+        var expected = Enumerable.Range(0, 40_000).Select(_ => reference.NextUInt64()).Order();
+        Assert.Equal(expected, drawn[0].Concat(drawn[1]).Order());
+    }
+
+    [Fact]
     public void BadArgumentsAreNamed()
     {
         Assert.Equal("RandomUniform expects maxval > minval. Received: minval=1, maxval=1",
