@@ -5,5 +5,6 @@ internal static class BenchRegistry
 {
     public static readonly Dictionary<string, Func<string[], int>> All = new()
     {
+        ["elementwise"] = ElementwiseBench.Run,
     };
 }
