@@ -8,18 +8,22 @@ namespace NotebookNN.Kernels.Ops;
 /// </summary>
 internal static class SoftmaxRows
 {
-    /// <summary>log Σ exp(row) without overflow; <paramref name="scratch"/> (row's length) receives exp(row − max).
-    /// Returns −inf for an all −inf row and NaN when the row holds NaN.</summary>
-    public static float LogSumExp(ReadOnlySpan<float> row, Span<float> scratch)
+    /// <summary>log Σ exp(row) = max + logSum without overflow; <paramref name="scratch"/> (row's length) receives
+    /// exp(row − max). Returns −inf for an all −inf row and NaN when the row holds NaN. Callers subtract
+    /// (x − max) − logSum rather than x − lse: x − max is exact, so large logits keep their precision.</summary>
+    public static float LogSumExp(ReadOnlySpan<float> row, Span<float> scratch, out float max, out float logSum)
     {
         float m = ReduceDriver.Aggregate<IdentityOp, MaxOp>(row);
-        if (float.IsNegativeInfinity(m) || float.IsNaN(m) || float.IsPositiveInfinity(m))
+        max = m;
+        if (!float.IsFinite(m))
         {
             BinaryDriver.Run<ExpSubOp>(row, float.IsNegativeInfinity(m) ? 0f : m, scratch);
+            logSum = 0f;
             return m;
         }
         BinaryDriver.Run<ExpSubOp>(row, m, scratch);
-        return m + MathF.Log(ReduceDriver.Aggregate<IdentityOp, AddOp>(scratch));
+        logSum = MathF.Log(ReduceDriver.Aggregate<IdentityOp, AddOp>(scratch));
+        return m + logSum;
     }
 
     /// <summary>dst = softmax(row) (dst may be the row itself).</summary>
@@ -31,11 +35,12 @@ internal static class SoftmaxRows
         BinaryDriver.Run<MulOp>(dst, 1f / sum, dst);
     }
 
-    /// <summary>dst = row − logsumexp(row) (dst may be the row itself).</summary>
+    /// <summary>dst = (row − max) − log Σ exp(row − max) (dst may be the row itself).</summary>
     public static void LogSoftmax(ReadOnlySpan<float> row, Span<float> dst)
     {
-        float lse = LogSumExp(row, dst);
-        BinaryDriver.Run<SubOp>(row, lse, dst);
+        LogSumExp(row, dst, out float m, out float logSum);
+        BinaryDriver.Run<SubOp>(row, m, dst);
+        BinaryDriver.Run<SubOp>(dst, logSum, dst);
     }
 
     /// <summary>Softmax (or log-softmax) of every row of a row-major (rows, cols) block.</summary>
