@@ -49,6 +49,9 @@ internal static class ElementwiseBench
         Report($"sum_axis0 ({n / 256},256)", n, () => _ = m.Sum(axis: 0), null);
         Report($"softmax ({n / 256},256)", n, () => _ = m.Softmax(), null);
 
+        var probs = Tensor.From(sa[..100_000], [10_000, 10]);
+        Report("softmax (10000,10)", 100_000, () => _ = probs.Softmax(), null);
+
         var logits = Tensor.From(sa[..320], [32, 10]);
         var labels = Tensor.From(Enumerable.Range(0, 32).Select(i => (float)(i % 10)).ToArray());
         logits.Tape = null;

@@ -1,4 +1,5 @@
 using NotebookNN.Kernels.Drivers;
+using NotebookNN.Kernels.Threading;
 
 namespace NotebookNN.Kernels.Ops;
 
@@ -43,13 +44,35 @@ internal static class SoftmaxRows
         BinaryDriver.Run<SubOp>(dst, logSum, dst);
     }
 
-    /// <summary>Softmax (or log-softmax) of every row of a row-major (rows, cols) block.</summary>
-    public static void AllRows(ReadOnlySpan<float> x, int cols, Span<float> dst, bool log)
+    /// <summary>Softmax (or log-softmax) of every row of a row-major (rows, cols) block; large blocks are split
+    /// by rows across the cores (rows are independent, so the result does not depend on the split).</summary>
+    public static unsafe void AllRows(ReadOnlySpan<float> x, int cols, Span<float> dst, bool log)
     {
-        for (int start = 0; start < x.Length; start += cols)
+        int rows = x.Length / cols;
+        int rowsPerItem = Math.Max(1, DriverSettings.ChunkSize / cols);
+        int items = (rows + rowsPerItem - 1) / rowsPerItem;
+        fixed (float* px = x, pd = dst)
         {
-            if (log) LogSoftmax(x.Slice(start, cols), dst.Slice(start, cols));
-            else Softmax(x.Slice(start, cols), dst.Slice(start, cols));
+            var body = new RowsBody { X = px, D = pd, Cols = cols, Rows = rows, RowsPerItem = rowsPerItem, Log = log };
+            if (x.Length < DriverSettings.ParallelThreshold) for (int i = 0; i < items; i++) body.Invoke(i);
+            else ComputePool.For(items, ref body);
+        }
+    }
+
+    private unsafe struct RowsBody : IParallelBody
+    {
+        public float* X, D;
+        public int Cols, Rows, RowsPerItem;
+        public bool Log;
+        public void Invoke(int item)
+        {
+            int end = Math.Min(Rows, (item + 1) * RowsPerItem);
+            for (int r = item * RowsPerItem; r < end; r++)
+            {
+                var row = new ReadOnlySpan<float>(X + (long)r * Cols, Cols);
+                var dst = new Span<float>(D + (long)r * Cols, Cols);
+                if (Log) LogSoftmax(row, dst); else Softmax(row, dst);
+            }
         }
     }
 }
