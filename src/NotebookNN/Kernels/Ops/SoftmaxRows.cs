@@ -54,7 +54,9 @@ internal static class SoftmaxRows
         fixed (float* px = x, pd = dst)
         {
             var body = new RowsBody { X = px, D = pd, Cols = cols, Rows = rows, RowsPerItem = rowsPerItem, Log = log };
-            if (x.Length < DriverSettings.ParallelThreshold) for (int i = 0; i < items; i++) body.Invoke(i);
+            // Rows of ParallelThreshold or more split themselves inside the drivers; never nest parallel loops.
+            if (x.Length < DriverSettings.ParallelThreshold || cols >= DriverSettings.ParallelThreshold)
+                for (int i = 0; i < items; i++) body.Invoke(i);
             else ComputePool.For(items, ref body);
         }
     }
