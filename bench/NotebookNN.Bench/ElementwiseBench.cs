@@ -33,7 +33,7 @@ internal static class ElementwiseBench
         Report($"kernel_sigmoid n={n}", n, () => UnaryDriver.Run<SigmoidOp>(sa, dst), null);
         Report($"kernel_gelu n={n}", n, () => UnaryDriver.Run<GeluOp>(sa, dst), null);
         // Compute-bound comparison: 16K floats stay in L1/L2 and one thread runs, so memory and scheduling noise drop out.
-        var (hx, hy) = (sa[..16384], new float[16384]);
+        var (hx, hy) = (fixedData[..16384], new float[16384]);
         Report("l2_exp 16K", 16384, () => UnaryDriver.Run<ExpOp>(hx, hy), () => TensorPrimitives.Exp(hx, hy));
         Report("l2_tanh 16K", 16384, () => UnaryDriver.Run<TanhOp>(hx, hy), () => TensorPrimitives.Tanh(hx, hy));
         Report("l2_sigmoid 16K", 16384, () => UnaryDriver.Run<SigmoidOp>(hx, hy), () => TensorPrimitives.Sigmoid(hx, hy));
@@ -49,10 +49,25 @@ internal static class ElementwiseBench
         Report($"sum_axis0 ({n / 256},256)", n, () => _ = m.Sum(axis: 0), null);
         Report($"softmax ({n / 256},256)", n, () => _ = m.Softmax(), null);
 
-        var probs = Tensor.From(sa[..100_000], [10_000, 10]);
+        // Fixed-size figures (training-step shapes) use their own inputs, whatever n is.
+        var fixedData = Enumerable.Range(0, 100_000).Select(_ => (float)rng.NextDouble() * 4 - 2).ToArray();
+        var h = Tensor.From(fixedData[..9600], [32, 300]);
+        var bias = Tensor.From(fixedData[..300]);
+        Report("small_bias_add (32,300)+(300,)", 9600, () => _ = h + bias, null);
+        Report("small_add (32,300)+(32,300)", 9600, () => _ = h + h, null);
+        Report("small_relu (32,300)", 9600, () => _ = h.Relu(), null);
+        Report("small_sum_axis0 (32,300)", 9600, () => _ = h.Sum(axis: 0), null);
+        var row10 = fixedData[..10]; var out10 = new float[10];
+        Report("row_softmax 10", 10, () => SoftmaxRows.Softmax(row10, out10), null);
+        Report("row_max 10", 10, () => ReduceDriver.Aggregate<IdentityOp, MaxOp>(row10), null);
+        Report("row_expsub 10", 10, () => BinaryDriver.Run<ExpSubOp>(row10, 1f, out10), null);
+        Report("row_sum 10", 10, () => ReduceDriver.Aggregate<IdentityOp, AddOp>(out10), null);
+        Report("row_mul 10", 10, () => BinaryDriver.Run<MulOp>(out10, 0.99f, out10), null);
+        Report("row_logsoftmax 10", 10, () => SoftmaxRows.LogSoftmax(row10, out10), null);
+        var probs = Tensor.From(fixedData, [10_000, 10]);
         Report("softmax (10000,10)", 100_000, () => _ = probs.Softmax(), null);
 
-        var logits = Tensor.From(sa[..320], [32, 10]);
+        var logits = Tensor.From(fixedData[..320], [32, 10]);
         var labels = Tensor.From(Enumerable.Range(0, 32).Select(i => (float)(i % 10)).ToArray());
         logits.Tape = null;
         var t = Time(() =>
@@ -75,11 +90,12 @@ internal static class ElementwiseBench
         Console.WriteLine($"tensorprimitives {figure.Replace(' ', '_')} {n / r / 1e9:F2} Gelem/s ({r * 1e6:F1} us)");
     }
 
-    // Median seconds per call over batches sized to ~20 ms after a warm-up.
+    // Median seconds per call over batches sized to ~20 ms, after 300 ms of warm-up so tiered JIT has
+    // promoted the generic kernels (tier-1 waits for ~100 ms without new tier-0 compilations).
     private static double Time(Action f)
     {
-        for (int i = 0; i < 5; i++) f();
         var sw = Stopwatch.StartNew();
+        while (sw.ElapsedMilliseconds < 300) f();
         int reps = 1;
         while (true)
         {
