@@ -20,6 +20,8 @@ internal static class ElementwiseBench
         var a = Tensor.From(Enumerable.Range(0, n).Select(_ => (float)rng.NextDouble() * 4 - 2).ToArray());
         var b = Tensor.From(Enumerable.Range(0, n).Select(_ => (float)rng.NextDouble() * 4 - 2).ToArray());
         var (sa, sb, dst) = (a.ToArray(), b.ToArray(), new float[n]);
+        // Fixed-size figures (training-step shapes) use their own inputs, whatever n is.
+        var fixedData = Enumerable.Range(0, 100_000).Select(_ => (float)rng.NextDouble() * 4 - 2).ToArray();
 
         Report($"add n={n}", n, () => _ = a + b, () => TensorPrimitives.Add(sa, sb, dst));
         Report($"relu n={n}", n, () => _ = a.Relu(), () => TensorPrimitives.Max(sa, 0f, dst));
@@ -44,13 +46,11 @@ internal static class ElementwiseBench
         Report($"max n={n}", n, () => _ = a.Max(), () => _ = TensorPrimitives.Max(sa));
 
         var m = Broadcast.Relabel(a, [n / 256, 256]);
-        var row = Tensor.From(sb[..256]);
+        var row = Tensor.From(fixedData[..256]);
         Report($"broadcast_add ({n / 256},256)+(256,)", n, () => _ = m + row, null);
         Report($"sum_axis0 ({n / 256},256)", n, () => _ = m.Sum(axis: 0), null);
         Report($"softmax ({n / 256},256)", n, () => _ = m.Softmax(), null);
 
-        // Fixed-size figures (training-step shapes) use their own inputs, whatever n is.
-        var fixedData = Enumerable.Range(0, 100_000).Select(_ => (float)rng.NextDouble() * 4 - 2).ToArray();
         var h = Tensor.From(fixedData[..9600], [32, 300]);
         var bias = Tensor.From(fixedData[..300]);
         Report("small_bias_add (32,300)+(300,)", 9600, () => _ = h + bias, null);
