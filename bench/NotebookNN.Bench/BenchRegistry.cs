@@ -7,5 +7,6 @@ internal static class BenchRegistry
     {
         ["matmul"] = MatmulBench.Run,
         ["views"] = ViewsBench.Run,
+        ["elementwise"] = ElementwiseBench.Run,
     };
 }

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using NotebookNN.Kernels.Drivers;
 using NotebookNN.Kernels.Threading;
 
@@ -165,7 +166,7 @@ internal static unsafe class Broadcast
     private readonly struct FirstOp : IBinaryOp
     {
         public static float Invoke(float x, float y) => x;
-        public static System.Runtime.Intrinsics.Vector256<float> Invoke(System.Runtime.Intrinsics.Vector256<float> x, System.Runtime.Intrinsics.Vector256<float> y) => x;
-        public static System.Runtime.Intrinsics.Vector512<float> Invoke(System.Runtime.Intrinsics.Vector512<float> x, System.Runtime.Intrinsics.Vector512<float> y) => x;
+        public static Vector256<float> Invoke(Vector256<float> x, Vector256<float> y) => x;
+        public static Vector512<float> Invoke(Vector512<float> x, Vector512<float> y) => x;
     }
 }

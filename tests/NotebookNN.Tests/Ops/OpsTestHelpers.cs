@@ -34,9 +34,10 @@ internal static class OpsTestHelpers
         for (int i = 0; i < got.Length; i++)
         {
             double e = expected[i], g = got[i];
-            if (double.IsNaN(e)) { Assert.True(double.IsNaN(g), $"{context}[{i}]: got {g}, expected NaN"); continue; }
-            if (double.IsInfinity(e) || Math.Abs(e) > float.MaxValue) { Assert.True(g == (float)e, $"{context}[{i}]: got {g}, expected {e}"); continue; }
-            Assert.True(Math.Abs(g - e) <= tol * Math.Max(1.0, Math.Abs(e)), $"{context}[{i}]: got {g}, expected {e}");
+            bool ok = double.IsNaN(e) ? double.IsNaN(g)
+                : double.IsInfinity(e) || Math.Abs(e) > float.MaxValue ? g == (float)e
+                : Math.Abs(g - e) <= tol * Math.Max(1.0, Math.Abs(e));
+            if (!ok) Assert.Fail($"{context}[{i}]: got {g}, expected {e}"); // message built only on failure
         }
     }
 

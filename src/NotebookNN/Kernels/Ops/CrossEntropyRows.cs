@@ -30,8 +30,8 @@ internal static class CrossEntropyRows
         for (int i = 0; i < loss.Length; i++)
         {
             var row = x.Slice(i * classes, classes);
-            lse[i] = SoftmaxRows.LogSumExp(row, scratch);
-            loss[i] = lse[i] - row[(int)labels[i]];
+            lse[i] = SoftmaxRows.LogSumExp(row, scratch, out float m, out float logSum);
+            loss[i] = (m - row[(int)labels[i]]) + logSum;
         }
         if (rented is not null) ArrayPool<float>.Shared.Return(rented);
     }
@@ -58,9 +58,10 @@ internal static class CrossEntropyRows
         {
             var row = x.Slice(i * classes, classes);
             var target = z.Slice(i * classes, classes);
-            lse[i] = SoftmaxRows.LogSumExp(row, scratch);
+            lse[i] = SoftmaxRows.LogSumExp(row, scratch, out float m, out float logSum);
             zSum[i] = ReduceDriver.Aggregate<IdentityOp, AddOp>(target);
-            loss[i] = lse[i] * zSum[i] - TensorPrimitives.Dot(target, row);
+            // Σ z·(lse − x) = Σz·(m + logSum) − Σ z·x, regrouped as Σz·logSum + Σ z·(m − x) to keep precision.
+            loss[i] = zSum[i] * logSum + (m * zSum[i] - TensorPrimitives.Dot(target, row));
         }
         if (rented is not null) ArrayPool<float>.Shared.Return(rented);
     }

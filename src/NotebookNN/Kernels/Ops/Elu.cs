@@ -8,9 +8,9 @@ internal readonly struct EluOp : IBinaryOp
 {
     public static float Invoke(float x, float a) => x > 0f ? x : a * (MathF.Exp(x) - 1f);
     public static Vector256<float> Invoke(Vector256<float> x, Vector256<float> a) =>
-        Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<float>.Zero), x, a * (Vector256.Exp(x) - Vector256<float>.One));
+        Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<float>.Zero), x, a * (VectorMath.Exp(x) - Vector256<float>.One));
     public static Vector512<float> Invoke(Vector512<float> x, Vector512<float> a) =>
-        Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<float>.Zero), x, a * (Vector512.Exp(x) - Vector512<float>.One));
+        Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<float>.Zero), x, a * (VectorMath.Exp(x) - Vector512<float>.One));
 }
 
 /// <summary>Derivative factor of ELU from (x, alpha): 1 where x &gt; 0, else alpha·eˣ (multiply by g).</summary>
@@ -18,9 +18,9 @@ internal readonly struct EluGradOp : IBinaryOp
 {
     public static float Invoke(float x, float a) => x > 0f ? 1f : a * MathF.Exp(x);
     public static Vector256<float> Invoke(Vector256<float> x, Vector256<float> a) =>
-        Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<float>.Zero), Vector256<float>.One, a * Vector256.Exp(x));
+        Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<float>.Zero), Vector256<float>.One, a * VectorMath.Exp(x));
     public static Vector512<float> Invoke(Vector512<float> x, Vector512<float> a) =>
-        Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<float>.Zero), Vector512<float>.One, a * Vector512.Exp(x));
+        Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<float>.Zero), Vector512<float>.One, a * VectorMath.Exp(x));
 }
 
 /// <summary>SELU constants (Klambauer et al., as Keras).</summary>

@@ -18,9 +18,9 @@ internal readonly struct GeluGradOp : IBinaryOp
     public static float Invoke(float x, float g) =>
         g * (0.5f * (1f + VectorMath.Erf(x * GeluOp.InvSqrt2)) + x * GeluOp.InvSqrt2Pi * MathF.Exp(-0.5f * x * x));
     public static Vector256<float> Invoke(Vector256<float> x, Vector256<float> g) =>
-        g * (Vector256.Create(0.5f) * (Vector256<float>.One + VectorMath.Erf(x * GeluOp.InvSqrt2)) + x * GeluOp.InvSqrt2Pi * Vector256.Exp(Vector256.Create(-0.5f) * x * x));
+        g * (Vector256.Create(0.5f) * (Vector256<float>.One + VectorMath.Erf(x * GeluOp.InvSqrt2)) + x * GeluOp.InvSqrt2Pi * VectorMath.Exp(Vector256.Create(-0.5f) * x * x));
     public static Vector512<float> Invoke(Vector512<float> x, Vector512<float> g) =>
-        g * (Vector512.Create(0.5f) * (Vector512<float>.One + VectorMath.Erf(x * GeluOp.InvSqrt2)) + x * GeluOp.InvSqrt2Pi * Vector512.Exp(Vector512.Create(-0.5f) * x * x));
+        g * (Vector512.Create(0.5f) * (Vector512<float>.One + VectorMath.Erf(x * GeluOp.InvSqrt2)) + x * GeluOp.InvSqrt2Pi * VectorMath.Exp(Vector512.Create(-0.5f) * x * x));
 }
 
 /// <summary>Tanh-approximated GELU: ½x(1 + tanh(√(2/π)(x + 0.044715x³))).</summary>

@@ -7,8 +7,8 @@ namespace NotebookNN.Kernels.Ops;
 internal readonly struct ExpOp : IUnaryOp
 {
     public static float Invoke(float x) => MathF.Exp(x);
-    public static Vector256<float> Invoke(Vector256<float> x) => Vector256.Exp(x);
-    public static Vector512<float> Invoke(Vector512<float> x) => Vector512.Exp(x);
+    public static Vector256<float> Invoke(Vector256<float> x) => VectorMath.Exp(x);
+    public static Vector512<float> Invoke(Vector512<float> x) => VectorMath.Exp(x);
 }
 
 /// <summary>ln x (−inf at 0, NaN below). Backward: g / x (<see cref="DivOp"/>).</summary>

@@ -39,8 +39,8 @@ internal readonly struct SoftsignGradOp : IBinaryOp
 internal readonly struct SoftplusOp : IUnaryOp
 {
     public static float Invoke(float x) => MathF.Max(x, 0f) + VectorMath.Log1p(MathF.Exp(-MathF.Abs(x)));
-    public static Vector256<float> Invoke(Vector256<float> x) => Vector256.Max(x, Vector256<float>.Zero) + VectorMath.Log1p(Vector256.Exp(-Vector256.Abs(x)));
-    public static Vector512<float> Invoke(Vector512<float> x) => Vector512.Max(x, Vector512<float>.Zero) + VectorMath.Log1p(Vector512.Exp(-Vector512.Abs(x)));
+    public static Vector256<float> Invoke(Vector256<float> x) => Vector256.Max(x, Vector256<float>.Zero) + VectorMath.Log1p(VectorMath.Exp(-Vector256.Abs(x)));
+    public static Vector512<float> Invoke(Vector512<float> x) => Vector512.Max(x, Vector512<float>.Zero) + VectorMath.Log1p(VectorMath.Exp(-Vector512.Abs(x)));
 }
 
 /// <summary>Gradient of softplus from (x, g): g·sigmoid(x).</summary>

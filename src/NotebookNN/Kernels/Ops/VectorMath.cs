@@ -8,6 +8,37 @@ namespace NotebookNN.Kernels.Ops;
 /// </summary>
 internal static class VectorMath
 {
+    // exp: Cody-Waite reduction x = n·ln2 + r, |r| ≤ ln2/2, Cephes expf polynomial for e^r (~1 ulp), then 2ⁿ
+    // applied as two factors 2^(n/2)·2^(n−n/2) so results stay exact into the subnormal range and overflow to inf.
+    // Several times faster than Exp(float), which evaluates in double.
+    private const float Log2E = 1.44269504088896341f, Ln2Hi = 0.693359375f, Ln2Lo = -2.12194440e-4f;
+    private const float E1 = 1.9875691500e-4f, E2 = 1.3981999507e-3f, E3 = 8.3334519073e-3f, E4 = 4.1665795894e-2f, E5 = 1.6666665459e-1f, E6 = 5.0000001201e-1f;
+    public static float Exp(float x) => MathF.Exp(x);
+    public static Vector256<float> Exp(Vector256<float> x)
+    {
+        x = Vector256.Min(Vector256.Max(x, Vector256.Create(-104f)), Vector256.Create(89f));
+        var n = Vector256.Round(x * Log2E);
+        var r = x - n * Ln2Hi - n * Ln2Lo;
+        var p = (((((E1 * r + Vector256.Create(E2)) * r + Vector256.Create(E3)) * r + Vector256.Create(E4)) * r + Vector256.Create(E5)) * r + Vector256.Create(E6)) * r * r + r + Vector256<float>.One;
+        var ni = Vector256.ConvertToInt32(n);
+        var half = Vector256.ShiftRightArithmetic(ni, 1);
+        var s1 = Vector256.ShiftLeft(half + Vector256.Create(127), 23).AsSingle();
+        var s2 = Vector256.ShiftLeft(ni - half + Vector256.Create(127), 23).AsSingle();
+        return p * s1 * s2;
+    }
+    public static Vector512<float> Exp(Vector512<float> x)
+    {
+        x = Vector512.Min(Vector512.Max(x, Vector512.Create(-104f)), Vector512.Create(89f));
+        var n = Vector512.Round(x * Log2E);
+        var r = x - n * Ln2Hi - n * Ln2Lo;
+        var p = (((((E1 * r + Vector512.Create(E2)) * r + Vector512.Create(E3)) * r + Vector512.Create(E4)) * r + Vector512.Create(E5)) * r + Vector512.Create(E6)) * r * r + r + Vector512<float>.One;
+        var ni = Vector512.ConvertToInt32(n);
+        var half = Vector512.ShiftRightArithmetic(ni, 1);
+        var s1 = Vector512.ShiftLeft(half + Vector512.Create(127), 23).AsSingle();
+        var s2 = Vector512.ShiftLeft(ni - half + Vector512.Create(127), 23).AsSingle();
+        return p * s1 * s2;
+    }
+
     // log1p(t) = log(u)·t/(u−1) with u = 1+t corrects the rounding of 1+t (Goldberg's trick); u == 1 → t.
     public static float Log1p(float t) { float u = 1f + t; return u == 1f ? t : MathF.Log(u) * t / (u - 1f); }
     public static Vector256<float> Log1p(Vector256<float> t)
@@ -29,7 +60,7 @@ internal static class VectorMath
         var z = x * x;
         var poly = (((((T1 * z + Vector256.Create(T2)) * z + Vector256.Create(T3)) * z + Vector256.Create(T4)) * z + Vector256.Create(T5)) * z) * x + x;
         var ax = Vector256.Abs(x);
-        var big = Vector256<float>.One - Vector256.Create(2f) / (Vector256.Exp(ax + ax) + Vector256<float>.One);
+        var big = Vector256<float>.One - Vector256.Create(2f) / (Exp(ax + ax) + Vector256<float>.One);
         big = Vector256.CopySign(big, x);
         return Vector256.ConditionalSelect(Vector256.LessThan(ax, Vector256.Create(0.625f)), poly, big);
     }
@@ -38,7 +69,7 @@ internal static class VectorMath
         var z = x * x;
         var poly = (((((T1 * z + Vector512.Create(T2)) * z + Vector512.Create(T3)) * z + Vector512.Create(T4)) * z + Vector512.Create(T5)) * z) * x + x;
         var ax = Vector512.Abs(x);
-        var big = Vector512<float>.One - Vector512.Create(2f) / (Vector512.Exp(ax + ax) + Vector512<float>.One);
+        var big = Vector512<float>.One - Vector512.Create(2f) / (Exp(ax + ax) + Vector512<float>.One);
         big = Vector512.CopySign(big, x);
         return Vector512.ConditionalSelect(Vector512.LessThan(ax, Vector512.Create(0.625f)), poly, big);
     }
@@ -56,17 +87,17 @@ internal static class VectorMath
         var ax = Vector256.Abs(x);
         var t = Vector256<float>.One / (Vector256<float>.One + Vector256.Create(P) * ax);
         var poly = ((((A5 * t + Vector256.Create(A4)) * t + Vector256.Create(A3)) * t + Vector256.Create(A2)) * t + Vector256.Create(A1)) * t;
-        return Vector256.CopySign(Vector256<float>.One - poly * Vector256.Exp(-(ax * ax)), x);
+        return Vector256.CopySign(Vector256<float>.One - poly * Exp(-(ax * ax)), x);
     }
     public static Vector512<float> Erf(Vector512<float> x)
     {
         var ax = Vector512.Abs(x);
         var t = Vector512<float>.One / (Vector512<float>.One + Vector512.Create(P) * ax);
         var poly = ((((A5 * t + Vector512.Create(A4)) * t + Vector512.Create(A3)) * t + Vector512.Create(A2)) * t + Vector512.Create(A1)) * t;
-        return Vector512.CopySign(Vector512<float>.One - poly * Vector512.Exp(-(ax * ax)), x);
+        return Vector512.CopySign(Vector512<float>.One - poly * Exp(-(ax * ax)), x);
     }
 
     public static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));
-    public static Vector256<float> Sigmoid(Vector256<float> x) => Vector256<float>.One / (Vector256<float>.One + Vector256.Exp(-x));
-    public static Vector512<float> Sigmoid(Vector512<float> x) => Vector512<float>.One / (Vector512<float>.One + Vector512.Exp(-x));
+    public static Vector256<float> Sigmoid(Vector256<float> x) => Vector256<float>.One / (Vector256<float>.One + Exp(-x));
+    public static Vector512<float> Sigmoid(Vector512<float> x) => Vector512<float>.One / (Vector512<float>.One + Exp(-x));
 }

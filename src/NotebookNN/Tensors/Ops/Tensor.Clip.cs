@@ -6,14 +6,7 @@ public partial class Tensor
 {
     /// <summary>Elementwise maximum with broadcasting (NaN propagates, as numpy's <c>maximum</c>).
     /// Gradient: to a where a ≥ b, to b elsewhere.</summary>
-    public static Tensor Maximum(Tensor a, Tensor b)
-    {
-        var y = Elementwise.Binary<MaxOp>(a, b);
-        GradientTape.Record(y, a, b,
-            g => Broadcast.SumTo(g * Elementwise.Binary<GreaterEqualOp>(a, b), a.Shape),
-            g => Broadcast.SumTo(g * Elementwise.Binary<LessOp>(a, b), b.Shape));
-        return y;
-    }
+    public static Tensor Maximum(Tensor a, Tensor b) => Extremum<MaxOp, GreaterEqualOp, LessOp>(a, b);
 
     /// <summary>Elementwise maximum with a constant.</summary>
     public static Tensor Maximum(Tensor a, float b) => Maximum(a, Scalar(b));
@@ -23,14 +16,7 @@ public partial class Tensor
     public Tensor Maximum(float other) => Maximum(this, Scalar(other));
 
     /// <summary>Elementwise minimum with broadcasting (NaN propagates). Gradient: to a where a ≤ b, to b elsewhere.</summary>
-    public static Tensor Minimum(Tensor a, Tensor b)
-    {
-        var y = Elementwise.Binary<MinOp>(a, b);
-        GradientTape.Record(y, a, b,
-            g => Broadcast.SumTo(g * Elementwise.Binary<LessEqualOp>(a, b), a.Shape),
-            g => Broadcast.SumTo(g * Elementwise.Binary<GreaterOp>(a, b), b.Shape));
-        return y;
-    }
+    public static Tensor Minimum(Tensor a, Tensor b) => Extremum<MinOp, LessEqualOp, GreaterOp>(a, b);
 
     /// <summary>Elementwise minimum with a constant.</summary>
     public static Tensor Minimum(Tensor a, float b) => Minimum(a, Scalar(b));
@@ -38,6 +24,17 @@ public partial class Tensor
     public Tensor Minimum(Tensor other) => Minimum(this, other);
     /// <summary>Elementwise minimum with a constant.</summary>
     public Tensor Minimum(float other) => Minimum(this, Scalar(other));
+
+    // y = TOp(a, b) broadcast; g flows to a where TToA(a, b) is 1 and to b where TToB(a, b) is 1 (ties go to a).
+    private static Tensor Extremum<TOp, TToA, TToB>(Tensor a, Tensor b)
+        where TOp : Kernels.Drivers.IBinaryOp where TToA : Kernels.Drivers.IBinaryOp where TToB : Kernels.Drivers.IBinaryOp
+    {
+        var y = Elementwise.Binary<TOp>(a, b);
+        GradientTape.Record(y, a, b,
+            g => Broadcast.SumTo(g * Elementwise.Binary<TToA>(a, b), a.Shape),
+            g => Broadcast.SumTo(g * Elementwise.Binary<TToB>(a, b), b.Shape));
+        return y;
+    }
 
     /// <summary>Limits every element to [min, max] (numpy's <c>clip</c>); the gradient passes where min ≤ x ≤ max.</summary>
     /// <exception cref="ArgumentException">A bound is NaN, or min &gt; max.</exception>
