@@ -36,7 +36,7 @@ internal static class Reduction
     {
         var current = x.Contiguous();
         for (int k = axes.Length - 1; k >= 0; k--) current = ReduceOne<TAgg>(current, axes[k]);
-        if (axes.Length == 0) current = Broadcast.Relabel(current, (int[])current.Dims.Clone());
+        if (axes.Length == 0) current = Elementwise.Unary<IdentityOp>(current); // a copy, as numpy: never a view of x
         return current;
     }
 

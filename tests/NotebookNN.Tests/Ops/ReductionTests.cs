@@ -82,6 +82,15 @@ public class ReductionTests
     }
 
     [Fact]
+    public void ReducingNoAxesCopies()
+    {
+        var v = new Variable(Tensor.From([1f, 2f]));
+        var s = v.Sum(Array.Empty<int>());
+        v.Assign(Tensor.From([5f, 6f]));
+        Assert.Equal(new[] { 1f, 2f }, s.ToArray());
+    }
+
+    [Fact]
     public void NaNPropagatesThroughReductionsAndArgMaxPointsAtIt()
     {
         var x = Tensor.From([1f, float.NaN, 3f, 2f]);
