@@ -8,5 +8,7 @@ internal static class BenchRegistry
         ["matmul"] = MatmulBench.Run,
         ["views"] = ViewsBench.Run,
         ["elementwise"] = ElementwiseBench.Run,
+        ["train"] = TrainBench.RunTrain,
+        ["infer"] = TrainBench.RunInfer,
     };
 }

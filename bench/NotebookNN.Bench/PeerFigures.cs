@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace NotebookNN.Bench;
+
+/// <summary>
+/// Runs a peer benchmark process and collects its "&lt;lib&gt; &lt;figure&gt; &lt;value&gt; &lt;unit&gt;" lines (the format of
+/// ../shared/bench/peers), relaying them to our stdout so both sides of a comparison are in one run's output.
+/// </summary>
+internal static class PeerFigures
+{
+    /// <summary>Figure name → value for lines whose lib is <paramref name="lib"/>; empty when the peer cannot run.</summary>
+    public static Dictionary<string, double> Run(string lib, string fileName, IEnumerable<string> arguments, IDictionary<string, string>? env = null)
+    {
+        var figures = new Dictionary<string, double>();
+        var psi = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in arguments) psi.ArgumentList.Add(a);
+        foreach (var (k, v) in env ?? new Dictionary<string, string>()) psi.Environment[k] = v;
+        try
+        {
+            using var p = Process.Start(psi)!;
+            p.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(e.Data); };
+            p.BeginErrorReadLine();
+            string? line;
+            while ((line = p.StandardOutput.ReadLine()) is not null)
+            {
+                var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (parts.Length < 3 || parts[0] != lib) continue;
+                if (double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) figures[parts[1]] = v;
+                Console.WriteLine(line);
+            }
+            p.WaitForExit();
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            Console.Error.WriteLine($"# peer {lib} could not start ({fileName}): {e.Message}");
+        }
+        return figures;
+    }
+
+    /// <summary>Where ../shared/bench/peers is: beside the repository root found from the working directory.</summary>
+    public static string? SharedPeersDir()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (!File.Exists(Path.Combine(dir.FullName, "NotebookNN.sln"))) continue;
+            var peers = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "bench", "peers"));
+            return Directory.Exists(peers) ? peers : null;
+        }
+        return null;
+    }
+
+    /// <summary>Prints "ratio &lt;figure&gt; notebooknn/&lt;peer&gt; 1.45x".</summary>
+    public static void PrintRatio(string figure, string peer, double ours, double theirs) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio {figure} notebooknn/{peer} {ours / theirs:0.00}x"));
+}

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Globalization;
+using NotebookNN.Layers;
+using NotebookNN.Losses;
+using NotebookNN.Optimizers;
+
+namespace NotebookNN.Bench;
+
+/// <summary>
+/// "train" and "infer": the work of ../shared/bench/README.md through the public Keras API. An MLP 784-300(relu)-
+/// 100(relu)-10 with softmax cross-entropy on logits, 55,000 samples x ~ U[0,1), labels 0..9, shuffled every epoch,
+/// last partial batch included; one warm-up epoch, then the median of 3 (Fit with verbose 0, one epoch a call).
+/// Inference: Predict on 10,000 samples with batch 32 and 10,000. Prints the GC's allocated bytes per epoch and the
+/// peak RSS, then (unless --no-peer) runs the PyTorch peer with OMP_WAIT_POLICY=PASSIVE and prints ratios.
+/// </summary>
+internal static class TrainBench
+{
+    private const int NTrain = 55_000, NIn = 784, NOut = 10, NTest = 10_000;
+
+    private static readonly (string Name, int Batch, Func<Optimizer> Make)[] Configs =
+    [
+        ("mlp_b32_sgd", 32, () => new SGD(learningRate: 0.01)),
+        ("mlp_b32_adam", 32, () => new Adam(learningRate: 1e-3)),
+        ("mlp_b128_sgd", 128, () => new SGD(learningRate: 0.01)),
+        ("mlp_b512_sgd", 512, () => new SGD(learningRate: 0.01)),
+    ];
+
+    public static int RunTrain(string[] args) => Run(args, train: true);
+    public static int RunInfer(string[] args) => Run(args, train: false);
+
+    private static int Run(string[] args, bool train)
+    {
+        var ours = new Dictionary<string, double>();
+        Utils.SetRandomSeed(0);
+        var x = Tensor.RandomUniform([NTrain, NIn]);
+        var y = Tensor.From(Enumerable.Range(0, NTrain).Select(_ => (float)RandomInt(NOut)).ToArray());
+        Model? last = null;
+        foreach (var (name, batch, make) in Configs)
+        {
+            if (!train && name != Configs[^1].Name) continue;
+            last = TrainConfig(name, batch, make, x, y, ours, timed: train);
+        }
+        if (!train) Infer(last!, ours);
+        Emit("peak_rss", PeakRssKiB(), "KiB");
+        if (args.Contains("--no-peer")) return 0;
+        ComparePeers(ours, train ? "mlp_" : "infer_");
+        return 0;
+    }
+
+    private static Model TrainConfig(string name, int batch, Func<Optimizer> make, Tensor x, Tensor y, Dictionary<string, double> ours, bool timed)
+    {
+        Keras.ClearSession();
+        Utils.SetRandomSeed(1);
+        var model = new Sequential([
+            new Dense(300, activation: "relu", inputShape: [NIn]),
+            new Dense(100, activation: "relu"),
+            new Dense(NOut)]);
+        model.Compile(optimizer: make(), loss: new SparseCategoricalCrossentropy(fromLogits: true));
+        var warm = Epoch(model, x, y, batch);
+        Console.Error.WriteLine($"[notebooknn] {name} warm-up epoch {warm.Seconds:F3} s, loss {warm.Loss:F4}");
+        if (!timed) return model;
+        var runs = new List<(double Seconds, double Loss, long Bytes)>();
+        for (int e = 0; e < 3; e++)
+        {
+            runs.Add(Epoch(model, x, y, batch));
+            Console.Error.WriteLine($"[notebooknn] {name} epoch {e} {runs[^1].Seconds:F3} s, loss {runs[^1].Loss:F4}, allocated {runs[^1].Bytes / 1e6:F1} MB");
+        }
+        double med = runs.Select(r => r.Seconds).Order().ElementAt(1);
+        int steps = (NTrain + batch - 1) / batch;
+        Emit($"{name}_epoch", med, "s", ours);
+        Emit($"{name}_throughput", NTrain / med, "samples/s", ours);
+        Emit($"{name}_step", med / steps * 1e3, "ms/step", ours);
+        Emit($"{name}_alloc_per_epoch", runs.Select(r => (double)r.Bytes).Order().ElementAt(1), "bytes", ours);
+        return model;
+    }
+
+    private static (double Seconds, double Loss, long Bytes) Epoch(Model model, Tensor x, Tensor y, int batch)
+    {
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        var sw = Stopwatch.StartNew();
+        var h = model.Fit(x, y, batchSize: batch, epochs: 1, verbose: 0);
+        double s = sw.Elapsed.TotalSeconds;
+        return (s, h.History["loss"][^1], GC.GetTotalAllocatedBytes(precise: true) - before);
+    }
+
+    private static void Infer(Model model, Dictionary<string, double> ours)
+    {
+        var xt = Tensor.RandomUniform([NTest, NIn]);
+        foreach (int batch in new[] { 32, NTest })
+        {
+            model.Predict(xt, batchSize: batch);
+            var times = new List<double>();
+            for (int r = 0; r < 5; r++)
+            {
+                var sw = Stopwatch.StartNew();
+                var p = model.Predict(xt, batchSize: batch);
+                times.Add(sw.Elapsed.TotalSeconds);
+                if (p.Shape[0] != NTest) throw new InvalidOperationException("predict returned the wrong number of rows");
+            }
+            Emit($"infer_b{batch}", NTest / times.Order().ElementAt(2), "samples/s", ours);
+        }
+    }
+
+    private static void ComparePeers(Dictionary<string, double> ours, string prefix)
+    {
+        if (PeerFigures.SharedPeersDir() is not { } peers || !File.Exists("/usr/bin/python3"))
+        {
+            Console.Error.WriteLine("# ../shared/bench/peers or /usr/bin/python3 not found: no peer run (apt-get install python3-torch)");
+            return;
+        }
+        const string lib = "pytorch_omp_passive";
+        var theirs = PeerFigures.Run(lib, "/usr/bin/python3", [Path.Combine(peers, "pytorch", "bench.py")],
+            new Dictionary<string, string> { ["BENCH_PREFIX"] = lib, ["OMP_WAIT_POLICY"] = "PASSIVE" });
+        foreach (var (figure, value) in ours)
+            if (figure.StartsWith(prefix) && (figure.EndsWith("_throughput") || figure.StartsWith("infer_")) && theirs.TryGetValue(figure, out var t))
+                PeerFigures.PrintRatio(figure, lib, value, t);
+    }
+
+    private static void Emit(string figure, double value, string unit, Dictionary<string, double>? into = null)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"notebooknn {figure} {value:G6} {unit}"));
+        if (into is not null) into[figure] = value;
+    }
+
+    private static int RandomInt(int n) => (int)(RandomGenerator.Shared.NextDouble() * n);
+
+    private static double PeakRssKiB()
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+            if (line.StartsWith("VmHWM:")) return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        return double.NaN;
+    }
+}
