@@ -34,10 +34,9 @@ public partial class Model
         callbacks.Each(c => c.OnTestBegin(new Dictionary<string, double>()));
         for (int step = 0; step < steps; step++)
         {
-            var (xb, yb, wb) = TrainingData.Batch(x, y, sampleWeight, null, step * batchSize, Math.Min(n, (step + 1) * batchSize));
             int s = step;
             callbacks.Each(c => c.OnTestBatchBegin(s, logs));
-            logs = session.TestStep(xb, yb, wb);
+            logs = session.TestStep(x, y, sampleWeight, step * batchSize, Math.Min(n, (step + 1) * batchSize));
             callbacks.Each(c => c.OnTestBatchEnd(s, logs));
         }
         callbacks.Each(c => c.OnTestEnd(logs));

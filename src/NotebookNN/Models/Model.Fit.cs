@@ -61,10 +61,9 @@ public partial class Model
             IDictionary<string, double> logs = new Dictionary<string, double>();
             for (int step = 0; step < steps; step++)
             {
-                var (xb, yb, wb) = TrainingData.Batch(x, y, weights, order, step * bs, Math.Min(n, (step + 1) * bs));
                 int s = step;
                 list.Each(c => c.OnTrainBatchBegin(s, logs));
-                logs = session.TrainStep(xb, yb, wb);
+                logs = session.TrainStep(x, y, weights, order, step * bs, Math.Min(n, (step + 1) * bs));
                 list.Each(c => c.OnTrainBatchEnd(s, logs));
                 if (StopTraining) break;
             }

@@ -11,18 +11,23 @@ public partial class Model
         int n = x.Shape[0];
         if (n == 0) throw new ArgumentException($"Expected at least one sample to predict. Received: x.shape={x.Shape}");
         Tensor? result = null;
-        int perSample = 0;
+        var arena = new TensorArena();
         for (int start = 0; start < n; start += bs)
         {
-            var yb = Forward(x[start..Math.Min(n, start + bs)], training: false).Contiguous();
-            if (result is null)
+            float[]? firstOutput = null;
+            int[]? outDims = null;
+            using (arena.Enter())
             {
+                var yb = Forward(x[start..Math.Min(n, start + bs)], training: false).Contiguous();
                 if (yb.NDim == 0) throw new InvalidOperationException($"Model \"{Name}\" returned a scalar; Predict expects one output per sample.");
-                int[] dims = [n, .. yb.Dims[1..]];
-                result = Tensor.NewUninitialized(dims);
-                perSample = yb.Size / yb.Shape[0];
+                if (result is not null) yb.Span.CopyTo(result.Span.Slice(start * (result.Size / n)));
+                else { firstOutput = yb.Span.ToArray(); outDims = [n, .. yb.Dims[1..]]; }
             }
-            yb.Span.CopyTo(result.Span.Slice(start * perSample));
+            if (firstOutput is not null)
+            {
+                result = Tensor.NewUninitialized(outDims!); // outside the arena: the result outlives the steps
+                firstOutput.CopyTo(result.Span);
+            }
         }
         return result!;
     }

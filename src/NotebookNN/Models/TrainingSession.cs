@@ -10,6 +10,7 @@ internal sealed class TrainingSession
 {
     private readonly Model _model;
     private readonly IReadOnlyList<Variable> _trainable;
+    private readonly TensorArena _arena = new();
     private double _lossSum, _lossCount;
 
     public TrainingSession(Model model)
@@ -22,6 +23,22 @@ internal sealed class TrainingSession
     {
         _lossSum = _lossCount = 0;
         foreach (var m in _model.Metrics) m.ResetState();
+    }
+
+    /// <summary>A train step on samples [start, end) of the epoch's order, every tensor of the step in the arena.</summary>
+    public Dictionary<string, double> TrainStep(Tensor x, Tensor y, Tensor? sampleWeight, int[]? order, int start, int end)
+    {
+        using var scope = _arena.Enter();
+        var (xb, yb, wb) = TrainingData.Batch(x, y, sampleWeight, order, start, end);
+        return TrainStep(xb, yb, wb);
+    }
+
+    /// <summary>A test step on samples [start, end), every tensor of the step in the arena.</summary>
+    public Dictionary<string, double> TestStep(Tensor x, Tensor y, Tensor? sampleWeight, int start, int end)
+    {
+        using var scope = _arena.Enter();
+        var (xb, yb, wb) = TrainingData.Batch(x, y, sampleWeight, null, start, end);
+        return TestStep(xb, yb, wb);
     }
 
     /// <summary>Forward with the tape, loss plus regularization, gradients, one optimizer update; returns the running logs.</summary>

@@ -32,11 +32,21 @@ public partial class Tensor
     internal Tensor(float[] data, int[] dims) : this(data, 0, dims, ContiguousStrides(dims)) { }
 
     /// <summary>A new contiguous zero-filled tensor.</summary>
-    internal static Tensor NewZeros(int[] dims) => new(new float[Shape.Wrap(dims).Size], dims);
+    internal static Tensor NewZeros(int[] dims)
+    {
+        var t = NewUninitialized(dims);
+        t.Data.AsSpan().Clear();
+        return t;
+    }
 
     /// <summary>A new contiguous tensor whose contents the caller overwrites completely.</summary>
-    internal static Tensor NewUninitialized(int[] dims) =>
-        new(GC.AllocateUninitializedArray<float>(Shape.Wrap(dims).Size), dims);
+    /// <remarks>Inside a <see cref="TensorArena"/> scope the storage is rented from the arena.</remarks>
+    internal static Tensor NewUninitialized(int[] dims)
+    {
+        int size = Shape.Wrap(dims).Size;
+        var data = size > 0 && TensorArena.Current is { } arena ? arena.Rent(size) : GC.AllocateUninitializedArray<float>(size);
+        return new(data, dims);
+    }
 
     /// <summary>The dimensions, e.g. <c>(60000, 28, 28)</c>.</summary>
     public Shape Shape => Shape.Wrap(Dims);

@@ -39,20 +39,37 @@ internal static class UpdateDriver
                 var a2 = has2 ? Vector512.LoadUnsafe(ref r2, i) : default;
                 op.Invoke(ref vv, gg, ref a0, ref a1, ref a2);
                 vv.StoreUnsafe(ref v, i);
-                if (has0) a0.StoreUnsafe(ref r0, i);
-                if (has1) a1.StoreUnsafe(ref r1, i);
-                if (has2) a2.StoreUnsafe(ref r2, i);
+                if (has0) FlushSubnormal(a0).StoreUnsafe(ref r0, i);
+                if (has1) FlushSubnormal(a1).StoreUnsafe(ref r1, i);
+                if (has2) FlushSubnormal(a2).StoreUnsafe(ref r2, i);
             }
         }
         float d0 = 0, d1 = 0, d2 = 0;
         for (; i < count; i++)
         {
-            op.Invoke(ref Unsafe.Add(ref v, i), Unsafe.Add(ref g, i),
-                ref has0 ? ref Unsafe.Add(ref r0, i) : ref d0,
-                ref has1 ? ref Unsafe.Add(ref r1, i) : ref d1,
-                ref has2 ? ref Unsafe.Add(ref r2, i) : ref d2);
+            ref float s0 = ref has0 ? ref Unsafe.Add(ref r0, i) : ref d0;
+            ref float s1 = ref has1 ? ref Unsafe.Add(ref r1, i) : ref d1;
+            ref float s2 = ref has2 ? ref Unsafe.Add(ref r2, i) : ref d2;
+            op.Invoke(ref Unsafe.Add(ref v, i), Unsafe.Add(ref g, i), ref s0, ref s1, ref s2);
+            s0 = FlushSubnormal(s0);
+            s1 = FlushSubnormal(s1);
+            s2 = FlushSubnormal(s2);
         }
     }
+
+    /// <summary>
+    /// Slots decay geometrically where gradients are zero (dead ReLU units: m ← 0.9·m), so without this they spend
+    /// hundreds of steps as subnormal floats, which x86 handles in microcode at ~100× the cost: measured here, 40%
+    /// of Adam's slot values were subnormal after two epochs of the benchmark MLP and Adam ran several times slower
+    /// than SGD. .NET cannot set the CPU's flush-to-zero mode, so the driver flushes slot values below the smallest
+    /// normal float (1.18e-38) to zero itself, which is what flush-to-zero does.
+    /// </summary>
+    private static Vector512<float> FlushSubnormal(Vector512<float> x) =>
+        Vector512.AndNot(x, Vector512.LessThan(Vector512.Abs(x), Vector512.Create(SmallestNormal)));
+
+    private static float FlushSubnormal(float x) => MathF.Abs(x) < SmallestNormal ? 0f : x;
+
+    private const float SmallestNormal = 1.17549435e-38f;
 
     private static bool Fits(Span<float> slot, int n) => slot.IsEmpty || slot.Length == n;
 }

@@ -1,0 +1,67 @@
+namespace NotebookNN;
+
+/// <summary>
+/// Reuses the storage of the tensors one training or inference step creates. While a scope is entered on a
+/// thread, <see cref="Tensor.NewUninitialized"/> and <see cref="Tensor.NewZeros"/> rent arrays here; leaving the
+/// scope hands every array back for the next step. After the first step a step allocates no tensor storage, so the
+/// large activations and weight gradients neither churn the GC nor land on the large-object heap every step.
+/// </summary>
+/// <remarks>
+/// Only code that owns a whole step enters a scope (Fit, Evaluate, Predict), and nothing created inside may be used
+/// after it: the step reads its loss and metrics as doubles inside the scope, optimizers update variables in place,
+/// and Variables copy their initial values into arrays of their own. Arrays are pooled by exact length, because
+/// kernels use <c>Data.Length</c>. Worker threads never see the scope (it is thread-local), so kernels running
+/// on the compute pool allocate nothing here.
+/// </remarks>
+internal sealed class TensorArena
+{
+    [ThreadStatic] private static TensorArena? _current;
+
+    private readonly Dictionary<int, Stack<float[]>> _free = [];
+    private readonly List<float[]> _rented = [];
+    private bool _active;
+
+    /// <summary>The arena whose scope is active on this thread, if any.</summary>
+    internal static TensorArena? Current => _current;
+
+    /// <summary>Makes this arena the current one until the returned scope is disposed.</summary>
+    public Scope Enter()
+    {
+        if (_active) throw new InvalidOperationException("Internal: a tensor arena scope was entered twice.");
+        _active = true;
+        var outer = _current;
+        _current = this;
+        return new Scope(this, outer);
+    }
+
+    /// <summary>An array of exactly <paramref name="length"/> floats with unspecified contents.</summary>
+    public float[] Rent(int length)
+    {
+        var array = _free.TryGetValue(length, out var stack) && stack.Count > 0
+            ? stack.Pop()
+            : GC.AllocateUninitializedArray<float>(length);
+        _rented.Add(array);
+        return array;
+    }
+
+    private void ReturnAll()
+    {
+        foreach (var a in _rented)
+        {
+            if (!_free.TryGetValue(a.Length, out var stack)) _free[a.Length] = stack = new Stack<float[]>();
+            stack.Push(a);
+        }
+        _rented.Clear();
+    }
+
+    /// <summary>Leaves the arena's scope, returning every array rented in it.</summary>
+    public readonly struct Scope(TensorArena arena, TensorArena? outer) : IDisposable
+    {
+        public void Dispose()
+        {
+            _current = outer;
+            arena._active = false;
+            arena.ReturnAll();
+        }
+    }
+}
