@@ -9,14 +9,14 @@ namespace NotebookNN;
 internal sealed class TrainingSession
 {
     private readonly Model _model;
-    private readonly IReadOnlyList<Variable> _trainable;
+    /// <summary>Fetched after the first forward pass: a model that was not built yet builds its weights there.</summary>
+    private IReadOnlyList<Variable>? _trainable;
     private readonly TensorArena _arena = new();
     private double _lossSum, _lossCount;
 
     public TrainingSession(Model model)
     {
         _model = model;
-        _trainable = model.TrainableWeights;
     }
 
     public void ResetMetrics()
@@ -51,6 +51,7 @@ internal sealed class TrainingSession
             pred = _model.Forward(x, training: true);
             loss = _model.Loss!.Compute(y, pred, sampleWeight);
             if (_model.RegularizationLoss() is { } reg) loss = loss + reg;
+            _trainable ??= _model.TrainableWeights;
             grads = tape.Gradient(loss, _trainable);
         }
         _model.Optimizer!.Apply(grads, _trainable);

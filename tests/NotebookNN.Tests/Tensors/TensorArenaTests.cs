@@ -1,0 +1,83 @@
+using NotebookNN;
+using NotebookNN.Layers;
+using NotebookNN.Losses;
+using NotebookNN.Optimizers;
+
+namespace NotebookNN.Tests.Tensors;
+
+public class TensorArenaTests
+{
+    [Fact]
+    public void StorageIsReusedAcrossScopesByExactLength()
+    {
+        var arena = new TensorArena();
+        float[] first;
+        using (arena.Enter()) first = Tensor.Zeros([3, 5]).Data;
+        using (arena.Enter())
+        {
+            Assert.Same(first, Tensor.Zeros([15]).Data);     // same length: reused, and cleared by Zeros
+            Assert.All(Tensor.Zeros([15]).Data, v => Assert.Equal(0f, v));
+            Assert.NotSame(first, Tensor.Zeros([16]).Data); // other lengths get their own arrays
+        }
+        Assert.Null(TensorArena.Current);
+        Assert.NotSame(first, Tensor.Zeros([15]).Data);     // outside a scope nothing is pooled
+    }
+
+    [Fact]
+    public void ZerosFromTheArenaAreZeroEvenAfterReuse()
+    {
+        var arena = new TensorArena();
+        using (arena.Enter()) Tensor.Full([64], 7f);
+        using (arena.Enter()) Assert.All(Tensor.Zeros([64]).ToArray(), v => Assert.Equal(0f, v));
+    }
+
+    [Fact]
+    public void VariablesAndSlotsCreatedInsideAStepOwnTheirStorage()
+    {
+        // Model A is built, and its optimizer's slots created, inside its first training step (in the arena);
+        // model B is built before training. Same seed, so the same initial weights; same batches (no shuffle). If A's
+        // weights or slots aliased arena storage, later steps would overwrite them and the trajectories would part.
+        var x = Tensor.RandomUniform([64, 5], seed: 1);
+        var y = Tensor.RandomUniform([64, 2], seed: 2);
+        Sequential Make() => new([new Dense(4, activation: "relu"), new Dense(2)]);
+
+        Utils.SetRandomSeed(7);
+        var a = Make();
+        a.Compile(optimizer: new Adam(learningRate: 0.01), loss: "mse");
+        a.Fit(x, y, batchSize: 16, epochs: 3, verbose: 0, shuffle: false);
+
+        Utils.SetRandomSeed(7);
+        var b = Make();
+        b.Build([5]);
+        b.Compile(optimizer: new Adam(learningRate: 0.01), loss: "mse");
+        b.TrainOnBatch(x[..16], y[..16]); // B's slots are created here, outside Fit's steps
+        b.Fit(x[16..], y[16..], batchSize: 16, epochs: 1, verbose: 0, shuffle: false);
+        b.Fit(x, y, batchSize: 16, epochs: 2, verbose: 0, shuffle: false);
+
+        var wa = a.GetWeights();
+        var wb = b.GetWeights();
+        for (int i = 0; i < wa.Count; i++) Assert.Equal(wb[i].ToArray(), wa[i].ToArray());
+    }
+
+    [Fact]
+    public void PredictResultsSurviveLaterSteps()
+    {
+        Utils.SetRandomSeed(4);
+        var model = new Sequential([new Dense(3, inputShape: [2])]);
+        var x = Tensor.RandomUniform([10, 2]);
+        var p1 = model.Predict(x, batchSize: 4);
+        var copy = p1.ToArray();
+        model.Predict(Tensor.RandomUniform([10, 2]), batchSize: 4);
+        Assert.Equal(copy, p1.ToArray());
+        // and equal to a direct float64 computation
+        var w = model.GetWeights();
+        var k = w[0].ToArray(); var b = w[1].ToArray(); var xs = x.ToArray();
+        for (int i = 0; i < 10; i++)
+            for (int j = 0; j < 3; j++)
+            {
+                double s = b[j];
+                for (int t = 0; t < 2; t++) s += (double)xs[i * 2 + t] * k[t * 3 + j];
+                Assert.Equal(s, copy[i * 3 + j], 5);
+            }
+    }
+}
