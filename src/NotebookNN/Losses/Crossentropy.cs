@@ -34,9 +34,15 @@ public sealed class CategoricalCrossentropy(bool fromLogits = false) : Loss("cat
             throw new ArgumentException($"Arguments `target` and `output` must have the same shape. Received: target.shape={yTrue.Shape}, output.shape={yPred.Shape}");
         if (FromLogits) return Tensor.SoftmaxCrossEntropy(yPred, yTrue);
         if (yPred.SoftmaxLogits is { } logits) return Tensor.SoftmaxCrossEntropy(logits, yTrue);
+        return FromProbabilities(yTrue, yPred);
+    }
+
+    /// <summary>Keras's probability path: normalise over the last axis, clip to [ε, 1 − ε], −Σ t·log p.</summary>
+    internal static Tensor FromProbabilities(Tensor oneHot, Tensor yPred)
+    {
         var p = yPred / yPred.Sum(axis: -1, keepDims: true);
         p = Tensor.Clip(p, LossConstants.Epsilon, 1f - LossConstants.Epsilon);
-        return (-(yTrue * Tensor.Log(p))).Sum(axis: -1);
+        return (-(oneHot * Tensor.Log(p))).Sum(axis: -1);
     }
 }
 
@@ -58,8 +64,7 @@ public sealed class SparseCategoricalCrossentropy(bool fromLogits = false) : Los
         int classes = yPred.Shape[^1];
         var oneHot = Tensor.Equal(labels.Reshape(-1, 1), Tensor.Arange(classes));
         SparseLabels.Check(labels, classes);
-        var p = Tensor.Clip(yPred, LossConstants.Epsilon, 1f - LossConstants.Epsilon);
-        return (-(oneHot * Tensor.Log(p))).Sum(axis: -1);
+        return CategoricalCrossentropy.FromProbabilities(oneHot, yPred);
     }
 }
 
