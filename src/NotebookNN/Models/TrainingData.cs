@@ -11,6 +11,8 @@ internal static class TrainingData
         ArgumentNullException.ThrowIfNull(y, yName);
         CheckSamples(x, xName);
         CheckSamples(y, yName);
+        if (x.Shape[0] == 0)
+            throw new ArgumentException($"Expected input data to be non-empty. Received: {xName}.shape={x.Shape}");
         if (x.Shape[0] != y.Shape[0])
             throw new ArgumentException($"Data cardinality is ambiguous:\n  {xName} sizes: {x.Shape[0]}\n  {yName} sizes: {y.Shape[0]}\nMake sure all arrays contain the same number of samples.");
         CheckFinite(x, xName);

@@ -163,6 +163,13 @@ public class BadInputTests
     }
 
     [Fact]
+    public void EmptyDataIsRejected()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Classifier().Fit(Ones(0, 4), Tensor.Zeros(new Shape(0)), verbose: 0));
+        Assert.Equal("Expected input data to be non-empty. Received: x.shape=(0, 4)", e.Message);
+    }
+
+    [Fact]
     public void BadLayerArguments()
     {
         Assert.Contains("units=0", Assert.Throws<ArgumentException>(() => new Dense(0)).Message);

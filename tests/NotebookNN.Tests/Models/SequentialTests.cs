@@ -134,6 +134,32 @@ public class SequentialTests
     }
 
     [Fact]
+    public void WeightsStayInLayerOrderWhenALayerIsFrozen()
+    {
+        var model = new Sequential().Add(new Dense(3, inputShape: [2])).Add(new Dense(1));
+        model.Layers[0].Trainable = false;
+        Assert.Equal([new Shape(2, 3), new Shape(3), new Shape(3, 1), new Shape(1)], model.GetWeights().Select(t => t.Shape));
+        Assert.Equal([new Shape(3, 1), new Shape(1)], model.TrainableWeights.Select(t => t.Shape));
+        model.SetWeights(model.GetWeights());
+    }
+
+    [Fact]
+    public void DenseAppliesToTheLastAxisOfHigherRankInput()
+    {
+        var model = new Sequential().Add(new Dense(2, inputShape: [3, 4]));
+        var k = Enumerable.Range(0, 8).Select(i => (float)i).ToArray();
+        model.SetWeights([Tensor.From(k, new Shape(4, 2)), Tensor.From(new float[] { 1, -1 })]);
+        var x = Enumerable.Range(0, 24).Select(i => i * 0.1f).ToArray();
+        var y = model.Predict(Tensor.From(x, new Shape(2, 3, 4)));
+        Assert.Equal(new Shape(2, 3, 2), y.Shape);
+        var v = y.ToArray();
+        for (int r = 0; r < 6; r++)
+            for (int o = 0; o < 2; o++)
+                Assert.Equal(Enumerable.Range(0, 4).Sum(i => x[r * 4 + i] * k[i * 2 + o]) + (o == 0 ? 1 : -1), v[r * 2 + o], 4);
+        Assert.Contains("(None, 3, 2)", model.Summary().ToString());
+    }
+
+    [Fact]
     public void SetWeightsErrorsNameCountAndShape()
     {
         var model = new Sequential().Add(new Dense(3, inputShape: [2]));
