@@ -90,4 +90,19 @@ public class FitOutputTests
         Assert.Contains("Epoch 1: LearningRateScheduler setting learning rate to 0.01.", text);
         Assert.Contains("Epoch 2: early stopping", text);
     }
+
+    [Fact]
+    public void LearningRateMessagesPrintLikePython()
+    {
+        var (model, x, y) = Setup();
+        var text = Capture(() => model.Fit(x, y, epochs: 3, verbose: 0, callbacks:
+        [
+            new LearningRateScheduler((e, lr) => e == 0 ? 1e-5 : e == 1 ? 1.0 : 0.1, verbose: 1),
+            new ReduceLROnPlateau(monitor: "loss", factor: 0.1, patience: 0, minDelta: 100, verbose: 1),
+        ]));
+        Assert.Contains("Epoch 1: LearningRateScheduler setting learning rate to 1e-05.", text);
+        Assert.Contains("Epoch 2: LearningRateScheduler setting learning rate to 1.0.", text);
+        // float32 0.1 · 0.1 prints as numpy does, not as 0.010000000000000002.
+        Assert.Contains("Epoch 3: ReduceLROnPlateau reducing learning rate to 0.01.", text);
+    }
 }

@@ -89,6 +89,20 @@ public class FitTests
         var result = model.Evaluate(xv, yv, verbose: 0);
         Assert.Equal(result["loss"], h.History["val_loss"][2], 5);
         Assert.Equal(result["accuracy"], h.History["val_accuracy"][2], 5);
+        Assert.Equal(3, h.Params["epochs"]);
+        Assert.Equal(4, h.Params["steps"]);
+        Assert.Equal(0, h.Params["verbose"]);
+    }
+
+    [Fact]
+    public void ValidationFreqValidatesEveryNthEpoch()
+    {
+        var (x, y) = Data(12);
+        var (model, _) = Classifier();
+        var validated = new List<int>();
+        var cb = new LambdaCallback(onEpochEnd: (e, logs) => { if (logs.ContainsKey("val_loss")) validated.Add(e); });
+        model.Fit(x, y, epochs: 5, validationData: (x, y), validationFreq: 2, verbose: 0, callbacks: [cb]);
+        Assert.Equal([1, 3], validated);
     }
 
     [Fact]
