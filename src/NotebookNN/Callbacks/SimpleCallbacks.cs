@@ -1,4 +1,3 @@
-
 namespace NotebookNN.Callbacks;
 
 /// <summary>Sets the learning rate at the start of each epoch from <c>schedule(epoch, lr)</c> (keras.callbacks.LearningRateScheduler).</summary>
