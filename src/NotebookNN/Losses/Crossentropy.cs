@@ -58,7 +58,8 @@ public sealed class SparseCategoricalCrossentropy(bool fromLogits = false) : Los
     {
         if (yPred.NDim < 2)
             throw new ArgumentException($"sparse_categorical_crossentropy expects outputs of shape (batch, classes). Received: y_pred.shape={yPred.Shape}");
-        var labels = yTrue.NDim == yPred.NDim ? yTrue.Squeeze(-1) : yTrue;
+        var labels = yTrue.NDim == yPred.NDim && yTrue.Shape[^1] == 1 ? yTrue.Squeeze(-1) : yTrue;
+        SparseLabels.CheckShape(labels, yTrue, yPred);
         if (FromLogits) return Tensor.SparseSoftmaxCrossEntropy(yPred, labels);
         if (yPred.SoftmaxLogits is { } logits) return Tensor.SparseSoftmaxCrossEntropy(logits, labels);
         int classes = yPred.Shape[^1];
@@ -71,6 +72,18 @@ public sealed class SparseCategoricalCrossentropy(bool fromLogits = false) : Los
 /// <summary>Checks integer class labels, with a message naming the offending value and the class count.</summary>
 internal static class SparseLabels
 {
+    /// <summary>Labels must have the outputs' shape without the class axis (Keras's messages; one-hot labels get a hint).</summary>
+    public static void CheckShape(Tensor labels, Tensor yTrue, Tensor yPred)
+    {
+        string shapes = $"Received: target.shape={yTrue.Shape}, output.shape={yPred.Shape}";
+        string hint = yTrue.Shape == yPred.Shape ? " These look like one-hot labels: use categorical_crossentropy, or give class indices." : "";
+        if (labels.NDim != yPred.NDim - 1)
+            throw new ArgumentException($"Argument `output` must have rank (ndim) `target.ndim + 1`, with integer class labels as target. {shapes}.{hint}");
+        for (int i = 0; i < labels.NDim; i++)
+            if (labels.Shape[i] != yPred.Shape[i])
+                throw new ArgumentException($"Arguments `target` and `output` must have the same shape up until the last dimension. {shapes}.");
+    }
+
     public static void Check(Tensor labels, int classes)
     {
         var span = labels.Contiguous().Span;

@@ -74,6 +74,26 @@ public class BadInputTests
         Assert.Contains("[0, 2]", e.Message);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void OneHotLabelsWithASparseLossNameBothShapes(bool softmax)
+    {
+        var loss = new SparseCategoricalCrossentropy();
+        var probs = softmax ? ((ActivationFunction)"softmax").Call(Ones(4, 3)) : Tensor.Full(new Shape(4, 3), 1f / 3);
+        var oneHot = Tensor.From(new float[] { 1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0 }, new Shape(4, 3));
+        var e = Assert.Throws<ArgumentException>(() => loss.Compute(oneHot, probs));
+        Assert.Contains("Received: target.shape=(4, 3), output.shape=(4, 3)", e.Message);
+        Assert.Contains("one-hot", e.Message);
+    }
+
+    [Fact]
+    public void SparseLabelsWithACategoricalLossNameBothShapes()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new CategoricalCrossentropy().Compute(Tensor.From(new float[] { 0, 1 }), Tensor.Full(new Shape(2, 3), 1f / 3)));
+        Assert.Contains("target.shape=(2,), output.shape=(2, 3)", e.Message);
+    }
+
     [Fact]
     public void UnknownActivationListsValidNames()
     {
