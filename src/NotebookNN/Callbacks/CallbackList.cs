@@ -7,6 +7,18 @@ internal sealed class CallbackList(IEnumerable<Callback> callbacks)
 
     public IReadOnlyList<Callback> Items => _items;
 
+    /// <summary>The callbacks of one Fit / Evaluate / Predict call: a progress bar when verbose, then the user's, configured.</summary>
+    public static CallbackList For(Model model, int verbose, IEnumerable<Callback>? callbacks, int epochs, int steps, History? history = null)
+    {
+        var all = new List<Callback>();
+        if (verbose > 0) all.Add(new ProgbarLogger());
+        if (callbacks is not null) all.AddRange(callbacks);
+        if (history is not null) all.Add(history);
+        var list = new CallbackList(all);
+        list.Configure(model, new Dictionary<string, object> { ["verbose"] = verbose, ["epochs"] = epochs, ["steps"] = steps });
+        return list;
+    }
+
     public void Configure(Model model, IReadOnlyDictionary<string, object> parameters)
     {
         foreach (var c in _items) { c.SetModel(model); c.SetParams(parameters); }

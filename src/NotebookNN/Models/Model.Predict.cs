@@ -1,19 +1,30 @@
+using NotebookNN.Callbacks;
+
 namespace NotebookNN;
 
 public partial class Model
 {
-    /// <summary>The model's outputs for <paramref name="x"/>, computed in batches (keras.Model.predict); no gradients recorded.</summary>
-    public Tensor Predict(Tensor x, int? batchSize = null, int verbose = 0)
+    /// <summary>
+    /// The model's outputs for <paramref name="x"/>, computed in batches (keras.Model.predict); no gradients recorded.
+    /// With <paramref name="verbose"/> 1 or 2 it prints Keras's bar (<c>1/1 [====…] - 0s 50ms/step</c>).
+    /// </summary>
+    public Tensor Predict(Tensor x, int? batchSize = null, int verbose = 0, IEnumerable<Callback>? callbacks = null)
     {
         ArgumentNullException.ThrowIfNull(x);
         TrainingData.CheckSamples(x, "x");
         int bs = TrainingData.CheckBatchSize(batchSize);
+        TrainingData.CheckVerbose(verbose);
         int n = x.Shape[0];
         if (n == 0) throw new ArgumentException($"Expected at least one sample to predict. Received: x.shape={x.Shape}");
+        var list = CallbackList.For(this, verbose, callbacks, epochs: 1, steps: (n + bs - 1) / bs);
+        var empty = new Dictionary<string, double>();
+        list.Each(c => c.OnPredictBegin(empty));
         Tensor? result = null;
         int perSample = 0;
         for (int start = 0; start < n; start += bs)
         {
+            int step = start / bs;
+            list.Each(c => c.OnPredictBatchBegin(step, empty));
             var yb = Forward(x[start..Math.Min(n, start + bs)], training: false).Contiguous();
             if (result is null)
             {
@@ -23,7 +34,9 @@ public partial class Model
                 perSample = yb.Size / yb.Shape[0];
             }
             yb.Span.CopyTo(result.Span.Slice(start * perSample));
+            list.Each(c => c.OnPredictBatchEnd(step, empty));
         }
+        list.Each(c => c.OnPredictEnd(empty));
         return result!;
     }
 

@@ -43,6 +43,11 @@ internal static class TrainingData
                 throw new ArgumentException($"Expected {name} to hold finite numbers, but sample {i / perSample} contains {span[i].ToString(CultureInfo.InvariantCulture)} (element {i % perSample} of the sample).");
     }
 
+    public static void CheckVerbose(int verbose)
+    {
+        if (verbose is < 0 or > 2) throw new ArgumentException($"Argument `verbose` must be 0, 1 or 2. Received: verbose={verbose}");
+    }
+
     public static int CheckBatchSize(int? batchSize)
     {
         int bs = batchSize ?? 32;

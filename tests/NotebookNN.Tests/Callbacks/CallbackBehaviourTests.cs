@@ -132,6 +132,10 @@ public class CallbackBehaviourTests
         public override void OnTestEnd(IDictionary<string, double> logs) => Calls.Add("test_end");
         public override void OnTestBatchBegin(int batch, IDictionary<string, double> logs) => Calls.Add($"test_batch_begin {batch}");
         public override void OnTestBatchEnd(int batch, IDictionary<string, double> logs) => Calls.Add($"test_batch_end {batch}");
+        public override void OnPredictBegin(IDictionary<string, double> logs) => Calls.Add("predict_begin");
+        public override void OnPredictEnd(IDictionary<string, double> logs) => Calls.Add("predict_end");
+        public override void OnPredictBatchBegin(int batch, IDictionary<string, double> logs) => Calls.Add($"predict_batch_begin {batch}");
+        public override void OnPredictBatchEnd(int batch, IDictionary<string, double> logs) => Calls.Add($"predict_batch_end {batch}");
     }
 
     [Fact]
@@ -152,6 +156,13 @@ public class CallbackBehaviourTests
         Assert.Same(m, rec.Model);
         Assert.Equal(2, rec.Params["epochs"]);
         Assert.Equal(2, rec.Params["steps"]);
+
+        rec.Calls.Clear();
+        m.Evaluate(x, y, batchSize: 2, verbose: 0, callbacks: [rec]);
+        Assert.Equal(["test_begin", "test_batch_begin 0", "test_batch_end 0", "test_batch_begin 1", "test_batch_end 1", "test_end"], rec.Calls);
+        rec.Calls.Clear();
+        m.Predict(x, batchSize: 2, callbacks: [rec]);
+        Assert.Equal(["predict_begin", "predict_batch_begin 0", "predict_batch_end 0", "predict_batch_begin 1", "predict_batch_end 1", "predict_end"], rec.Calls);
     }
 
     [Fact]

@@ -82,6 +82,18 @@ public class FitOutputTests
     }
 
     [Fact]
+    public void PredictPrintsABarOnlyWhenVerbose()
+    {
+        var (model, x, _) = Setup();
+        Assert.Equal("", Capture(() => model.Predict(x)).Trim());
+        var lines = Capture(() => model.Predict(x, batchSize: 40, verbose: 1)).Split('\n').Where(l => l.Length > 0).ToArray();
+        Assert.Single(lines);
+        Assert.Matches(new Regex($@"^3/3 \[==============================\] - {Time} {Time}/step$"), lines[0]);
+        var two = Capture(() => model.Predict(x, batchSize: 40, verbose: 2)).Split('\n').Where(l => l.Length > 0).ToArray();
+        Assert.Matches(new Regex($@"^3/3 - {Time} - {Time}/epoch - {Time}/step$"), Assert.Single(two));
+    }
+
+    [Fact]
     public void CallbackMessages()
     {
         var (model, x, y) = Setup();
