@@ -104,6 +104,24 @@ public class FitOutputTests
     }
 
     [Fact]
+    public void CallbackMessagesComeBeforeTheBarAsInKeras2()
+    {
+        var (model, x, y) = Setup();
+        var text = Capture(() => model.Fit(x, y, epochs: 2, verbose: 1, callbacks:
+            [new LearningRateScheduler((e, lr) => 0.01, verbose: 1), new EarlyStopping(monitor: "loss", minDelta: 10, patience: 1, verbose: 1, restoreBestWeights: true)]));
+        var lines = text.Split('\n').Where(l => l.Length > 0).ToArray();
+        Assert.Equal("Epoch 1: LearningRateScheduler setting learning rate to 0.01.", lines[0]);
+        Assert.Equal("Epoch 1/2", lines[1]);
+        Assert.StartsWith("4/4 [", lines[2]);
+        Assert.EndsWith(" - lr: 0.0100", lines[2]); // Keras 2's bar shows the rate a scheduler logs
+        Assert.Equal("Epoch 2: LearningRateScheduler setting learning rate to 0.01.", lines[3]);
+        Assert.Equal("Epoch 2/2", lines[4]);
+        Assert.Equal("Restoring model weights from the end of the best epoch: 1.", lines[5]);
+        Assert.StartsWith("4/4 [", lines[6]);
+        Assert.Equal("Epoch 2: early stopping", lines[7]);
+    }
+
+    [Fact]
     public void LearningRateMessagesPrintLikePython()
     {
         var (model, x, y) = Setup();
