@@ -43,26 +43,6 @@ public partial class Model
     /// <summary>The outputs for one batch (keras.Model.predict_on_batch).</summary>
     public Tensor PredictOnBatch(Tensor x) => Forward(x, training: false);
 
-    /// <summary>One gradient update on one batch (keras.Model.train_on_batch); returns the loss and metrics of that batch.</summary>
-    public EvaluationResult TrainOnBatch(Tensor x, Tensor y, Tensor? sampleWeight = null)
-    {
-        EnsureCompiled();
-        TrainingData.CheckPair(x, y, "x", "y");
-        var session = new TrainingSession(this);
-        session.ResetMetrics();
-        return new EvaluationResult(session.TrainStep(x, y, sampleWeight));
-    }
-
-    /// <summary>The loss and metrics on one batch without updating the model (keras.Model.test_on_batch).</summary>
-    public EvaluationResult TestOnBatch(Tensor x, Tensor y, Tensor? sampleWeight = null)
-    {
-        EnsureCompiled();
-        TrainingData.CheckPair(x, y, "x", "y");
-        var session = new TrainingSession(this);
-        session.ResetMetrics();
-        return new EvaluationResult(session.TestStep(x, y, sampleWeight));
-    }
-
     /// <summary>The forward pass used by fit / evaluate / predict: builds on first use and checks the input.</summary>
     internal Tensor Forward(Tensor x, bool training)
     {

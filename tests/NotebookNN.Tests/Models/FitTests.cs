@@ -206,6 +206,21 @@ public class FitTests
     }
 
     [Fact]
+    public void OnBatchWeightsMatchFit()
+    {
+        var (x, y) = Data(6);
+        var (model, _) = Classifier();
+        model.Layers[^1].Trainable = false;
+        var perSample = new NotebookNN.Losses.SparseCategoricalCrossentropy().Call(y, model.Predict(x)).ToArray();
+        var cw = new Dictionary<int, double> { [0] = 3, [1] = 1, [2] = 0 };
+        var sw = Tensor.From(new float[] { 1, 2, 1, 2, 1, 2 });
+        Assert.Equal(Enumerable.Range(0, 6).Sum(i => perSample[i] * cw[i % 3]) / 6, model.TrainOnBatch(x, y, classWeight: cw).Loss, 5);
+        Assert.Equal(Enumerable.Range(0, 6).Sum(i => perSample[i] * (1 + i % 2)) / 6, model.TestOnBatch(x, y, sw).Loss, 5);
+        var e = Assert.Throws<ArgumentException>(() => model.TestOnBatch(x, y, Tensor.Ones(new Shape(5))));
+        Assert.Contains("Expected sample_weight to have shape (6,)", e.Message);
+    }
+
+    [Fact]
     public void LearningRateSchedulerAndReduceLROnPlateauSetTheRate()
     {
         var (x, y) = Data(8);
