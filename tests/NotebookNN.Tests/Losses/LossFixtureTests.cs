@@ -64,6 +64,15 @@ public class LossFixtureTests
     }
 
     [Fact]
+    public void SampleWeightsMustMatchTheBatch()
+    {
+        var t = Tensor.Zeros(new Shape(3, 2));
+        var e = Assert.Throws<ArgumentException>(() => ((Loss)"mse").Compute(t, t, Tensor.Ones(new Shape(2))));
+        Assert.Equal("The loss mean_squared_error expects one sample weight per sample, shape (3,). Received: sample_weight.shape=(2,)", e.Message);
+        Assert.Equal(0.0, ((Loss)"mse").Compute(t, t, Tensor.Ones(new Shape(3, 1))).Item());
+    }
+
+    [Fact]
     public void HuberDeltaChangesTheKink()
     {
         var t = Tensor.From(new float[] { 0, 0 }, new Shape(1, 2));
