@@ -38,6 +38,20 @@ public class SequentialTests
     }
 
     [Fact]
+    public void UnnamedMetricObjectsAreNumberedAsInKeras2()
+    {
+        Keras.ClearSession();
+        Assert.Equal(["precision", "precision_1", "recall", "auc", "auc_1", "mine"],
+            new[] { new NotebookNN.Metrics.Precision().Name, new NotebookNN.Metrics.Precision().Name, new NotebookNN.Metrics.Recall().Name,
+                new NotebookNN.Metrics.AUC().Name, new NotebookNN.Metrics.AUC().Name, new NotebookNN.Metrics.AUC(name: "mine").Name });
+        var model = new Sequential().Add(new Dense(1, activation: "sigmoid", inputShape: [2]))
+            .Compile(loss: "binary_crossentropy", metrics: ["precision", new NotebookNN.Metrics.Precision(), "auc"]);
+        Assert.Equal(["loss", "precision", "precision_2", "auc"], model.Evaluate(Tensor.Ones(new Shape(2, 2)), Tensor.Ones(new Shape(2, 1)), verbose: 0).Keys);
+        Keras.ClearSession();
+        Assert.Equal("precision", new NotebookNN.Metrics.Precision().Name);
+    }
+
+    [Fact]
     public void FashionMnistSummaryIsKeras2Text()
     {
         Keras.ClearSession();
