@@ -1,16 +1,12 @@
-using NotebookNN.Callbacks;
 using NotebookNN.Layers;
 using NotebookNN.Losses;
-using NotebookNN.Optimizers;
+using static NotebookNN.Tests.Models.FitData;
 
 namespace NotebookNN.Tests.Models;
 
 /// <summary>Evaluate, Predict and the on-batch methods, with sample and class weights, against values computed here.</summary>
 public class EvaluatePredictTests
 {
-    private static (Tensor X, Tensor Y) Data(int n, int features = 3, int classes = 3) => FitData.Data(n, features, classes);
-    private static (Sequential Model, FitData.Recorder Rec) Classifier(double lr = 0.01) => FitData.Classifier(lr);
-
     [Fact]
     public void EpochLossIsTheSampleMeanWithClassAndSampleWeights()
     {

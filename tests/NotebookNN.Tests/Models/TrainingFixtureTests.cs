@@ -16,18 +16,13 @@ public class TrainingFixtureTests
 {
     private static readonly JsonElement Train = Fixture.Load("training_fixture.json").GetProperty("train");
 
-    public static TheoryData<string> Cases()
-    {
-        var data = new TheoryData<string>();
-        foreach (var c in Train.GetProperty("cases").EnumerateArray()) data.Add(c.GetProperty("name").GetString()!);
-        return data;
-    }
+    public static TheoryData<string> Cases() => Fixture.Names(Train.GetProperty("cases"));
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void ThreeStepsMatchNumpy(string name)
     {
-        var c = Train.GetProperty("cases").EnumerateArray().Single(x => x.GetProperty("name").GetString() == name);
+        var c = Fixture.Case(Train.GetProperty("cases"), name);
         var dims = Fixture.Ints(Train.GetProperty("shape"));
         int n = dims[0], d = dims[1], h = dims[2], k = dims[3];
         string lossName = c.GetProperty("loss").GetString()!;

@@ -9,6 +9,18 @@ public static class Fixture
     public static JsonElement Load(string file, [CallerFilePath] string here = "") =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(here)!, "..", "Fixtures", file))).RootElement;
 
+    /// <summary>The "name" of each case, for a [MemberData] theory.</summary>
+    public static TheoryData<string> Names(JsonElement cases)
+    {
+        var data = new TheoryData<string>();
+        foreach (var c in cases.EnumerateArray()) data.Add(c.GetProperty("name").GetString()!);
+        return data;
+    }
+
+    /// <summary>The case with that "name".</summary>
+    public static JsonElement Case(JsonElement cases, string name) =>
+        cases.EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
+
     public static float[] Floats(JsonElement e) => e.EnumerateArray().Select(x => (float)x.GetDouble()).ToArray();
 
     public static double[] Doubles(JsonElement e) => e.EnumerateArray().Select(x => x.GetDouble()).ToArray();
