@@ -7,6 +7,20 @@ internal sealed class CallbackList(IEnumerable<Callback> callbacks)
 
     public IReadOnlyList<Callback> Items => _items;
 
+    /// <summary>
+    /// The callbacks of one Fit / Evaluate / Predict call, in Keras 2's order: the user's, then the History, then a
+    /// progress bar when verbose (unless the user gave one), so a callback's message prints before the epoch's bar line.
+    /// </summary>
+    public static CallbackList For(Model model, int verbose, IEnumerable<Callback>? callbacks, int epochs, int steps, History? history = null)
+    {
+        var all = new List<Callback>(callbacks ?? []);
+        if (history is not null) all.Add(history);
+        if (verbose > 0 && !all.Any(c => c is ProgbarLogger)) all.Add(new ProgbarLogger());
+        var list = new CallbackList(all);
+        list.Configure(model, new Dictionary<string, object> { ["verbose"] = verbose, ["epochs"] = epochs, ["steps"] = steps });
+        return list;
+    }
+
     public void Configure(Model model, IReadOnlyDictionary<string, object> parameters)
     {
         foreach (var c in _items) { c.SetModel(model); c.SetParams(parameters); }

@@ -64,9 +64,13 @@ public sealed class ProgbarLogger : Callback
 
     /// <summary>A bar for one epoch. Every logged value is already a running value over the epoch, so all are
     /// shown as given (Keras 2 marks the loss and every compiled metric stateful).</summary>
-    private Progbar NewBar()
+    public override void OnPredictBegin(IDictionary<string, double> logs) => _bar = NewBar(predict: true);
+    public override void OnPredictBatchEnd(int batch, IDictionary<string, double> logs) => BatchUpdate(batch, logs);
+    public override void OnPredictEnd(IDictionary<string, double> logs) => Finish(logs);
+
+    private Progbar NewBar(bool predict = false)
     {
-        var names = (Model?.Metrics.Select(m => m.Name) ?? []).Prepend("loss").ToList();
+        var names = predict ? [] : (Model?.Metrics.Select(m => m.Name) ?? []).Prepend("loss").ToList();
         return new(_steps > 0 ? _steps : null, verbose: _verbose, output: _output, isInteractive: IsInteractive, clock: _clock,
             statefulMetrics: [.. names, .. names.Select(n => "val_" + n)]);
     }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NotebookNN.Callbacks;
 
 /// <summary>
@@ -63,7 +61,7 @@ public class ReduceLROnPlateau : Callback
             {
                 double lr = Math.Max(old * Factor, MinLr);
                 optimizer.LearningRate = lr;
-                if (Verbose > 0) Console.WriteLine($"\nEpoch {epoch + 1}: ReduceLROnPlateau reducing learning rate to {lr.ToString(CultureInfo.InvariantCulture)}.");
+                if (Verbose > 0) Console.WriteLine($"\nEpoch {epoch + 1}: ReduceLROnPlateau reducing learning rate to {PyRepr.Float32((float)lr)}.");
                 _cooldownCounter = Cooldown;
                 _wait = 0;
             }

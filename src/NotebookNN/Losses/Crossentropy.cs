@@ -34,9 +34,15 @@ public sealed class CategoricalCrossentropy(bool fromLogits = false) : Loss("cat
             throw new ArgumentException($"Arguments `target` and `output` must have the same shape. Received: target.shape={yTrue.Shape}, output.shape={yPred.Shape}");
         if (FromLogits) return Tensor.SoftmaxCrossEntropy(yPred, yTrue);
         if (yPred.SoftmaxLogits is { } logits) return Tensor.SoftmaxCrossEntropy(logits, yTrue);
+        return FromProbabilities(yTrue, yPred);
+    }
+
+    /// <summary>Keras's probability path: normalise over the last axis, clip to [ε, 1 − ε], −Σ t·log p.</summary>
+    internal static Tensor FromProbabilities(Tensor oneHot, Tensor yPred)
+    {
         var p = yPred / yPred.Sum(axis: -1, keepDims: true);
         p = Tensor.Clip(p, LossConstants.Epsilon, 1f - LossConstants.Epsilon);
-        return (-(yTrue * Tensor.Log(p))).Sum(axis: -1);
+        return (-(oneHot * Tensor.Log(p))).Sum(axis: -1);
     }
 }
 
@@ -52,20 +58,32 @@ public sealed class SparseCategoricalCrossentropy(bool fromLogits = false) : Los
     {
         if (yPred.NDim < 2)
             throw new ArgumentException($"sparse_categorical_crossentropy expects outputs of shape (batch, classes). Received: y_pred.shape={yPred.Shape}");
-        var labels = yTrue.NDim == yPred.NDim ? yTrue.Squeeze(-1) : yTrue;
+        var labels = yTrue.NDim == yPred.NDim && yTrue.Shape[^1] == 1 ? yTrue.Squeeze(-1) : yTrue;
+        SparseLabels.CheckShape(labels, yTrue, yPred);
         if (FromLogits) return Tensor.SparseSoftmaxCrossEntropy(yPred, labels);
         if (yPred.SoftmaxLogits is { } logits) return Tensor.SparseSoftmaxCrossEntropy(logits, labels);
         int classes = yPred.Shape[^1];
         var oneHot = Tensor.Equal(labels.Reshape(-1, 1), Tensor.Arange(classes));
         SparseLabels.Check(labels, classes);
-        var p = Tensor.Clip(yPred, LossConstants.Epsilon, 1f - LossConstants.Epsilon);
-        return (-(oneHot * Tensor.Log(p))).Sum(axis: -1);
+        return CategoricalCrossentropy.FromProbabilities(oneHot, yPred);
     }
 }
 
 /// <summary>Checks integer class labels, with a message naming the offending value and the class count.</summary>
 internal static class SparseLabels
 {
+    /// <summary>Labels must have the outputs' shape without the class axis (Keras's messages; one-hot labels get a hint).</summary>
+    public static void CheckShape(Tensor labels, Tensor yTrue, Tensor yPred)
+    {
+        string shapes = $"Received: target.shape={yTrue.Shape}, output.shape={yPred.Shape}";
+        string hint = yTrue.Shape == yPred.Shape ? " These look like one-hot labels: use categorical_crossentropy, or give class indices." : "";
+        if (labels.NDim != yPred.NDim - 1)
+            throw new ArgumentException($"Argument `output` must have rank (ndim) `target.ndim + 1`, with integer class labels as target. {shapes}.{hint}");
+        for (int i = 0; i < labels.NDim; i++)
+            if (labels.Shape[i] != yPred.Shape[i])
+                throw new ArgumentException($"Arguments `target` and `output` must have the same shape up until the last dimension. {shapes}.");
+    }
+
     public static void Check(Tensor labels, int classes)
     {
         var span = labels.Contiguous().Span;

@@ -25,6 +25,8 @@ public abstract class Loss
         var perSample = Call(yTrue, yPred);
         if (sampleWeight is not null)
         {
+            if (sampleWeight.NDim == 0 || sampleWeight.Shape[0] != perSample.Shape[0] || sampleWeight.Size != perSample.Size)
+                throw new ArgumentException($"The loss {Name} expects one sample weight per sample, shape ({perSample.Shape[0]},). Received: sample_weight.shape={sampleWeight.Shape}");
             var w = sampleWeight.NDim > perSample.NDim ? sampleWeight.Reshape(perSample.Shape.ToArray()) : sampleWeight;
             return (perSample * w).Sum() / Math.Max(1, perSample.Size);
         }

@@ -54,14 +54,20 @@ public sealed class Huber : Loss
     }
 }
 
-/// <summary><c>mean(max(1 − y_true·y_pred, 0), axis=-1)</c> with labels 0/1 mapped to −1/1 ("hinge").</summary>
+/// <summary><c>mean(max(1 − y_true·y_pred, 0), axis=-1)</c> with labels 0/1 mapped to −1/1 when every label is 0 or 1, as Keras ("hinge").</summary>
 public sealed class Hinge() : Loss("hinge")
 {
     public override Tensor Call(Tensor yTrue, Tensor yPred)
     {
         var t = AlignTrue(yTrue, yPred);
-        var signed = Tensor.Where(Tensor.Equal(t, 0f), -1f, t);
+        var signed = IsZeroOne(t) ? t * 2f - 1f : t;
         return Tensor.Maximum(1f - signed * yPred, 0f).Mean(axis: -1);
+    }
+
+    private static bool IsZeroOne(Tensor t)
+    {
+        foreach (var v in t.Contiguous().Span) if (v != 0f && v != 1f) return false;
+        return true;
     }
 }
 

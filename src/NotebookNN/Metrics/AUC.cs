@@ -10,7 +10,7 @@ public class AUC : Metric
     private readonly double[] _thresholds;
     private readonly double[] _tp, _fp, _tn, _fn;
 
-    public AUC(int numThresholds = 200, string? name = null) : base(name ?? "auc")
+    public AUC(int numThresholds = 200, string? name = null) : base(name ?? Layers.LayerNames.Unique("auc"))
     {
         if (numThresholds <= 1)
             throw new ArgumentException($"Argument `num_thresholds` must be an integer > 1. Received: num_thresholds={numThresholds}");

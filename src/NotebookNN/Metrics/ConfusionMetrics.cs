@@ -36,14 +36,14 @@ public abstract class ConfusionMetric(string name, double threshold) : Metric(na
     protected static double Ratio(double num, double den) => den == 0 ? 0 : num / den;
 }
 
-/// <summary>TP / (TP + FP) (keras.metrics.Precision).</summary>
-public class Precision(string? name = null, double threshold = 0.5) : ConfusionMetric(name ?? "precision", threshold)
+/// <summary>TP / (TP + FP) (keras.metrics.Precision). Unnamed instances are <c>precision</c>, <c>precision_1</c>, … as in Keras 2.</summary>
+public class Precision(string? name = null, double threshold = 0.5) : ConfusionMetric(name ?? Layers.LayerNames.Unique("precision"), threshold)
 {
     public override double Result() => Ratio(TruePositives, TruePositives + FalsePositives);
 }
 
-/// <summary>TP / (TP + FN) (keras.metrics.Recall).</summary>
-public class Recall(string? name = null, double threshold = 0.5) : ConfusionMetric(name ?? "recall", threshold)
+/// <summary>TP / (TP + FN) (keras.metrics.Recall). Unnamed instances are <c>recall</c>, <c>recall_1</c>, … as in Keras 2.</summary>
+public class Recall(string? name = null, double threshold = 0.5) : ConfusionMetric(name ?? Layers.LayerNames.Unique("recall"), threshold)
 {
     public override double Result() => Ratio(TruePositives, TruePositives + FalseNegatives);
 }

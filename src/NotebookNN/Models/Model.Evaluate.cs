@@ -15,11 +15,8 @@ public partial class Model
         TrainingData.CheckPair(x, y, "x", "y");
         if (sampleWeight is not null) TrainingData.CheckSampleWeight(x, sampleWeight);
         int bs = TrainingData.CheckBatchSize(batchSize);
-        var all = new List<Callback>();
-        if (verbose > 0) all.Add(new ProgbarLogger());
-        if (callbacks is not null) all.AddRange(callbacks);
-        var list = new CallbackList(all);
-        list.Configure(this, new Dictionary<string, object> { ["verbose"] = verbose, ["epochs"] = 1, ["steps"] = (x.Shape[0] + bs - 1) / bs });
+        TrainingData.CheckVerbose(verbose);
+        var list = CallbackList.For(this, verbose, callbacks, epochs: 1, steps: (x.Shape[0] + bs - 1) / bs);
         return new EvaluationResult(EvaluateCore(x, y, sampleWeight, bs, list));
     }
 

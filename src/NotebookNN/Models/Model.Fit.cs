@@ -32,7 +32,7 @@ public partial class Model
         int bs = TrainingData.CheckBatchSize(batchSize);
         if (epochs < 0) throw new ArgumentException($"Argument `epochs` must be a non-negative integer. Received: epochs={epochs}");
         if (validationFreq < 1) throw new ArgumentException($"Argument `validation_freq` must be a positive integer. Received: validation_freq={validationFreq}");
-        if (verbose is < 0 or > 2) throw new ArgumentException($"Argument `verbose` must be 0, 1 or 2. Received: verbose={verbose}");
+        TrainingData.CheckVerbose(verbose);
 
         if (validationData is null && validationSplit != 0)
             (x, y, sampleWeight, validationData) = TrainingData.SplitValidation(x, y, sampleWeight, validationSplit);
@@ -41,12 +41,7 @@ public partial class Model
         int n = x.Shape[0];
         int steps = (n + bs - 1) / bs;
         var history = new History();
-        var all = new List<Callback>();
-        if (verbose > 0) all.Add(new ProgbarLogger());
-        if (callbacks is not null) all.AddRange(callbacks);
-        all.Add(history);
-        var list = new CallbackList(all);
-        list.Configure(this, new Dictionary<string, object> { ["verbose"] = verbose, ["epochs"] = epochs, ["steps"] = steps });
+        var list = CallbackList.For(this, verbose, callbacks, epochs, steps, history);
 
         var weights = classWeight is null ? sampleWeight : TrainingData.ClassWeightsToSampleWeights(y, classWeight, sampleWeight);
         var session = new TrainingSession(this);

@@ -1,19 +1,30 @@
+using NotebookNN.Callbacks;
+
 namespace NotebookNN;
 
 public partial class Model
 {
-    /// <summary>The model's outputs for <paramref name="x"/>, computed in batches (keras.Model.predict); no gradients recorded.</summary>
-    public Tensor Predict(Tensor x, int? batchSize = null, int verbose = 0)
+    /// <summary>
+    /// The model's outputs for <paramref name="x"/>, computed in batches (keras.Model.predict); no gradients recorded.
+    /// With <paramref name="verbose"/> 1 or 2 it prints Keras's bar (<c>1/1 [====…] - 0s 50ms/step</c>).
+    /// </summary>
+    public Tensor Predict(Tensor x, int? batchSize = null, int verbose = 0, IEnumerable<Callback>? callbacks = null)
     {
         ArgumentNullException.ThrowIfNull(x);
         TrainingData.CheckSamples(x, "x");
         int bs = TrainingData.CheckBatchSize(batchSize);
+        TrainingData.CheckVerbose(verbose);
         int n = x.Shape[0];
         if (n == 0) throw new ArgumentException($"Expected at least one sample to predict. Received: x.shape={x.Shape}");
+        var list = CallbackList.For(this, verbose, callbacks, epochs: 1, steps: (n + bs - 1) / bs);
+        var empty = new Dictionary<string, double>();
+        list.Each(c => c.OnPredictBegin(empty));
         Tensor? result = null;
         var arena = new TensorArena();
         for (int start = 0; start < n; start += bs)
         {
+            int step = start / bs;
+            list.Each(c => c.OnPredictBatchBegin(step, empty));
             float[]? firstOutput = null;
             int[]? outDims = null;
             using (arena.Enter())
@@ -28,32 +39,14 @@ public partial class Model
                 result = Tensor.NewUninitialized(outDims!); // outside the arena: the result outlives the steps
                 firstOutput.CopyTo(result.Span);
             }
+            list.Each(c => c.OnPredictBatchEnd(step, empty));
         }
+        list.Each(c => c.OnPredictEnd(empty));
         return result!;
     }
 
     /// <summary>The outputs for one batch (keras.Model.predict_on_batch).</summary>
     public Tensor PredictOnBatch(Tensor x) => Forward(x, training: false);
-
-    /// <summary>One gradient update on one batch (keras.Model.train_on_batch); returns the loss and metrics of that batch.</summary>
-    public EvaluationResult TrainOnBatch(Tensor x, Tensor y, Tensor? sampleWeight = null)
-    {
-        EnsureCompiled();
-        TrainingData.CheckPair(x, y, "x", "y");
-        var session = new TrainingSession(this);
-        session.ResetMetrics();
-        return new EvaluationResult(session.TrainStep(x, y, sampleWeight));
-    }
-
-    /// <summary>The loss and metrics on one batch without updating the model (keras.Model.test_on_batch).</summary>
-    public EvaluationResult TestOnBatch(Tensor x, Tensor y, Tensor? sampleWeight = null)
-    {
-        EnsureCompiled();
-        TrainingData.CheckPair(x, y, "x", "y");
-        var session = new TrainingSession(this);
-        session.ResetMetrics();
-        return new EvaluationResult(session.TestStep(x, y, sampleWeight));
-    }
 
     /// <summary>The forward pass used by fit / evaluate / predict: builds on first use and checks the input.</summary>
     internal Tensor Forward(Tensor x, bool training)

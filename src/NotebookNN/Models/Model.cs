@@ -36,6 +36,9 @@ public partial class Model : Layer
         return x;
     }
 
+    /// <summary>Every weight layer by layer, each layer's in its own order (Keras's <c>model.weights</c>), whatever is frozen.</summary>
+    public override IReadOnlyList<Variable> Weights => Distinct(Layers.SelectMany(l => l.Weights));
+
     public override IReadOnlyList<Variable> TrainableWeights =>
         Trainable ? Distinct(Layers.SelectMany(l => l.TrainableWeights)) : [];
 

@@ -11,6 +11,8 @@ internal static class TrainingData
         ArgumentNullException.ThrowIfNull(y, yName);
         CheckSamples(x, xName);
         CheckSamples(y, yName);
+        if (x.Shape[0] == 0)
+            throw new ArgumentException($"Expected input data to be non-empty. Received: {xName}.shape={x.Shape}");
         if (x.Shape[0] != y.Shape[0])
             throw new ArgumentException($"Data cardinality is ambiguous:\n  {xName} sizes: {x.Shape[0]}\n  {yName} sizes: {y.Shape[0]}\nMake sure all arrays contain the same number of samples.");
         CheckFinite(x, xName);
@@ -39,6 +41,11 @@ internal static class TrainingData
         for (int i = 0; i < span.Length; i++)
             if (!float.IsFinite(span[i]))
                 throw new ArgumentException($"Expected {name} to hold finite numbers, but sample {i / perSample} contains {span[i].ToString(CultureInfo.InvariantCulture)} (element {i % perSample} of the sample).");
+    }
+
+    public static void CheckVerbose(int verbose)
+    {
+        if (verbose is < 0 or > 2) throw new ArgumentException($"Argument `verbose` must be 0, 1 or 2. Received: verbose={verbose}");
     }
 
     public static int CheckBatchSize(int? batchSize)
