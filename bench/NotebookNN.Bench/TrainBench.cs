@@ -88,12 +88,12 @@ internal static class TrainBench
         var xt = Tensor.RandomUniform([NTest, NIn]);
         foreach (int batch in new[] { 32, NTest })
         {
-            model.Predict(xt, batchSize: batch);
+            model.Predict(xt, batchSize: batch, verbose: 0);
             var times = new List<double>();
             for (int r = 0; r < 5; r++)
             {
                 var sw = Stopwatch.StartNew();
-                var p = model.Predict(xt, batchSize: batch);
+                var p = model.Predict(xt, batchSize: batch, verbose: 0);
                 times.Add(sw.Elapsed.TotalSeconds);
                 if (p.Shape[0] != NTest) throw new InvalidOperationException("predict returned the wrong number of rows");
             }

@@ -8,7 +8,7 @@ public partial class Model
     /// The model's outputs for <paramref name="x"/>, computed in batches (keras.Model.predict); no gradients recorded.
     /// With <paramref name="verbose"/> 1 or 2 it prints Keras's bar (<c>1/1 [====…] - 0s 50ms/step</c>).
     /// </summary>
-    public Tensor Predict(Tensor x, int? batchSize = null, int verbose = 0, IEnumerable<Callback>? callbacks = null)
+    public Tensor Predict(Tensor x, int? batchSize = null, int verbose = 1, IEnumerable<Callback>? callbacks = null)
     {
         ArgumentNullException.ThrowIfNull(x);
         TrainingData.CheckSamples(x, "x");

@@ -98,9 +98,10 @@ public abstract partial class Optimizer
         return slots;
     }
 
-    private static double CheckLearningRate(double value) => value > 0 && double.IsFinite(value) ? value
+    /// <remarks>Keras accepts a zero learning rate (a frozen run); negative, NaN and infinite ones are refused.</remarks>
+    private static double CheckLearningRate(double value) => value >= 0 && double.IsFinite(value) ? value
         : throw new ArgumentException("Argument `learning_rate` should be a float or a LearningRateSchedule, expected " +
-            $"a positive value. Received: learning_rate={Py(value)}", "learningRate");
+            $"a non-negative value. Received: learning_rate={Py(value)}", "learningRate");
 
     private static void CheckPositive(double? value, string name)
     {

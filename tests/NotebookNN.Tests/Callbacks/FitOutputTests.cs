@@ -82,10 +82,11 @@ public class FitOutputTests
     }
 
     [Fact]
-    public void PredictPrintsABarOnlyWhenVerbose()
+    public void PredictPrintsABarByDefaultAsKeras2()
     {
         var (model, x, _) = Setup();
-        Assert.Equal("", Capture(() => model.Predict(x)).Trim());
+        Assert.Equal("", Capture(() => model.Predict(x, verbose: 0)).Trim());
+        Assert.Matches(new Regex($@"^4/4 \[==============================\] - {Time} {Time}/step$"), Capture(() => model.Predict(x)).Trim());
         var lines = Capture(() => model.Predict(x, batchSize: 40, verbose: 1)).Split('\n').Where(l => l.Length > 0).ToArray();
         Assert.Single(lines);
         Assert.Matches(new Regex($@"^3/3 \[==============================\] - {Time} {Time}/step$"), lines[0]);

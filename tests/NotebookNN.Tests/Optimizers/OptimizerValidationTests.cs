@@ -8,8 +8,9 @@ public class OptimizerValidationTests
     public void NegativeLearningRate()
     {
         var e = Assert.Throws<ArgumentException>(() => new Adam(learningRate: -1));
-        Assert.StartsWith("Argument `learning_rate` should be a float or a LearningRateSchedule, expected a positive value. Received: learning_rate=-1", e.Message);
-        Assert.Throws<ArgumentException>(() => new SGD(learningRate: 0));
+        Assert.StartsWith("Argument `learning_rate` should be a float or a LearningRateSchedule, expected a non-negative value. Received: learning_rate=-1", e.Message);
+        Assert.Throws<ArgumentException>(() => new SGD(learningRate: double.NaN));
+        Assert.Equal(0.0, new SGD(learningRate: 0).LearningRate); // Keras accepts 0
         Assert.Throws<ArgumentException>(() => new SGD().LearningRate = double.NaN);
     }
 
