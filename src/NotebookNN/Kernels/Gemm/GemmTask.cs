@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NotebookNN.Kernels.Threading;
 
 namespace NotebookNN.Kernels;
@@ -69,6 +70,7 @@ internal static unsafe partial class Gemm
         }
 
         /// <summary>JR/IR loops: each B micro-panel stays in L1 while every A micro-panel of the block passes it.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private readonly void Macro(float* packA, int mc, float* packB, int nc, float* c, TileStore store)
         {
             int mr = Blk.MR, nr = Blk.NR, kc = Kc, ldc = Ldc;

@@ -12,6 +12,7 @@ namespace NotebookNN.Kernels;
 internal static unsafe class Packing
 {
     /// <summary>Packs <paramref name="count"/> × <paramref name="kc"/> elements into ceil(count / w) panels of w × kc.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Pack(float* src, nint wideStride, nint depthStride, int count, int kc, int w, float* dst)
     {
         for (int i0 = 0; i0 < count; i0 += w, dst += (nint)w * kc)
@@ -24,6 +25,7 @@ internal static unsafe class Packing
     }
 
     /// <summary>The w values of one k step sit next to each other: one block copy per k.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackContiguous(float* s, nint depthStride, int rows, int kc, int w, float* d)
     {
         uint bytes = (uint)(rows * sizeof(float)), pad = (uint)((w - rows) * sizeof(float));
@@ -35,6 +37,7 @@ internal static unsafe class Packing
     }
 
     /// <summary>Each of the w rows is contiguous (or strided) along k: gather one value per row for every k.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackStrided(float* s, nint wideStride, nint depthStride, int rows, int kc, int w, float* d)
     {
         if (rows < w)
@@ -57,6 +60,7 @@ internal static unsafe class Packing
     }
 
     /// <summary>Four rows contiguous along k, written as four values per k: 4 × 4 SSE transposes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Transpose4Rows(float* s, nint wideStride, int kc, int w, float* d)
     {
         float* r0 = s, r1 = s + wideStride, r2 = s + 2 * wideStride, r3 = s + 3 * wideStride;
