@@ -12,11 +12,11 @@ namespace NotebookNN.Kernels;
 /// each tile as it is written. op(X) is X or Xᵀ; a transposed operand is packed straight from its stored layout.
 /// </summary>
 /// <remarks>
-/// Loops: JC (columns by NC) → PC (depth by KC; pack the B panel) → IC (rows by MC; pack an A block) → the
-/// macrokernel: JR (by NR, the B micro-panel stays in L1) → IR (by MR) → micro-kernel. Large problems use every
-/// core of <see cref="ComputePool"/>: the rows (IC) are split when that balances as well as the columns, otherwise
-/// the columns (JR) are, so skinny shapes such as 32 × 784 · 784 × 300 still use both cores. Small problems
-/// run on the calling thread only.
+/// Loops: JC (columns by NC) → PC (depth in equal panels of at most KC; pack the B panel) → IC (rows by MC; pack
+/// an A block) → the macrokernel: JR (by NR, the B micro-panel stays in L1) → IR (by MR) → micro-kernel. Large
+/// problems use every core of <see cref="ComputePool"/>: tall products split the rows (IC), wide ones the columns
+/// (JR), so skinny shapes such as 32 × 784 · 784 × 300 still use both cores (see SplitRows). Products under
+/// <see cref="DefaultParallelMinFlops"/> run on the calling thread only.
 /// </remarks>
 internal static unsafe partial class Gemm
 {
