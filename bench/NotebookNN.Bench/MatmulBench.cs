@@ -104,7 +104,7 @@ internal static class MatmulBench
         }
         p.WaitForExit();
         foreach (var l in err.Result.Split('\n').Where(l => l.Contains("core=")).Distinct())
-            Console.Error.WriteLine($"[{prefix}] {l.Trim()}");
+            Console.Error.WriteLine($"[{prefix}] {l.Replace("[numpy] ", "").Trim()}");
         return result;
     }
 

@@ -12,11 +12,11 @@ namespace NotebookNN.Kernels;
 /// each tile as it is written. op(X) is X or Xᵀ; a transposed operand is packed straight from its stored layout.
 /// </summary>
 /// <remarks>
-/// Loops: JC (columns by NC) → PC (depth by KC; pack the B panel) → IC (rows by MC; pack an A block) → the
-/// macrokernel: JR (by NR, the B micro-panel stays in L1) → IR (by MR) → micro-kernel. Large problems use every
-/// core of <see cref="ComputePool"/>: the rows (IC) are split when that balances as well as the columns, otherwise
-/// the columns (JR) are, so skinny shapes such as 32 × 784 · 784 × 300 still use both cores. Small problems
-/// run on the calling thread only.
+/// Loops: JC (columns by NC) → PC (depth in equal panels of at most KC; pack the B panel) → IC (rows by MC; pack
+/// an A block) → the macrokernel: JR (by NR, the B micro-panel stays in L1) → IR (by MR) → micro-kernel. Large
+/// problems use every core of <see cref="ComputePool"/>: tall products split the rows (IC), wide ones the columns
+/// (JR), so skinny shapes such as 32 × 784 · 784 × 300 still use both cores (see SplitRows). Products under
+/// <see cref="DefaultParallelMinFlops"/> run on the calling thread only.
 /// </remarks>
 internal static unsafe partial class Gemm
 {
@@ -91,15 +91,17 @@ internal static unsafe partial class Gemm
     private static void Run<K>(in Problem p, GemmBlocking blk) where K : IMicroKernel
     {
         int threads = ChooseThreads(p.M, p.N, p.K);
-        int ncMax = RoundUp(Math.Min(blk.NC, p.N), blk.NR), kcMax = Math.Min(blk.KC, p.K);
+        // equal depth panels (k = 784 with KC 192: 5 × 157, not 4 × 192 + 16): no short, inefficient last panel
+        int kcStep = CeilDiv(p.K, CeilDiv(p.K, blk.KC));
+        int ncMax = RoundUp(Math.Min(blk.NC, p.N), blk.NR), kcMax = kcStep;
         float* packB = Buffers.B(kcMax * ncMax);
         bool splitRows = threads > 1 && SplitRows(p.M, Math.Min(blk.NC, p.N), blk, threads);
         for (int jc = 0; jc < p.N; jc += blk.NC)
         {
             int nc = Math.Min(blk.NC, p.N - jc);
-            for (int pc = 0; pc < p.K; pc += blk.KC)
+            for (int pc = 0; pc < p.K; pc += kcStep)
             {
-                int kc = Math.Min(blk.KC, p.K - pc);
+                int kc = Math.Min(kcStep, p.K - pc);
                 bool first = pc == 0, last = pc + kc == p.K;
                 var store = new TileStore(p.Alpha, first ? p.Beta : 1f, last ? p.Bias : null, last ? p.Act : FusedActivation.Linear);
                 var task = new PanelTask<K>
@@ -128,13 +130,29 @@ internal static unsafe partial class Gemm
         return 2L * m * n * k < minFlops ? 1 : max;
     }
 
-    /// <summary>Split rows when their MR tiles divide among the threads at least as evenly as the columns' NR
-    /// tiles (splitting rows shares one packed B panel; splitting columns packs the A block on every thread).</summary>
+    /// <summary>
+    /// Split rows (IC) for tall products, columns (JR) for wide ones, unless that split balances much worse.
+    /// Measured here: splitting rows costs a second hand-off per depth panel (B is packed by all threads first),
+    /// which wide, short products such as 32 × 784 · 784 × 300 feel (columns: ~1.6× faster); tall ones such as
+    /// 784 × 32 · 32 × 300 or 10000 × 784 · 784 × 300 gain from sharing one packed B (rows: ~1.3× faster).
+    /// </summary>
     private static bool SplitRows(int m, int nc, GemmBlocking blk, int threads)
     {
-        static double Balance(int tiles, int t) => tiles / (double)(t * ((tiles + t - 1) / t));
-        return Balance(CeilDiv(m, blk.MR), threads) >= Balance(CeilDiv(nc, blk.NR), threads);
+        double rows = Balance(m, blk.MR, threads), cols = Balance(nc, blk.NR, threads);
+        return m >= nc ? rows >= cols - 0.25 : rows > cols + 0.25;
     }
+
+    /// <summary>Work of the busiest thread relative to an even split, for tile-aligned shares.</summary>
+    private static double Balance(int count, int tile, int threads)
+    {
+        int most = 0;
+        for (int t = 0; t < threads; t++) most = Math.Max(most, ShareStart(count, tile, t + 1, threads) - ShareStart(count, tile, t, threads));
+        return most == 0 ? 1 : count / (double)(threads * most);
+    }
+
+    /// <summary>Start of share t of [0, count) among threads: even shares rounded to whole tiles.</summary>
+    internal static int ShareStart(int count, int tile, int t, int threads) =>
+        t >= threads ? count : Math.Min(count, (int)Math.Round((double)count * t / threads / tile) * tile);
 
     internal static int CeilDiv(int a, int b) => (a + b - 1) / b;
     private static int RoundUp(int a, int b) => CeilDiv(a, b) * b;

@@ -15,12 +15,14 @@ internal enum GemmIsa { Scalar, Avx2, Avx512 }
 internal readonly record struct GemmBlocking(int MR, int NR, int KC, int MC, int NC)
 {
     /// <summary>
-    /// AVX-512: 12 rows × two 16-float vectors = 24 zmm accumulators, plus 2 B vectors and one broadcast = 27 of the
-    /// 32 registers (BLIS skx's 32×12 kernel, transposed for row-major C). KC 256: the B micro-panel is
-    /// 256·32·4 = 32 KiB, two thirds of L1, leaving room for the A stream. MC 384: A block 384 KiB, a fifth of L2.
-    /// NC 4096: B panel 4 MiB, shared by both cores through the L3.
+    /// AVX-512: 8 rows × three 16-float vectors = 24 zmm accumulators, plus 3 B vectors and one broadcast = 28 of the
+    /// 32 registers. KC 256: the B micro-panel is 256·48·4 = 48 KiB, as large as L1, so part of it streams from
+    /// L2 (at 192 B per 12 cycles of FMAs, well within L2 bandwidth); measured faster than KC 192 (36 KiB) here,
+    /// e.g. n = 256 in one depth panel: ~150 vs ~120 GFLOP/s, since C is loaded and stored once per depth panel.
+    /// MC 384: A block 384 KiB, a fifth of L2. NC 4080 (a multiple of 48): the B panel (4 MiB) is shared by both
+    /// cores through the L3. (The bench can override these for tuning: NNBENCH_BLOCKING="KC,MC,NC".)
     /// </summary>
-    public static GemmBlocking Avx512 { get; internal set; } = new(12, 32, 256, 384, 4096);
+    public static GemmBlocking Avx512 { get; internal set; } = new(8, 48, 256, 384, 4080);
 
     /// <summary>
     /// AVX2 + FMA: 6 rows × two 8-float vectors = 12 ymm accumulators of the 16 (BLIS haswell's 6×16). KC 256:

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NotebookNN.Kernels.Threading;
 
 namespace NotebookNN.Kernels;
@@ -48,12 +49,9 @@ internal static unsafe partial class Gemm
             }
         }
 
-        /// <summary>The [t-th of Threads] slice of [0, count), in whole tiles of <paramref name="tile"/>.</summary>
-        private readonly (int, int) Share(int count, int tile, int t)
-        {
-            int per = CeilDiv(CeilDiv(count, tile), Threads) * tile;
-            return (Math.Min(count, t * per), Math.Min(count, (t + 1) * per));
-        }
+        /// <summary>The t-th of Threads slices of [0, count), in whole tiles of <paramref name="tile"/>.</summary>
+        private readonly (int, int) Share(int count, int tile, int t) =>
+            (ShareStart(count, tile, t, Threads), ShareStart(count, tile, t + 1, Threads));
 
         /// <summary>IC loop over rows [i0, i1): pack each A block, then the macrokernel on columns [j0, j1).</summary>
         private readonly void RowBlocks(int i0, int i1, int j0, int j1)
@@ -69,6 +67,7 @@ internal static unsafe partial class Gemm
         }
 
         /// <summary>JR/IR loops: each B micro-panel stays in L1 while every A micro-panel of the block passes it.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private readonly void Macro(float* packA, int mc, float* packB, int nc, float* c, TileStore store)
         {
             int mr = Blk.MR, nr = Blk.NR, kc = Kc, ldc = Ldc;

@@ -1,9 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
-
 namespace NotebookNN.Kernels;
-
 /// <summary>
 /// AVX2 + FMA micro-kernel: a 6 × 16 tile of C in 12 ymm accumulators, fully unrolled in m and n (BLIS
 /// haswell's 6×16). Per k step: two B vector loads and 6 broadcasts of A feed 12 FMAs.
@@ -11,15 +9,13 @@ namespace NotebookNN.Kernels;
 internal unsafe struct Avx2Kernel : IMicroKernel
 {
     public const int MR = 6, NR = 16;
-
     public static bool IsSupported => Avx2.IsSupported && Fma.IsSupported;
-
-    [SkipLocalsInit]
+    [SkipLocalsInit, MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(int kc, float* a, float* b, float* c, int ldc, int mr, int nr, in TileStore s)
     {
         Vector256<float> c0_0 = default, c0_1 = default, c1_0 = default, c1_1 = default, c2_0 = default, c2_1 = default, c3_0 = default, c3_1 = default, c4_0 = default, c4_1 = default, c5_0 = default, c5_1 = default;
         // fetch the C tile while the k loop runs: it is written (and read unless beta is 0) at the end
-        for (int r = 0; r < MR; r++) { Sse.Prefetch0(c + (nint)r * ldc); Sse.Prefetch0(c + (nint)r * ldc + NR - 1); }
+        for (int r = 0; r < MR; r++) { Sse.Prefetch0(c + (nint)r * ldc + 0); Sse.Prefetch0(c + (nint)r * ldc + 15); }
         for (int p = 0; p < kc; p++)
         {
             var b0 = Vector256.Load(b + 0); var b1 = Vector256.Load(b + 8);
@@ -52,7 +48,6 @@ internal unsafe struct Avx2Kernel : IMicroKernel
         c5_0.Store(acc + 80); c5_1.Store(acc + 88);
         s.StoreTile(acc, NR, c, ldc, mr, nr);
     }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void StoreRow(float* c, Vector256<float> v0, Vector256<float> v1, in TileStore s)
     {
