@@ -10,5 +10,6 @@ internal static class BenchRegistry
         ["elementwise"] = ElementwiseBench.Run,
         ["train"] = TrainBench.RunTrain,
         ["infer"] = TrainBench.RunInfer,
+        ["optimizer-step"] = OptimizerBench.Run,
     };
 }

@@ -6,20 +6,16 @@ namespace NotebookNN.Bench;
 
 /// <summary>
 /// "optimizer-step": time of one Apply over the Fashion-MNIST MLP's variables (266,610 floats) per optimizer.
-/// Registered from here (module initializer) so BenchRegistry.cs stays untouched.
 /// </summary>
 internal static class OptimizerBench
 {
-    [ModuleInitializer]
-    internal static void Register() => BenchRegistry.All["optimizer-step"] = Run;
-
     private static void Baseline(Variable[] vars, Tensor?[] grads)
     {
         for (int i = 0; i < vars.Length; i++)
             System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(grads[i]!.Span, -0.01f, vars[i].Span, vars[i].Span);
     }
 
-    private static int Run(string[] args)
+    public static int Run(string[] args)
     {
         int[][] shapes = [[784, 300], [300], [300, 100], [100], [100, 10], [10]];
         var rng = new Random(0);

@@ -6,32 +6,20 @@ namespace NotebookNN.Metrics;
 /// </summary>
 public abstract class ConfusionMetric(string name, double threshold) : Metric(name)
 {
-    protected double TruePositives, FalsePositives, TrueNegatives, FalseNegatives;
+    private readonly ConfusionCounts _counts = new([threshold is >= 0 and <= 1 ? threshold
+        : throw new ArgumentException($"Threshold values must be in [0, 1]. Received: thresholds={threshold}")]);
 
     /// <summary>Predictions above this count as positive (Keras default 0.5).</summary>
-    public double Threshold { get; } = threshold is >= 0 and <= 1 ? threshold
-        : throw new ArgumentException($"Threshold values must be in [0, 1]. Received: thresholds={threshold}");
+    public double Threshold => _counts.Thresholds[0];
 
-    public override void UpdateState(Tensor yTrue, Tensor yPred, Tensor? sampleWeight = null)
-    {
-        var t = yTrue.ToArray();
-        var p = yPred.ToArray();
-        if (t.Length != p.Length)
-            throw new ArgumentException($"{Name} expects y_true and y_pred with the same number of values. Received: y_true.shape={yTrue.Shape}, y_pred.shape={yPred.Shape}");
-        var w = sampleWeight?.ToArray();
-        int perSample = w is null ? 1 : Math.Max(1, p.Length / w.Length);
-        for (int i = 0; i < p.Length; i++)
-        {
-            double weight = w is null ? 1 : w[i / perSample];
-            bool predicted = p[i] > Threshold, actual = t[i] != 0;
-            if (predicted && actual) TruePositives += weight;
-            else if (predicted) FalsePositives += weight;
-            else if (actual) FalseNegatives += weight;
-            else TrueNegatives += weight;
-        }
-    }
+    protected double TruePositives => _counts.TruePositives[0];
+    protected double FalsePositives => _counts.FalsePositives[0];
+    protected double TrueNegatives => _counts.TrueNegatives[0];
+    protected double FalseNegatives => _counts.FalseNegatives[0];
 
-    public override void ResetState() => TruePositives = FalsePositives = TrueNegatives = FalseNegatives = 0;
+    public override void UpdateState(Tensor yTrue, Tensor yPred, Tensor? sampleWeight = null) => _counts.Update(Name, yTrue, yPred, sampleWeight);
+
+    public override void ResetState() => _counts.Reset();
 
     protected static double Ratio(double num, double den) => den == 0 ? 0 : num / den;
 }
