@@ -87,3 +87,27 @@ public class SklearnDataAndScalerTests
         return load();
     }
 }
+
+/// <summary>FetchCaliforniaHousing's reading of StatLib's archive, on a small archive in the same layout.</summary>
+public class CaliforniaHousingTests
+{
+    [Fact]
+    public void ArchiveRowsBecomeScikitLearnsFeatures()
+    {
+        using var tmp = new NotebookNN.Tests.Datasets.TempFolder();
+        var path = tmp.File("cal_housing.tgz");
+        using (var gz = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.Fastest))
+        using (var tar = new System.Formats.Tar.TarWriter(gz))
+        {
+            var data = "-122.23,37.88,41,880,129,322,126,8.3252,452600\n-118.0,34.0,10,1000,200,500,250,2.5,150000\n"u8.ToArray();
+            tar.WriteEntry(new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.RegularFile, "CaliforniaHousing/cal_housing.data") { DataStream = new MemoryStream(data) });
+        }
+        var (x, y) = NotebookNN.Sklearn.CaliforniaHousingFrom(path);
+        Assert.Equal(new Shape(2, 8), x.Shape);
+        float[] first = [8.3252f, 41, (float)(880 / 126.0), (float)(129 / 126.0), 322, (float)(322 / 126.0), 37.88f, -122.23f];
+        Assert.Equal(first, x[0].ToArray());
+        Assert.Equal([4.526f, 1.5f], y.ToArray());
+        File.WriteAllBytes(path, File.ReadAllBytes(path)[..40]);
+        Assert.Contains(path, Assert.Throws<InvalidDataException>(() => NotebookNN.Sklearn.CaliforniaHousingFrom(path)).Message);
+    }
+}
