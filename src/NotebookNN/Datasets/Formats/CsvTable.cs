@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 
 namespace NotebookNN.Datasets.Formats;
 
@@ -18,7 +17,13 @@ public static class CsvTable
     {
         try
         {
-            using Stream s = gzip ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true) : stream;
+            Stream s = stream;
+            if (gzip)
+            {
+                using var raw = new MemoryStream();
+                stream.CopyTo(raw);
+                s = new MemoryStream(Gzip.Decompress(raw.ToArray()));
+            }
             using var reader = new StreamReader(s, leaveOpen: true);
             var lines = new List<string>();
             for (string? line; (line = reader.ReadLine()) is not null;)

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace NotebookNN.Datasets.Formats;
 
 /// <summary>
@@ -13,11 +11,8 @@ public static class IdxReader
     {
         try
         {
-            using var file = File.OpenRead(path);
-            using Stream s = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
-            using var ms = new MemoryStream();
-            s.CopyTo(ms);
-            return Read(ms.ToArray());
+            var bytes = File.ReadAllBytes(path);
+            return Read(path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? Gzip.Decompress(bytes) : bytes);
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
         {
