@@ -20,7 +20,26 @@ public static partial class Sklearn
         return (Rows(x, train), Rows(x, test), Rows(y, train), Rows(y, test));
     }
 
-    /// <summary>The row indices <see cref="TrainTestSplit"/> puts on each side.</summary>
+    /// <summary><c>train_test_split(x, ...)</c> for a single array: (xTrain, xTest).</summary>
+    public static (Tensor XTrain, Tensor XTest) TrainTestSplit(Tensor x, double? testSize = null, double? trainSize = null, int? randomState = null,
+        bool shuffle = true, Tensor? stratify = null)
+    {
+        if (x.NDim == 0) throw new ArgumentException($"Expected an array with a samples axis; received shape {x.Shape}.");
+        var (train, test) = TrainTestIndices(x.Shape[0], testSize, trainSize, randomState, shuffle, stratify is null ? null : Labels.Vector(stratify, "stratify"));
+        return (Rows(x, train), Rows(x, test));
+    }
+
+    /// <summary><c>train_test_split</c> of word-id sequences (IMDB, Reuters) and their labels.</summary>
+    public static (int[][] XTrain, int[][] XTest, Tensor YTrain, Tensor YTest) TrainTestSplit(IReadOnlyList<int[]> x, Tensor y, double? testSize = null,
+        double? trainSize = null, int? randomState = null, bool shuffle = true, Tensor? stratify = null)
+    {
+        if (y.NDim == 0 || x.Count != y.Shape[0])
+            throw new ArgumentException($"Found input variables with inconsistent numbers of samples: [{x.Count}, {(y.NDim > 0 ? y.Shape[0] : 0)}].");
+        var (train, test) = TrainTestIndices(x.Count, testSize, trainSize, randomState, shuffle, stratify is null ? null : Labels.Vector(stratify, "stratify"));
+        return (train.Select(i => x[i]).ToArray(), test.Select(i => x[i]).ToArray(), Rows(y, train), Rows(y, test));
+    }
+
+    /// <summary>The row indices <see cref="TrainTestSplit(Tensor, Tensor, double?, double?, int?, bool, Tensor?)"/> puts on each side.</summary>
     public static (int[] Train, int[] Test) TrainTestIndices(int n, double? testSize = null, double? trainSize = null, int? randomState = null,
         bool shuffle = true, IReadOnlyList<double>? stratify = null)
     {

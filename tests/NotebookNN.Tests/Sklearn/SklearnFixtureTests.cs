@@ -82,6 +82,12 @@ public class SklearnFixtureTests
         Assert.Equal(c.GetProperty("test").Ints().Select(i => (float)(2 * i)), xTest[.., 0].ToArray());
         Assert.Equal(c.GetProperty("train").Ints().Select(i => (float)(10 * i)), yTrain.ToArray());
         Assert.Equal(30, yTest.Size);
+        var (xOnlyTrain, xOnlyTest) = NotebookNN.Sklearn.TrainTestSplit(x, testSize: 0.2, randomState: 42);
+        Assert.Equal(xTest.ToArray(), xOnlyTest.ToArray());
+        int[][] seqs = Enumerable.Range(0, 150).Select(i => new[] { i }).ToArray();
+        var (sTrain, sTest, _, _) = NotebookNN.Sklearn.TrainTestSplit(seqs, y, testSize: 0.2, randomState: 42);
+        Assert.Equal(c.GetProperty("test").Ints(), sTest.Select(s => s[0]));
+        Assert.Equal(120, sTrain.Length + xOnlyTrain.Shape[0] - 120);
     }
 
     [Fact]

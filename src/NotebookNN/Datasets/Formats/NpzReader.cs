@@ -28,7 +28,7 @@ public static class NpzReader
         {
             if (!entry.FullName.EndsWith(".npy", StringComparison.Ordinal)) continue;
             using var s = entry.Open();
-            using var ms = new MemoryStream((int)Math.Min(entry.Length, int.MaxValue));
+            using var ms = new MemoryStream((int)Math.Min(entry.Length, 1 << 28));
             s.CopyTo(ms);
             if (ms.Length != entry.Length)
                 throw new InvalidDataException($"Member '{entry.FullName}' is truncated: {ms.Length} of {entry.Length} bytes.");
