@@ -44,13 +44,3 @@ public sealed class KFold : ICrossValidator
     /// <inheritdoc/>
     public IEnumerable<(int[] Train, int[] Test)> Split(Tensor x, Tensor? y = null) => Split(x.Shape[0]);
 }
-
-/// <summary>A cross-validation splitter (<see cref="KFold"/>, <see cref="StratifiedKFold"/>).</summary>
-public interface ICrossValidator
-{
-    /// <summary>Number of folds.</summary>
-    int NSplits { get; }
-
-    /// <summary>The (train, test) row indices of each fold.</summary>
-    IEnumerable<(int[] Train, int[] Test)> Split(Tensor x, Tensor? y = null);
-}
