@@ -1,0 +1,44 @@
+using NotebookNN.Datasets.Download;
+using NotebookNN.Datasets.Formats;
+
+namespace NotebookNN.Datasets;
+
+/// <summary>CIFAR-10 (keras.datasets.cifar10): 50,000 training and 10,000 test 32 × 32 colour images in 10 classes.</summary>
+public static class Cifar10
+{
+    internal static readonly DatasetSource Archive = new("cifar-10-python.tar.gz", "https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz",
+        Sha256: "6d958be074577803d12ecdefd02955f39262c83c16fe9348329d7fe0b5c001ce");
+
+    /// <summary>The class names, index = label.</summary>
+    public static IReadOnlyList<string> ClassNames { get; } =
+        ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"];
+
+    /// <summary>
+    /// Loads CIFAR-10 channels-last like Keras: x train (50000, 32, 32, 3), y train (50000, 1), x test (10000, 32, 32, 3),
+    /// y test (10000, 1), pixel values 0..255. The batches are read from the extracted <c>cifar-10-batches-py</c> folder.
+    /// </summary>
+    public static ((Tensor X, Tensor Y) Train, (Tensor X, Tensor Y) Test) LoadData() =>
+        LoadFrom(ArchiveFolder.Get(Archive, "cifar-10-batches-py", "test_batch"));
+
+    internal static ((Tensor X, Tensor Y) Train, (Tensor X, Tensor Y) Test) LoadFrom(string folder)
+    {
+        var train = Enumerable.Range(1, 5).Select(i => Path.Combine(folder, $"data_batch_{i}"));
+        return (Read(train), Read([Path.Combine(folder, "test_batch")]));
+    }
+
+    private static (Tensor X, Tensor Y) Read(IEnumerable<string> files)
+    {
+        var batches = files.Select(CifarBatch.ReadFile).ToList();
+        int n = batches.Sum(b => b.Count);
+        var x = new float[n * 3072];
+        var y = new float[n];
+        int at = 0;
+        foreach (var (pixels, count, labels) in batches)
+        {
+            pixels.CopyTo(x, at * 3072);
+            labels.CopyTo(y, at);
+            at += count;
+        }
+        return (Tensor.From(x, [n, 32, 32, 3]), Tensor.From(y, [n, 1]));
+    }
+}

@@ -1,0 +1,46 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+
+namespace NotebookNN.Datasets.Download;
+
+/// <summary>
+/// A dataset shipped as a <c>.tar.gz</c> whose content is used as a folder (CIFAR-10's <c>cifar-10-batches-py</c>):
+/// looked for in <c>NOTEBOOKNN_DATASETS</c>, then in the cache, else the archive is fetched (hash-checked) and
+/// extracted into a temporary folder that is renamed only when extraction completed.
+/// </summary>
+internal static class ArchiveFolder
+{
+    public static string Get(DatasetSource archive, string folderName, string markerFile) =>
+        Resolve(archive, folderName, markerFile, Environment.GetEnvironmentVariable(DatasetCache.FolderVariable), DatasetCache.CacheFolder, Console.Out);
+
+    internal static string Resolve(DatasetSource archive, string folderName, string markerFile, string? userFolder, string cacheFolder, TextWriter log)
+    {
+        if (!string.IsNullOrEmpty(userFolder) && File.Exists(Path.Combine(userFolder, folderName, markerFile)))
+            return Path.Combine(userFolder, folderName);
+        var target = Path.Combine(cacheFolder, folderName);
+        if (File.Exists(Path.Combine(target, markerFile))) return target;
+        var tarPath = DatasetCache.Resolve(archive, userFolder, cacheFolder, log);
+        var temp = Path.Combine(cacheFolder, $"{folderName}.{Guid.NewGuid():N}.part");
+        try
+        {
+            Directory.CreateDirectory(temp);
+            using (var file = File.OpenRead(tarPath))
+            using (var gz = new GZipStream(file, CompressionMode.Decompress))
+                TarFile.ExtractToDirectory(gz, temp, overwriteFiles: true);
+            var inner = Path.Combine(temp, folderName);
+            if (!File.Exists(Path.Combine(inner, markerFile)))
+                throw new InvalidDataException($"'{tarPath}' does not contain {folderName}/{markerFile}.");
+            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+            Directory.Move(inner, target);
+            return target;
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException)
+        {
+            throw new InvalidDataException($"Could not extract '{tarPath}' (truncated or corrupted? delete it to download it again): {e.Message}", e);
+        }
+        finally
+        {
+            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using System.Security.Cryptography;
+
+namespace NotebookNN.Datasets.Download;
+
+/// <summary>Hash checks of downloaded files (SHA-256 or MD5 as Keras's <c>get_file</c> does).</summary>
+internal static class FileHash
+{
+    /// <summary>True when the file matches the source's hash (or the source has none).</summary>
+    public static bool Matches(string path, DatasetSource source, out string actual)
+    {
+        actual = "";
+        if (source.Sha256 is null && source.Md5 is null) return true;
+        using var stream = File.OpenRead(path);
+        using HashAlgorithm algorithm = source.Sha256 is not null ? SHA256.Create() : MD5.Create();
+        actual = Convert.ToHexStringLower(algorithm.ComputeHash(stream));
+        return string.Equals(actual, source.Sha256 ?? source.Md5, StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static string Kind(DatasetSource source) => source.Sha256 is not null ? "SHA-256" : "MD5";
+}

@@ -1,0 +1,70 @@
+namespace NotebookNN;
+
+/// <summary>
+/// scikit-learn's <c>StratifiedKFold(n_splits, shuffle, random_state)</c>: folds that keep each class's share, built
+/// as scikit-learn builds them (classes in order of first appearance, round-robin allocation, per-class blocks).
+/// </summary>
+public sealed class StratifiedKFold : ICrossValidator
+{
+    /// <summary>Creates the splitter; <paramref name="nSplits"/> must be at least 2.</summary>
+    public StratifiedKFold(int nSplits = 5, bool shuffle = false, int? randomState = null)
+    {
+        if (nSplits < 2) throw new ArgumentException($"k-fold cross-validation requires at least one train/test split by setting n_splits=2 or more, got n_splits={nSplits}.");
+        if (!shuffle && randomState is not null)
+            throw new ArgumentException("Setting a random_state has no effect since shuffle is False. You should leave random_state to its default (None), or set shuffle=True.");
+        NSplits = nSplits; Shuffle = shuffle; RandomState = randomState;
+    }
+
+    /// <summary>Number of folds.</summary>
+    public int NSplits { get; }
+    /// <summary>Whether each class's fold assignment is shuffled.</summary>
+    public bool Shuffle { get; }
+    /// <summary>Seed of the shuffle.</summary>
+    public int? RandomState { get; }
+
+    /// <summary>The (train, test) row indices of each fold for labels <paramref name="y"/>.</summary>
+    public IEnumerable<(int[] Train, int[] Test)> Split(IReadOnlyList<double> y)
+    {
+        var folds = TestFolds(y);
+        for (int f = 0; f < NSplits; f++)
+            yield return (Enumerable.Range(0, y.Count).Where(i => folds[i] != f).ToArray(), Enumerable.Range(0, y.Count).Where(i => folds[i] == f).ToArray());
+    }
+
+    /// <inheritdoc/>
+    public IEnumerable<(int[] Train, int[] Test)> Split(Tensor x, Tensor? y = null)
+    {
+        if (y is null) throw new ArgumentException("StratifiedKFold.Split needs the labels y.");
+        var labels = Labels.Vector(y, "y");
+        if (labels.Length != x.Shape[0]) throw new ArgumentException($"Found input variables with inconsistent numbers of samples: [{x.Shape[0]}, {labels.Length}].");
+        return Split(labels);
+    }
+
+    private int[] TestFolds(IReadOnlyList<double> y)
+    {
+        if (NSplits > y.Count)
+            throw new ArgumentException($"Cannot have number of splits n_splits={NSplits} greater than the number of samples: n_samples={y.Count}.");
+        var rng = Sklearn.RandomStateFor(RandomState);
+        // Classes numbered by order of first appearance.
+        var code = new Dictionary<double, int>();
+        var encoded = y.Select(v => code.TryGetValue(v, out var c) ? c : code[v] = code.Count).ToArray();
+        int nClasses = code.Count;
+        var counts = new int[nClasses];
+        foreach (var c in encoded) counts[c]++;
+        if (counts.All(c => NSplits > c))
+            throw new ArgumentException($"n_splits={NSplits} cannot be greater than the number of members in each class.");
+        var sorted = encoded.Order().ToArray();
+        var allocation = new int[NSplits, nClasses];
+        for (int i = 0; i < sorted.Length; i++) allocation[i % NSplits, sorted[i]]++;
+        var folds = new int[y.Count];
+        for (int k = 0; k < nClasses; k++)
+        {
+            var forClass = new List<int>();
+            for (int f = 0; f < NSplits; f++) forClass.AddRange(Enumerable.Repeat(f, allocation[f, k]));
+            var arr = forClass.ToArray();
+            if (Shuffle) rng.Shuffle(arr);
+            int at = 0;
+            for (int i = 0; i < y.Count; i++) if (encoded[i] == k) folds[i] = arr[at++];
+        }
+        return folds;
+    }
+}

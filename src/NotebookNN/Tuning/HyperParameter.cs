@@ -1,0 +1,138 @@
+using System.Globalization;
+
+namespace NotebookNN;
+
+/// <summary>One dimension of a search space (KerasTuner's <c>hp.Int</c>, <c>hp.Float</c>, <c>hp.Choice</c>, <c>hp.Boolean</c>, <c>hp.Fixed</c>).</summary>
+public abstract record HyperParameter(string Name)
+{
+    /// <summary>The value used when nothing is sampled.</summary>
+    public abstract object Default { get; }
+
+    /// <summary>A random value of this dimension.</summary>
+    public abstract object Sample(Random rng);
+
+    internal static string Format(object v) => v switch
+    {
+        double d => d.ToString("G6", CultureInfo.InvariantCulture),
+        float f => f.ToString("G6", CultureInfo.InvariantCulture),
+        bool b => b ? "True" : "False",
+        _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "None",
+    };
+
+    internal static void CheckSampling(string name, string sampling, double min)
+    {
+        if (sampling is not ("linear" or "log" or "reverse_log"))
+            throw new ArgumentException($"`sampling` must be one of \"linear\", \"log\", \"reverse_log\". Received: sampling={sampling} for {name}");
+        if (sampling != "linear" && min <= 0)
+            throw new ArgumentException($"`sampling=\"{sampling}\" does not support negative values, found min_value: {min} for {name}.");
+    }
+
+    /// <summary>A probability p in [0, 1) mapped onto [min, max] with the sampling's scale.</summary>
+    internal static double Scale(double p, double min, double max, string sampling) => sampling switch
+    {
+        "log" => min * Math.Pow(max / min, p),
+        "reverse_log" => max + min - min * Math.Pow(max / min, 1 - p),
+        _ => min + (max - min) * p,
+    };
+}
+
+/// <summary>An integer in [MinValue, MaxValue] on a grid of <see cref="Step"/>.</summary>
+public sealed record IntHyperParameter : HyperParameter
+{
+    internal IntHyperParameter(string name, int minValue, int maxValue, int step, string sampling, int? defaultValue) : base(name)
+    {
+        if (minValue > maxValue) throw new ArgumentException($"`min_value` ({minValue}) must be <= `max_value` ({maxValue}) for {name}.");
+        if (step <= 0) throw new ArgumentException($"`step` must be positive. Received: step={step} for {name}.");
+        CheckSampling(name, sampling, minValue);
+        if (defaultValue is { } d && (d < minValue || d > maxValue)) throw new ArgumentException($"The default value {d} of {name} is outside [{minValue}, {maxValue}].");
+        (MinValue, MaxValue, Step, Sampling, DefaultValue) = (minValue, maxValue, step, sampling, defaultValue ?? minValue);
+    }
+
+    /// <summary>Smallest value.</summary>
+    public int MinValue { get; }
+    /// <summary>Largest value.</summary>
+    public int MaxValue { get; }
+    /// <summary>Grid spacing from MinValue.</summary>
+    public int Step { get; }
+    /// <summary>"linear", "log" or "reverse_log".</summary>
+    public string Sampling { get; }
+    /// <summary>Default value (MinValue unless given).</summary>
+    public int DefaultValue { get; }
+    /// <inheritdoc/>
+    public override object Default => DefaultValue;
+
+    /// <inheritdoc/>
+    public override object Sample(Random rng)
+    {
+        int count = (MaxValue - MinValue) / Step + 1;
+        if (Sampling == "linear") return MinValue + Step * rng.Next(count);
+        double v = Scale(rng.NextDouble(), MinValue, MaxValue + 1, Sampling);
+        int k = Math.Min(count - 1, (int)Math.Floor((v - MinValue) / Step));
+        return MinValue + Step * k;
+    }
+}
+
+/// <summary>A float in [MinValue, MaxValue], sampled linearly or on a log scale, optionally on a grid.</summary>
+public sealed record FloatHyperParameter : HyperParameter
+{
+    internal FloatHyperParameter(string name, double minValue, double maxValue, double? step, string sampling, double? defaultValue) : base(name)
+    {
+        if (!(minValue <= maxValue)) throw new ArgumentException($"`min_value` ({minValue}) must be <= `max_value` ({maxValue}) for {name}.");
+        if (step is <= 0) throw new ArgumentException($"`step` must be positive. Received: step={step} for {name}.");
+        CheckSampling(name, sampling, minValue);
+        if (defaultValue is { } d && (d < minValue || d > maxValue)) throw new ArgumentException($"The default value {d} of {name} is outside [{minValue}, {maxValue}].");
+        (MinValue, MaxValue, Step, Sampling, DefaultValue) = (minValue, maxValue, step, sampling, defaultValue ?? minValue);
+    }
+
+    /// <summary>Smallest value.</summary>
+    public double MinValue { get; }
+    /// <summary>Largest value.</summary>
+    public double MaxValue { get; }
+    /// <summary>Grid spacing, or null for continuous values.</summary>
+    public double? Step { get; }
+    /// <summary>"linear", "log" or "reverse_log".</summary>
+    public string Sampling { get; }
+    /// <summary>Default value (MinValue unless given).</summary>
+    public double DefaultValue { get; }
+    /// <inheritdoc/>
+    public override object Default => DefaultValue;
+
+    /// <inheritdoc/>
+    public override object Sample(Random rng)
+    {
+        double v = Scale(rng.NextDouble(), MinValue, MaxValue, Sampling);
+        if (Step is { } s) v = Math.Min(MaxValue, MinValue + Math.Round((v - MinValue) / s) * s);
+        return v;
+    }
+}
+
+/// <summary>One of a list of values (also used for <c>hp.Boolean</c> with [false, true]).</summary>
+public sealed record ChoiceHyperParameter : HyperParameter
+{
+    internal ChoiceHyperParameter(string name, IReadOnlyList<object> values, object? defaultValue) : base(name)
+    {
+        if (values.Count == 0) throw new ArgumentException($"`values` must be provided for `Choice` {name}.");
+        if (defaultValue is not null && !values.Contains(defaultValue))
+            throw new ArgumentException($"The default value should be one of the choices [{string.Join(", ", values.Select(Format))}]. Received: default={Format(defaultValue)} for {name}");
+        Values = values;
+        DefaultValue = defaultValue ?? values[0];
+    }
+
+    /// <summary>The choices.</summary>
+    public IReadOnlyList<object> Values { get; }
+    /// <summary>Default value (the first choice unless given).</summary>
+    public object DefaultValue { get; }
+    /// <inheritdoc/>
+    public override object Default => DefaultValue;
+    /// <inheritdoc/>
+    public override object Sample(Random rng) => Values[rng.Next(Values.Count)];
+}
+
+/// <summary>A value that never changes (<c>hp.Fixed</c>).</summary>
+public sealed record FixedHyperParameter(string Name, object Value) : HyperParameter(Name)
+{
+    /// <inheritdoc/>
+    public override object Default => Value;
+    /// <inheritdoc/>
+    public override object Sample(Random rng) => Value;
+}
