@@ -47,7 +47,9 @@ internal static class HistoryPlot
         t.SetProperty("name", name);
         t.SetProperty("mode", "lines+markers");
         t.SetProperty("line", new Dictionary<string, object> { ["color"] = color });
-        t.SetProperty("legendgroup", name.StartsWith("val_", StringComparison.Ordinal) ? "validation" : "training");
+        string group = name.StartsWith("val_", StringComparison.Ordinal) ? "validation" : "training";
+        t.SetProperty("legendgroup", group);
+        t.SetProperty("legendgrouptitle", new Dictionary<string, object> { ["text"] = group });
         t.SetProperty("xaxis", "x" + axis);
         t.SetProperty("yaxis", "y" + axis);
         return t;

@@ -17,7 +17,7 @@ public static class Plot
     /// <param name="size">Displayed width of each image in CSS pixels.</param>
     /// <param name="limit">At most this many images are drawn (the first ones).</param>
     public static ImageGrid Images(Tensor images, string cmap = "gray", IReadOnlyList<string>? labels = null,
-        int columns = 5, int size = 96, int limit = 100)
+        int columns = 10, int size = 72, int limit = 100)
     {
         var dims = images.Shape.Dims;
         if (dims.Length is not (3 or 4) || (dims.Length == 4 && dims[3] is not (1 or 3)))

@@ -26,3 +26,16 @@ public class HeatmapHtmlTests
         Assert.Contains("(2, 3)", ex.Message);
     }
 }
+
+public class TableHtmlTests
+{
+    [Fact]
+    public void Rows_are_escaped_and_short_rows_are_padded()
+    {
+        var html = TableHtml.Render("report", ["", "precision", "recall"], [["a&b", "0.50", "1.00"], ["accuracy", "0.75"]]);
+        Assert.Contains("<caption>report</caption>", html);
+        Assert.Contains("<tr><th></th><th>precision</th><th>recall</th></tr>", html);
+        Assert.Contains("<tr><th class=\"l\">a&amp;b</th><td>0.50</td><td>1.00</td></tr>", html);
+        Assert.Contains("<tr><th class=\"l\">accuracy</th><td>0.75</td><td colspan=\"1\"></td></tr>", html);
+    }
+}

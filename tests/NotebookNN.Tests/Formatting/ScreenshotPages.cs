@@ -63,6 +63,12 @@ public class ScreenshotPages
         pages.Add(Write("images", Plot.Images(images, cmap: "gray", labels: labels, columns: 6, size: 80).ToDisplayString("text/html")
             + Plot.Images(images[..6], cmap: "viridis", columns: 6, size: 80).ToDisplayString("text/html")));
 
+        string[] classes = ["setosa", "versicolor", "virginica"];
+        pages.Add(Write("heatmap", HeatmapHtml.Render(classes, new double[,] { { 16, 0, 0 }, { 0, 17, 1 }, { 0, 2, 9 } })
+            + TableHtml.Render(null, ["", "precision", "recall", "f1-score", "support"],
+                [["setosa", "1.00", "1.00", "1.00", "16"], ["versicolor", "0.89", "0.94", "0.92", "18"], ["virginica", "0.90", "0.82", "0.86", "11"],
+                 ["accuracy", "", "", "0.93", "45"]])));
+
         var frames = new List<object>();
         double now = 0;
         DisplayHook.Display = v => { frames.Add(v); return frames.Add; };
