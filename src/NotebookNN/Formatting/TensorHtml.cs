@@ -20,13 +20,11 @@ internal static class TensorHtml
         var sb = new StringBuilder(Html.TableStyle);
         sb.Append("<div class=\"nnn-tensor\"><div style=\"font-family:monospace\">Tensor shape=")
           .Append(Html.Escape(t.Shape.ToString())).Append(" dtype=").Append(t.DType).Append("</div>");
-        var c = t.Contiguous();
-        var data = c.ToArray();
         int cols = t.NDim == 0 ? 1 : t.Dims[^1];
-        int rows = cols == 0 ? 0 : data.Length / cols;
+        int rows = cols == 0 ? 0 : t.Size / cols;
         var rowIdx = Kept(rows);
         var colIdx = Kept(cols);
-        var shown = rowIdx.Where(r => r >= 0).SelectMany(r => colIdx.Where(k => k >= 0).Select(k => data[r * cols + k])).ToList();
+        var shown = rowIdx.Where(r => r >= 0).SelectMany(r => colIdx.Where(k => k >= 0).Select(k => At(t, r, k))).ToList();
         var fmt = new FloatFormat(shown);
         sb.Append("<table class=\"nnn\"><thead><tr><th></th>");
         foreach (var k in colIdx) sb.Append("<th>").Append(k < 0 ? "…" : k.ToString()).Append("</th>");
@@ -35,7 +33,7 @@ internal static class TensorHtml
         {
             sb.Append("<tr><th class=\"l\">").Append(r < 0 ? "…" : RowLabel(t, r)).Append("</th>");
             foreach (var k in colIdx)
-                sb.Append("<td>").Append(r < 0 || k < 0 ? "…" : Html.Escape(fmt.Format(data[r * cols + k]).Trim())).Append("</td>");
+                sb.Append("<td>").Append(r < 0 || k < 0 ? "…" : Html.Escape(fmt.Format(At(t, r, k)).Trim())).Append("</td>");
             sb.Append("</tr>");
         }
         sb.Append("</tbody></table>");
@@ -47,6 +45,16 @@ internal static class TensorHtml
     internal static List<int> Kept(int n) => n <= MaxItems
         ? [.. Enumerable.Range(0, n)]
         : [.. Enumerable.Range(0, EdgeItems), -1, .. Enumerable.Range(n - EdgeItems, EdgeItems)];
+
+    /// <summary>Element (row <paramref name="r"/> of the flattened leading axes, column <paramref name="k"/>), read
+    /// through the strides so a preview of a large tensor or view copies nothing.</summary>
+    private static float At(Tensor t, int r, int k)
+    {
+        if (t.NDim == 0) return t.Data[t.Offset];
+        long off = t.Offset + (long)k * t.Strides[^1];
+        for (int a = t.NDim - 2; a >= 0; a--) { off += (long)(r % t.Dims[a]) * t.Strides[a]; r /= t.Dims[a]; }
+        return t.Data[off];
+    }
 
     /// <summary>The leading-axes index of flattened row <paramref name="r"/>, e.g. <c>[1, 0]</c>.</summary>
     private static string RowLabel(Tensor t, int r)

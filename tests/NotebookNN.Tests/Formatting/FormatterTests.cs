@@ -110,3 +110,24 @@ public class FormatterTests
         Assert.Equal(["[1, 2]", "10.", "11."], body[5]);
     }
 }
+
+public class TensorViewFormatterTests
+{
+    [Fact]
+    public void Transposed_view_previews_its_own_elements()
+    {
+        var t = Tensor.From(new float[,] { { 1f, 2f, 3f }, { 4f, 5f, 6f } }).Transpose();
+        var html = t.ToDisplayString("text/html");
+        Assert.Contains("shape=(3, 2)", html);
+        Assert.Contains("<tr><th class=\"l\">[2]</th><td>3.</td><td>6.</td></tr>", html);
+    }
+
+    [Fact]
+    public void Scalar_and_empty_tensors_format()
+    {
+        Assert.Contains("<td>2.5</td>", Tensor.Scalar(2.5f).ToDisplayString("text/html"));
+        var empty = Tensor.Zeros(new Shape(0, 3)).ToDisplayString("text/html");
+        Assert.Contains("shape=(0, 3)", empty);
+        Assert.DoesNotContain("<td>", empty);
+    }
+}
