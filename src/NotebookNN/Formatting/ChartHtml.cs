@@ -37,6 +37,9 @@ public static class ChartHtml
         return sb.ToString();
     }
 
+    /// <summary>Forgets that plotly.js was embedded (a new notebook session; for tests).</summary>
+    internal static void ResetEmbedded() => Interlocked.Exchange(ref _embedded, 0);
+
     /// <summary>A standalone HTML page with plotly.js embedded (works offline).</summary>
     public static string ToStandalonePage(GenericChart chart) =>
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + ToHtml(chart, embedPlotly: true) + "</body></html>";

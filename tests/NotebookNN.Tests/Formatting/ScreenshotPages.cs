@@ -45,9 +45,10 @@ public class ScreenshotPages
                 ["loss"] = 0.9 * Math.Exp(-e / 4.0) + 0.05, ["accuracy"] = 0.98 - 0.4 * Math.Exp(-e / 3.0),
                 ["val_loss"] = 0.85 * Math.Exp(-e / 5.0) + 0.08 + 0.004 * e, ["val_accuracy"] = 0.96 - 0.38 * Math.Exp(-e / 3.5),
             });
-        ChartHtml.Offline = true;
-        try { pages.Add(Write("history", h.ToDisplayString("text/html"))); }
-        finally { ChartHtml.Offline = false; }
+        // The notebook shows ChartHtml.ToHtml(h.Plot()); here plotly.js is embedded explicitly (no CDN offline, and
+        // the process-wide Offline switch would race with other tests).
+        Assert.Contains("newPlot(", h.ToDisplayString("text/html"));
+        pages.Add(Write("history", ChartHtml.ToHtml(h.Plot(), embedPlotly: true)));
 
         // Synthetic 28×28 "digits": rings and bars, so the page needs no data set.
         var img = new float[12 * 28 * 28];

@@ -4,8 +4,26 @@ using Plotly.NET;
 
 namespace NotebookNN.Tests.Plotting;
 
+[Collection("DisplayHook")] // shares ChartHtml's process-wide Offline switch
 public class HistoryPlotTests
 {
+    [Fact]
+    public void Offline_embeds_plotly_once_per_session()
+    {
+        var chart = Sample().Plot();
+        NotebookNN.Formatting.ChartHtml.Offline = true;
+        NotebookNN.Formatting.ChartHtml.ResetEmbedded();
+        try
+        {
+            var first = NotebookNN.Formatting.ChartHtml.ToHtml(chart);
+            var second = NotebookNN.Formatting.ChartHtml.ToHtml(chart);
+            Assert.True(first.Length > 1_000_000, "the first chart carries plotly.js");
+            Assert.True(second.Length < 100_000, "later charts reuse window.Plotly");
+        }
+        finally { NotebookNN.Formatting.ChartHtml.Offline = false; }
+        Assert.True(NotebookNN.Formatting.ChartHtml.ToHtml(chart).Length < 100_000);
+    }
+
     private static History Sample()
     {
         var h = new History();
