@@ -19,7 +19,7 @@ public abstract class HistoryData : Callback
 /// Records the epoch-end logs of <see cref="Model.Fit"/> (keras.callbacks.History); Fit returns it.
 /// <c>history.History["val_accuracy"]</c> is the per-epoch list under Keras's keys.
 /// </summary>
-public class History : HistoryData
+public partial class History : HistoryData
 {
     public override void OnTrainBegin(IDictionary<string, double> logs) => Epoch.Clear();
 

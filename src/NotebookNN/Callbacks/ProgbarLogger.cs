@@ -13,6 +13,7 @@ public sealed class ProgbarLogger : Callback
     private Progbar? _bar;
     private int _epochs, _verbose, _steps;
     private bool _inFit;
+    private LiveProgress? _live; // the notebook's HTML display, when DisplayHook is set and output is not redirected
 
     /// <param name="output">Where to write; the console when null.</param>
     /// <param name="isInteractive">Redraw in place; by default true for a console that is not redirected.</param>
@@ -35,17 +36,35 @@ public sealed class ProgbarLogger : Callback
         _steps = parameters.TryGetValue("steps", out var s) ? (int)s : 0;
     }
 
-    public override void OnTrainBegin(IDictionary<string, double> logs) => _inFit = true;
-    public override void OnTrainEnd(IDictionary<string, double> logs) => _inFit = false;
+    public override void OnTrainBegin(IDictionary<string, double> logs)
+    {
+        _inFit = true;
+        _live = _output is null && _verbose == 1 ? LiveProgress.TryStart(_epochs, _steps, _clock) : null;
+    }
+
+    public override void OnTrainEnd(IDictionary<string, double> logs)
+    {
+        _inFit = false;
+        _live?.End();
+        _live = null;
+    }
 
     public override void OnEpochBegin(int epoch, IDictionary<string, double> logs)
     {
+        if (_live is not null) { _live.BeginEpoch(epoch); return; }
         if (_verbose > 0 && _epochs > 1) (_output ?? Console.Out).WriteLine($"Epoch {epoch + 1}/{_epochs}");
         _bar = NewBar();
     }
 
-    public override void OnTrainBatchEnd(int batch, IDictionary<string, double> logs) => BatchUpdate(batch, logs);
-    public override void OnEpochEnd(int epoch, IDictionary<string, double> logs) => Finish(logs);
+    public override void OnTrainBatchEnd(int batch, IDictionary<string, double> logs)
+    {
+        if (_live is not null) _live.Batch(batch + 1, logs); else BatchUpdate(batch, logs);
+    }
+
+    public override void OnEpochEnd(int epoch, IDictionary<string, double> logs)
+    {
+        if (_live is not null) _live.EndEpoch(logs); else Finish(logs);
+    }
 
     public override void OnTestBegin(IDictionary<string, double> logs)
     {

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using NotebookNN.Formatting;
+
+namespace NotebookNN.Callbacks;
+
+/// <summary>
+/// Fit's progress as one HTML display updated in place through <see cref="DisplayHook"/>: the running epoch with a
+/// step bar, ETA and running metrics, above a table of finished epochs; at most one redraw per
+/// <see cref="Interval"/> seconds (epoch ends always redraw), and when training ends only the per-epoch table stays.
+/// </summary>
+internal sealed class LiveProgress
+{
+    /// <summary>Minimum seconds between redraws within an epoch.</summary>
+    public const double Interval = 0.25;
+
+    private readonly Action<object> _update;
+    private readonly Func<double> _clock;
+    private readonly int _epochs, _steps;
+    private readonly List<(int Epoch, double Seconds, KeyValuePair<string, double>[] Logs)> _done = [];
+    private double _epochStart, _lastDraw = double.NegativeInfinity;
+    private int _epoch;
+
+    private LiveProgress(Func<object, Action<object>> display, int epochs, int steps, Func<double>? clock)
+    {
+        _epochs = epochs;
+        _steps = steps;
+        _clock = clock ?? Stopwatch.StartNew() switch { var sw => () => sw.Elapsed.TotalSeconds };
+        _update = display(Fragment(Render(0, [], running: false)));
+    }
+
+    /// <summary>A live display when the hook is set, else null.</summary>
+    public static LiveProgress? TryStart(int epochs, int steps, Func<double>? clock) =>
+        DisplayHook.Display is { } d ? new LiveProgress(d, epochs, steps, clock) : null;
+
+    public void BeginEpoch(int epoch) { _epoch = epoch; _epochStart = _clock(); }
+
+    public void Batch(int step, IDictionary<string, double> logs)
+    {
+        double now = _clock();
+        if (now - _lastDraw < Interval) return;
+        _lastDraw = now;
+        _update(Fragment(Render(step, logs, running: true)));
+    }
+
+    public void EndEpoch(IDictionary<string, double> logs)
+    {
+        _done.Add((_epoch + 1, _clock() - _epochStart, [.. logs]));
+        _lastDraw = _clock();
+        _update(Fragment(Render(_steps, logs, running: true)));
+    }
+
+    public void End() => _update(Fragment(Render(0, [], running: false)));
+
+    private static HtmlFragment Fragment((string Html, string Text) r) => new(r.Html, r.Text);
+
+    private (string, string) Render(int step, IEnumerable<KeyValuePair<string, double>> logs, bool running)
+    {
+        var sb = new StringBuilder(Html.TableStyle).Append("<div class=\"nnn-progress\" style=\"font-family:monospace;font-size:12px\">");
+        string text = "";
+        if (running)
+        {
+            double elapsed = _clock() - _epochStart;
+            string eta = step >= _steps || step == 0 ? $"{elapsed:0}s" : $"ETA {elapsed / step * (_steps - step):0}s";
+            string metrics = string.Join(" · ", logs.Select(kv => $"{kv.Key}: {Num(kv.Value)}"));
+            text = $"Epoch {_epoch + 1}/{_epochs} {step}/{_steps} {eta} {metrics}";
+            sb.Append("<div>Epoch ").Append(_epoch + 1).Append('/').Append(_epochs).Append(' ')
+              .Append("<progress max=\"").Append(Math.Max(_steps, 1)).Append("\" value=\"").Append(step).Append("\" style=\"width:240px;vertical-align:middle\"></progress> ")
+              .Append(step).Append('/').Append(_steps).Append(" · ").Append(Html.Escape(eta))
+              .Append(" · ").Append(Html.Escape(metrics)).Append("</div>");
+        }
+        if (_done.Count > 0)
+        {
+            var keys = _done.SelectMany(d => d.Logs.Select(kv => kv.Key)).Distinct().ToList();
+            sb.Append("<table class=\"nnn nnn-epochs\"><thead>");
+            Html.Row(sb, "th", ["Epoch", "Time", .. keys]);
+            sb.Append("</thead><tbody>");
+            foreach (var (e, s, l) in _done)
+                Html.Row(sb, "td", [$"{e}/{_epochs}", $"{s:0.0}s", .. keys.Select(k => l.FirstOrDefault(kv => kv.Key == k) is { Key: not null } kv ? Num(kv.Value) : "")]);
+            sb.Append("</tbody></table>");
+            if (!running) text = string.Join("\n", _done.Select(d => $"Epoch {d.Epoch}/{_epochs} - {d.Seconds:0.0}s - " + string.Join(" - ", d.Logs.Select(kv => $"{kv.Key}: {Num(kv.Value)}"))));
+        }
+        return (sb.Append("</div>").ToString(), text);
+    }
+
+    private static string Num(double v) => v.ToString("0.0000", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,17 @@
+using NotebookNN.Formatting;
+
+namespace NotebookNN
+{
+    // Attaches the notebook formatters to the partial types that live in other folders.
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public partial class Tensor;
+
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public partial class Model;
+}
+
+namespace NotebookNN.Callbacks
+{
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public partial class History;
+}

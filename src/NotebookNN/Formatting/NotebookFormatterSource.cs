@@ -1,0 +1,28 @@
+using NotebookNN.Callbacks;
+using NotebookNN.Plotting;
+
+namespace NotebookNN.Formatting;
+
+/// <summary>
+/// The formatters of NotebookNN's types, found by the kernel through <see cref="TypeFormatterSourceAttribute"/>:
+/// HTML tables, charts and images for notebooks, and Keras's / numpy's own text for <c>text/plain</c>.
+/// </summary>
+public sealed class NotebookFormatterSource
+{
+    /// <summary>All formatters, each answering only for its own type.</summary>
+    public IEnumerable<object> CreateTypeFormatters() =>
+    [
+        new NotebookFormatter<Tensor>("text/html", TensorHtml.Render),
+        new NotebookFormatter<Tensor>("text/plain", t => t.ToString()),
+        new NotebookFormatter<ModelSummary>("text/html", SummaryHtml.Render),
+        new NotebookFormatter<ModelSummary>("text/plain", s => s.ToString()),
+        new NotebookFormatter<Model>("text/html", SummaryHtml.Render),
+        new NotebookFormatter<Model>("text/plain", SummaryHtml.PlainText),
+        new NotebookFormatter<History>("text/html", h => HistoryHtml.Render(h)),
+        new NotebookFormatter<History>("text/plain", h => h.ToString()),
+        new NotebookFormatter<ImageGrid>("text/html", g => g.ToHtml()),
+        new NotebookFormatter<ImageGrid>("text/plain", g => g.ToString()),
+        new NotebookFormatter<HtmlFragment>("text/html", f => f.Html),
+        new NotebookFormatter<HtmlFragment>("text/plain", f => f.Text),
+    ];
+}

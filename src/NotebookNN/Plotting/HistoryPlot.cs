@@ -1,0 +1,65 @@
+using System.Globalization;
+using NotebookNN.Callbacks;
+using Plotly.NET;
+
+namespace NotebookNN.Plotting;
+
+/// <summary>Builds <see cref="History.Plot"/>'s chart: Plotly scatter traces on a grid of independent axes.</summary>
+internal static class HistoryPlot
+{
+    private const string TrainColor = "#1f77b4", ValColor = "#ff7f0e"; // matplotlib's C0 and C1
+
+    public static GenericChart Create(History h, IReadOnlyList<string> metrics)
+    {
+        var names = metrics.Count > 0 ? metrics : DefaultMetrics(h);
+        foreach (var m in names)
+            if (!h.History.ContainsKey(m) && !h.History.ContainsKey("val_" + m))
+                throw new ArgumentException($"Metric '{m}' is not in the history. Available: {string.Join(", ", h.History.Keys)}", nameof(metrics));
+        if (names.Count == 0) throw new InvalidOperationException("The history has no recorded epochs to plot.");
+        var traces = new List<Trace>();
+        var layout = new Layout();
+        for (int p = 0; p < names.Count; p++)
+        {
+            string axis = p == 0 ? "" : (p + 1).ToString(CultureInfo.InvariantCulture);
+            foreach (var (key, color) in new[] { (names[p], TrainColor), ("val_" + names[p], ValColor) })
+                if (h.History.TryGetValue(key, out var values)) traces.Add(Line(h, key, values, color, axis));
+            layout.SetProperty("xaxis" + axis, Axis("Epoch"));
+            layout.SetProperty("yaxis" + axis, Axis(names[p]));
+        }
+        layout.SetProperty("grid", new Dictionary<string, object> { ["rows"] = 1, ["columns"] = names.Count, ["pattern"] = "independent" });
+        layout.SetProperty("annotations", names.Select((n, p) => Title(n, p, names.Count)).ToArray());
+        layout.SetProperty("width", Math.Min(420 * names.Count, 1280));
+        layout.SetProperty("height", 380);
+        layout.SetProperty("margin", new Dictionary<string, object> { ["t"] = 50, ["b"] = 50 });
+        return GenericChart.addLayout(layout, GenericChart.ofTraceObjects(true, traces));
+    }
+
+    /// <summary>Recorded metrics without their <c>val_</c> twins, <c>loss</c> first.</summary>
+    private static List<string> DefaultMetrics(History h) =>
+        [.. h.History.Keys.Select(k => k.StartsWith("val_", StringComparison.Ordinal) ? k[4..] : k).Distinct()
+            .Where(k => k != "lr" && k != "learning_rate").OrderBy(k => k == "loss" ? 0 : 1)];
+
+    private static Trace Line(History h, string name, List<double> values, string color, string axis)
+    {
+        var t = new Trace2D("scatter");
+        t.SetProperty("x", h.Epoch.Take(values.Count).Select(e => e + 1).ToArray());
+        t.SetProperty("y", values.ToArray());
+        t.SetProperty("name", name);
+        t.SetProperty("mode", "lines+markers");
+        t.SetProperty("line", new Dictionary<string, object> { ["color"] = color });
+        string group = name.StartsWith("val_", StringComparison.Ordinal) ? "validation" : "training";
+        t.SetProperty("legendgroup", group);
+        t.SetProperty("legendgrouptitle", new Dictionary<string, object> { ["text"] = group });
+        t.SetProperty("xaxis", "x" + axis);
+        t.SetProperty("yaxis", "y" + axis);
+        return t;
+    }
+
+    private static Dictionary<string, object> Axis(string title) => new() { ["title"] = new Dictionary<string, object> { ["text"] = title } };
+
+    private static Dictionary<string, object> Title(string text, int p, int n) => new()
+    {
+        ["text"] = $"<b>{System.Net.WebUtility.HtmlEncode(text)}</b>", ["showarrow"] = false, ["xref"] = "paper", ["yref"] = "paper",
+        ["x"] = (p + 0.5) / n, ["y"] = 1.0, ["xanchor"] = "center", ["yanchor"] = "bottom",
+    };
+}

@@ -1,0 +1,133 @@
+using System.Text.RegularExpressions;
+using Microsoft.DotNet.Interactive.Formatting;
+using NotebookNN.Layers;
+
+namespace NotebookNN.Tests.Formatting;
+
+/// <summary>Formats values through the Formatting package's <see cref="Formatter"/> (the kernel's own path) and
+/// checks the HTML structurally.</summary>
+public class FormatterTests
+{
+    private static string HtmlOf(object v) => v.ToDisplayString("text/html");
+
+    private static List<List<string>> Cells(string html, string section) =>
+        [.. Regex.Matches(Regex.Match(html, $"<{section}>(.*?)</{section}>", RegexOptions.Singleline).Groups[1].Value, "<tr[^>]*>(.*?)</tr>", RegexOptions.Singleline)
+            .Select(r => Regex.Matches(r.Groups[1].Value, "<t[dh][^>]*>(.*?)</t[dh]>", RegexOptions.Singleline).Select(c => c.Groups[1].Value).ToList())];
+
+    private static Sequential Mlp(string name = "sequential")
+    {
+        var m = new Sequential(name: name);
+        m.Add(new Dense(64, activation: "relu", inputShape: [784], name: "hidden"));
+        m.Add(new Dense(10, name: "out"));
+        return m;
+    }
+
+    [Fact]
+    public void Summary_table_has_one_row_per_layer_and_the_totals()
+    {
+        var html = HtmlOf(Mlp().Summary());
+        Assert.Contains("Model: &quot;sequential&quot;", html.Replace("\"sequential\"", "&quot;sequential&quot;"));
+        var head = Cells(html, "thead");
+        Assert.Equal(["Layer (type)", "Output Shape", "Param #"], head[0]);
+        var body = Cells(html, "tbody");
+        Assert.Equal(2, body.Count);
+        // Dense params = inputs·units + units, computed here independently.
+        Assert.Equal(["hidden (Dense)", "(None, 64)", $"{784 * 64 + 64:N0}"], body[0]);
+        Assert.Equal(["out (Dense)", "(None, 10)", $"{64 * 10 + 10:N0}"], body[1]);
+        var foot = Cells(html, "tfoot");
+        long total = 784 * 64 + 64 + 64 * 10 + 10;
+        Assert.Equal(["Total params:", $"{total:N0}"], foot[0]);
+        Assert.Equal(["Trainable params:", $"{total:N0}"], foot[1]);
+        Assert.Equal(["Non-trainable params:", "0"], foot[2]);
+    }
+
+    [Fact]
+    public void Model_formats_as_its_summary_and_plain_text_is_keras_text()
+    {
+        var m = Mlp();
+        Assert.Contains("hidden (Dense)", HtmlOf(m));
+        Assert.Equal(m.Summary().ToString(), m.ToDisplayString("text/plain"));
+        Assert.Equal(m.Summary().ToString(), m.Summary().ToDisplayString("text/plain"));
+    }
+
+    [Fact]
+    public void Unbuilt_model_shows_keras_message()
+    {
+        var m = new Sequential();
+        m.Add(new Dense(3));
+        Assert.Contains("has not yet been built", HtmlOf(m));
+    }
+
+    [Fact]
+    public void Layer_and_model_names_are_escaped()
+    {
+        var m = new Sequential(name: "a<b&c");
+        m.Add(new Dense(2, inputShape: [3], name: "x<y&z"));
+        var html = HtmlOf(m.Summary());
+        Assert.Contains("x&lt;y&amp;z (Dense)", html);
+        Assert.Contains("a&lt;b&amp;c", html);
+        Assert.DoesNotContain("x<y", html);
+        Assert.DoesNotContain("a<b", html);
+    }
+
+    [Fact]
+    public void Tensor_html_has_shape_dtype_and_values()
+    {
+        var t = Tensor.From(new float[,] { { 1f, 2.5f, -3f }, { 4f, 5f, 6f } });
+        var html = HtmlOf(t);
+        Assert.Contains("shape=(2, 3) dtype=float32", html);
+        var head = Cells(html, "thead");
+        Assert.Equal(["", "0", "1", "2"], head[0]);
+        var body = Cells(html, "tbody");
+        Assert.Equal(["[0]", "1.", "2.5", "-3."], body[0]);
+        Assert.Equal(["[1]", "4.", "5.", "6."], body[1]);
+        Assert.Equal(t.ToString(), t.ToDisplayString("text/plain"));
+    }
+
+    [Fact]
+    public void Long_tensor_axes_are_elided_numpy_style()
+    {
+        var t = Tensor.From(Enumerable.Range(0, 40 * 30).Select(i => (float)(i + 100)).ToArray()).Reshape(40, 30);
+        var html = HtmlOf(t);
+        var body = Cells(html, "tbody");
+        Assert.Equal(11, body.Count); // 5 + … + 5
+        Assert.Equal("…", body[5][0]);
+        Assert.Equal("[39]", body[10][0]);
+        Assert.Equal(12, body[0].Count); // label + 5 + … + 5
+        Assert.Equal((39 * 30 + 29 + 100).ToString() + ".", body[10][^1]);
+        Assert.Equal("104.", body[0][5]);
+        Assert.Equal("…", body[0][6]);
+        Assert.Equal("125.", body[0][7]); // column 25 follows the elision
+        Assert.Contains("<img", html); // a 40×30 matrix is also drawn as an image
+    }
+
+    [Fact]
+    public void Three_d_tensor_rows_are_indexed_by_leading_axes()
+    {
+        var t = Tensor.From(Enumerable.Range(0, 12).Select(i => (float)i).ToArray()).Reshape(2, 3, 2);
+        var body = Cells(HtmlOf(t), "tbody");
+        Assert.Equal(6, body.Count);
+        Assert.Equal(["[1, 2]", "10.", "11."], body[5]);
+    }
+}
+
+public class TensorViewFormatterTests
+{
+    [Fact]
+    public void Transposed_view_previews_its_own_elements()
+    {
+        var t = Tensor.From(new float[,] { { 1f, 2f, 3f }, { 4f, 5f, 6f } }).Transpose();
+        var html = t.ToDisplayString("text/html");
+        Assert.Contains("shape=(3, 2)", html);
+        Assert.Contains("<tr><th class=\"l\">[2]</th><td>3.</td><td>6.</td></tr>", html);
+    }
+
+    [Fact]
+    public void Scalar_and_empty_tensors_format()
+    {
+        Assert.Contains("<td>2.5</td>", Tensor.Scalar(2.5f).ToDisplayString("text/html"));
+        var empty = Tensor.Zeros(new Shape(0, 3)).ToDisplayString("text/html");
+        Assert.Contains("shape=(0, 3)", empty);
+        Assert.DoesNotContain("<td>", empty);
+    }
+}
