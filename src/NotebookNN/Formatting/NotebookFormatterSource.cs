@@ -22,6 +22,10 @@ public sealed class NotebookFormatterSource
         new NotebookFormatter<History>("text/plain", h => h.ToString()),
         new NotebookFormatter<ImageGrid>("text/html", g => g.ToHtml()),
         new NotebookFormatter<ImageGrid>("text/plain", g => g.ToString()),
+        new NotebookFormatter<ClassificationReport>("text/html", r => r.ToHtml()),
+        new NotebookFormatter<ClassificationReport>("text/plain", r => r.ToString()),
+        new NotebookFormatter<TrialTable>("text/html", t => t.ToHtml()),
+        new NotebookFormatter<TrialTable>("text/plain", t => t.ToString()),
         new NotebookFormatter<HtmlFragment>("text/html", f => f.Html),
         new NotebookFormatter<HtmlFragment>("text/plain", f => f.Text),
     ];

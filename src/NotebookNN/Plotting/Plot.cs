@@ -4,7 +4,7 @@ namespace NotebookNN.Plotting;
 /// matplotlib-style pictures for notebooks: <see cref="Images"/> draws a batch as a grid with titles (the tutorials'
 /// <c>plt.subplot</c> / <c>plt.imshow</c> / <c>plt.title</c> loop), <see cref="Image"/> one picture.
 /// </summary>
-public static class Plot
+public static partial class Plot
 {
     /// <summary>
     /// A grid of the images in <paramref name="images"/>: shape (N, H, W) or (N, H, W, 1) with a colormap, or

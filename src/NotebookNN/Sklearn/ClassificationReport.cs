@@ -11,6 +11,7 @@ public sealed record ClassificationReportRow(string Name, double Precision, doub
 /// scikit-learn's <c>classification_report</c>: per-class precision, recall, F1 and support, then accuracy and the
 /// macro / weighted averages. <see cref="ToString"/> is scikit-learn's text to the character; <see cref="ToHtml"/> a table.
 /// </summary>
+[NotebookNN.Formatting.TypeFormatterSource(typeof(NotebookNN.Formatting.NotebookFormatterSource))]
 public sealed class ClassificationReport
 {
     internal ClassificationReport(IReadOnlyList<ClassificationReportRow> classes, double? accuracy, IReadOnlyList<ClassificationReportRow> averages, int digits)

@@ -26,6 +26,7 @@ public sealed class Trial
 }
 
 /// <summary>The trials of a search, best first; prints as a table (text, or HTML in a notebook).</summary>
+[NotebookNN.Formatting.TypeFormatterSource(typeof(NotebookNN.Formatting.NotebookFormatterSource))]
 public sealed class TrialTable(IReadOnlyList<Trial> trials, Objective objective) : IReadOnlyList<Trial>
 {
     /// <inheritdoc/>
