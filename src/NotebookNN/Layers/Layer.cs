@@ -12,7 +12,7 @@ namespace NotebookNN.Layers;
 /// (Keras's <c>None</c>) is left out. A layer that is called directly builds itself on first call
 /// (<see cref="EnsureBuilt(Tensor)"/>); models call layers through <see cref="Invoke"/>, which also checks the input.
 /// </remarks>
-public abstract class Layer
+public abstract partial class Layer
 {
     private readonly List<Variable> _weights = [];
     private readonly List<(Variable Weight, Regularizer Regularizer)> _regularized = [];
