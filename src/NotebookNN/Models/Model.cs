@@ -17,7 +17,7 @@ public partial class Model : Layer
     /// <summary>The model's layers, in order.</summary>
     public virtual IReadOnlyList<Layer> Layers => _graph?.Layers ?? TrackedLayers;
 
-    /// <summary>Set by a callback to end <see cref="Fit"/> after the current epoch (Keras's <c>stop_training</c>).</summary>
+    /// <summary>Set by a callback to end <c>Fit</c> after the current epoch (Keras's <c>stop_training</c>).</summary>
     public bool StopTraining { get; set; }
 
     /// <summary>The forward pass on a list of inputs; override it in a subclassed model.</summary>
