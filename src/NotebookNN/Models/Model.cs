@@ -17,6 +17,8 @@ public partial class Model : Layer
     /// <summary>The model's layers, in order.</summary>
     public virtual IReadOnlyList<Layer> Layers => _graph?.Layers ?? TrackedLayers;
 
+    private protected override IReadOnlyList<Layer> SubLayers => [];
+
     /// <summary>Set by a callback to end <c>Fit</c> after the current epoch (Keras's <c>stop_training</c>).</summary>
     public bool StopTraining { get; set; }
 
