@@ -76,6 +76,17 @@ public partial class Model
             _metricsForEveryOutput ?? Metrics, _metricsByOutput);
     }
 
+    /// <summary>The compile settings as saved: losses by name (one, a list or a dictionary), loss weights and metric names.</summary>
+    internal (System.Text.Json.Nodes.JsonNode Losses, System.Text.Json.Nodes.JsonNode? Weights, string[] Metrics) CompileSettings()
+    {
+        System.Text.Json.Nodes.JsonNode losses = _lossList is not null ? new System.Text.Json.Nodes.JsonArray(_lossList.Select(l => (System.Text.Json.Nodes.JsonNode)l.Name).ToArray())
+            : _lossByOutput is not null ? System.Text.Json.JsonSerializer.SerializeToNode(_lossByOutput.ToDictionary(kv => kv.Key, kv => kv.Value.Name))!
+            : Loss!.Name;
+        var weights = _lossWeightList is not null ? System.Text.Json.JsonSerializer.SerializeToNode(_lossWeightList.ToArray())
+            : _lossWeightByOutput is not null ? System.Text.Json.JsonSerializer.SerializeToNode(_lossWeightByOutput) : null;
+        return (losses, weights, (_metricsForEveryOutput ?? Metrics).Select(m => m.Name).ToArray());
+    }
+
     /// <summary>Forgets per-output settings when the single-output <c>Compile</c> is called again.</summary>
     private void ResetOutputSettings()
     {

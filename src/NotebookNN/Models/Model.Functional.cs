@@ -25,6 +25,8 @@ public partial class Model
         EnsureBuilt(inputs[0].Shape);
     }
 
+    internal FunctionalGraph? Graph => _graph;
+
     /// <summary>Whether this is a functional model (built from <see cref="Input"/>s and layer calls).</summary>
     public bool IsFunctional => _graph is not null;
 
@@ -42,6 +44,21 @@ public partial class Model
 
     /// <summary>Calls the model on several symbolic tensors (a model used as a layer); one symbolic tensor per output.</summary>
     public KerasTensor[] Call(KerasTensor[] inputs) => CallSymbolic(inputs);
+
+    /// <summary>The per-sample output shape: a functional model's single output, or each layer in turn for a stack.</summary>
+    public override Shape ComputeOutputShape(Shape inputShape)
+    {
+        if (_graph is not null)
+        {
+            var shapes = _graph.OutputShapes([inputShape]);
+            if (shapes.Length != 1) throw new InvalidOperationException($"Model \"{Name}\" has {shapes.Length} outputs; it has no single output shape.");
+            return shapes[0];
+        }
+        if (OverridesMultiCall)
+            throw new NotSupportedException($"Model \"{Name}\" is a subclassed model: its output shape is only known by calling it on data.");
+        foreach (var l in Layers) inputShape = l.ComputeOutputShape(inputShape);
+        return inputShape;
+    }
 
     internal override Shape[] SymbolicOutputShapes(Shape[] inputShapes)
     {
