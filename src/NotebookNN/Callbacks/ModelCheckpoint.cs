@@ -32,14 +32,20 @@ public partial class ModelCheckpoint : Callback
         Best = _maximize ? double.NegativeInfinity : double.PositiveInfinity;
     }
 
+    /// <summary>The file path pattern.</summary>
     public string Filepath { get; }
+    /// <summary>The log value watched with <see cref="SaveBestOnly"/>.</summary>
     public string Monitor { get; }
+    /// <summary>1 prints a line per save decision.</summary>
     public int Verbose { get; }
+    /// <summary>Save only when the monitored value improves.</summary>
     public bool SaveBestOnly { get; }
+    /// <summary>Save weights only (<c>SaveWeights</c>).</summary>
     public bool SaveWeightsOnly { get; }
     /// <summary>The best monitored value seen so far.</summary>
     public double Best { get; private set; }
 
+    /// <summary>Saves (or not, with <see cref="SaveBestOnly"/>) after each epoch.</summary>
     public override void OnEpochEnd(int epoch, IDictionary<string, double> logs)
     {
         var model = Model ?? throw new InvalidOperationException("ModelCheckpoint is not attached to a model.");

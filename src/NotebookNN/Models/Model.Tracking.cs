@@ -15,8 +15,10 @@ public partial class Model
         _graph is not null || this is Sequential ? [] : FieldTracker.Variables(this, typeof(Model));
 
     /// <summary>Whether the model's type overrides <see cref="Call(Tensor[], bool)"/> (a subclassed model).</summary>
-    private protected bool OverridesMultiCall => MultiCallOverrides.GetOrAdd(GetType(), t =>
+    private protected bool OverridesMultiCall => _overridesMultiCall ??= MultiCallOverrides.GetOrAdd(GetType(), t =>
         t.GetMethod(nameof(Call), [typeof(Tensor[]), typeof(bool)])!.DeclaringType != typeof(Model));
+
+    private bool? _overridesMultiCall;
 
     private static List<T> Distinct<T>(IEnumerable<T> items) where T : class =>
         items.Distinct(ReferenceEqualityComparer.Instance).Cast<T>().ToList();
