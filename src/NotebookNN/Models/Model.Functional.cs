@@ -63,8 +63,10 @@ public partial class Model
     internal override Shape[] SymbolicOutputShapes(Shape[] inputShapes)
     {
         if (_graph is not null) return _graph.OutputShapes(inputShapes);
-        if (this is Sequential) return base.SymbolicOutputShapes(inputShapes);
-        throw new NotSupportedException($"Model \"{Name}\" is a subclassed model: it cannot be called on symbolic tensors, only on real tensors.");
+        if (this is Sequential || !OverridesMultiCall) return base.SymbolicOutputShapes(inputShapes);
+        // A subclassed model's shapes are known only by running it: one sample of zeros per input, as Keras traces it.
+        var probe = InvokeMany(inputShapes.Select(s => Tensor.Zeros(new Shape([1, .. s.Dims]))).ToArray(), training: false);
+        return probe.Select(t => Shape.Wrap(t.Dims[1..])).ToArray();
     }
 
     internal override Tensor[] InvokeMany(Tensor[] inputs, bool training)

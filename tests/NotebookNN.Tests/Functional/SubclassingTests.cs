@@ -168,3 +168,28 @@ public class SubclassingTests
         GradCheck.Check(t => layer.Invoke(t[0]), [x]);
     }
 }
+
+public class SubclassedInGraphTests
+{
+    [Fact]
+    public void SubclassedModelCanBeCalledOnSymbolicTensorsAndPerOutputMetricsAreNamed()
+    {
+        var sub = new WideAndDeepModel();
+        var wide = new Input(shape: [5]);
+        var deep = new Input(shape: [6]);
+        var outs = sub.Call([wide, deep]);
+        Assert.Equal(2, outs.Length);
+        Assert.Equal(new Shape(1), outs[1].Shape);
+        var model = new Model([wide, deep], [new Dense(1, name: "main_output").Call(outs[0]), new Dense(1, name: "aux_output").Call(outs[1])]);
+        var (x, y) = WideAndDeepData.Make(32, seed: 2);
+        var xs = WideAndDeepData.Split(x);
+        var expected = sub.Call(xs, training: false);
+        var head = (Dense)model.GetLayer("aux_output");
+        Assert.Equal(head.Call(expected[1]).ToArray(), model.Predict(xs, verbose: 0)[1].ToArray());
+
+        model.Compile(new SGD(learningRate: 0.01), loss: ["mse", "mse"],
+            outputMetrics: new Dictionary<string, IEnumerable<NotebookNN.Metrics.Metric>> { ["aux_output"] = ["mae"] });
+        var h = model.Fit(xs, [y, y], epochs: 1, verbose: 0);
+        Assert.Equal(["loss", "main_output_loss", "aux_output_loss", "aux_output_mae"], h.History.Keys);
+    }
+}
