@@ -16,7 +16,7 @@ public abstract class HistoryData : Callback
 }
 
 /// <summary>
-/// Records the epoch-end logs of <see cref="Model.Fit"/> (keras.callbacks.History); Fit returns it.
+/// Records the epoch-end logs of <c>Model.Fit</c> (keras.callbacks.History); Fit returns it.
 /// <c>history.History["val_accuracy"]</c> is the per-epoch list under Keras's keys.
 /// </summary>
 public partial class History : HistoryData

@@ -12,16 +12,17 @@ public sealed class InputSpec
     /// <summary>Axis (negative from the end) → required size.</summary>
     public IReadOnlyDictionary<int, int> Axes { get; init; } = new Dictionary<int, int>();
 
-    internal void Check(Layers.Layer layer, Shape inputShape)
+    internal void Check(Layers.Layer layer, Shape inputShape, string? shown = null)
     {
+        shown ??= inputShape.ToString();
         string prefix = $"Input 0 of layer \"{layer.Name}\" is incompatible with the layer: ";
         if (MinNDim is int min && inputShape.Rank < min)
-            throw new ArgumentException(prefix + $"expected min_ndim={min}, found ndim={inputShape.Rank}. Full shape received: {inputShape}");
+            throw new ArgumentException(prefix + $"expected min_ndim={min}, found ndim={inputShape.Rank}. Full shape received: {shown}");
         foreach (var (axis, size) in Axes)
         {
             int a = axis < 0 ? axis + inputShape.Rank : axis;
             if (a < 0 || a >= inputShape.Rank || inputShape[a] != size)
-                throw new ArgumentException(prefix + $"expected axis {axis} of input shape to have value {size}, but received input with shape {inputShape}");
+                throw new ArgumentException(prefix + $"expected axis {axis} of input shape to have value {size}, but received input with shape {shown}");
         }
     }
 }

@@ -12,7 +12,7 @@ namespace NotebookNN.Layers;
 /// (Keras's <c>None</c>) is left out. A layer that is called directly builds itself on first call
 /// (<see cref="EnsureBuilt(Tensor)"/>); models call layers through <see cref="Invoke"/>, which also checks the input.
 /// </remarks>
-public abstract class Layer
+public abstract partial class Layer
 {
     private readonly List<Variable> _weights = [];
     private readonly List<(Variable Weight, Regularizer Regularizer)> _regularized = [];
@@ -55,10 +55,21 @@ public abstract class Layer
     public virtual IReadOnlyList<Variable> Weights => [.. TrainableWeights, .. NonTrainableWeights];
 
     /// <summary>The weights an optimizer updates.</summary>
-    public virtual IReadOnlyList<Variable> TrainableWeights => Trainable ? _weights.Where(w => w.Trainable).ToList() : [];
+    public virtual IReadOnlyList<Variable> TrainableWeights =>
+        Trainable ? [.. OwnWeights.Where(w => w.Trainable), .. SubLayers.SelectMany(l => l.TrainableWeights)] : [];
 
     /// <summary>The weights that are not trained (frozen layers, or weights created non-trainable).</summary>
-    public virtual IReadOnlyList<Variable> NonTrainableWeights => Trainable ? _weights.Where(w => !w.Trainable).ToList() : [.. _weights];
+    public virtual IReadOnlyList<Variable> NonTrainableWeights => Trainable
+        ? [.. OwnWeights.Where(w => !w.Trainable), .. SubLayers.SelectMany(l => l.NonTrainableWeights)]
+        : [.. OwnWeights, .. SubLayers.SelectMany(l => l.Weights)];
+
+    /// <summary>The weights created with <see cref="AddWeight"/> and the variables held in fields of a custom layer.</summary>
+    private List<Variable> OwnWeights => GetType().Assembly == typeof(Layer).Assembly ? _weights
+        : _weights.Concat(FieldTracker.Variables(this, typeof(Layer))).Distinct(ReferenceEqualityComparer.Instance).Cast<Variable>().ToList();
+
+    /// <summary>The layers a custom layer holds in its fields (tracked without registration, as Keras does).</summary>
+    private protected virtual IReadOnlyList<Layer> SubLayers =>
+        GetType().Assembly == typeof(Layer).Assembly ? [] : FieldTracker.Layers(this, typeof(Layer));
 
     /// <summary>Creates the layer's weights for a per-sample input shape. Called once, before the first call.</summary>
     public virtual void Build(Shape inputShape) { }
@@ -84,6 +95,8 @@ public abstract class Layer
             var penalty = r.Call(w);
             total = total is null ? penalty : total + penalty;
         }
+        foreach (var layer in SubLayers)
+            if (layer.RegularizationLoss() is { } sub) total = total is null ? sub : total + sub;
         return total;
     }
 

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace NotebookNN;
 
 /// <summary>
-/// The loss and each metric of <see cref="Model.Evaluate"/>, by name in Keras's order (loss first).
+/// The loss and each metric of <c>Model.Evaluate</c>, by name in Keras's order (loss first).
 /// Deconstructs positionally: <c>var (loss, accuracy) = model.Evaluate(x, y);</c>.
 /// </summary>
 public sealed class EvaluationResult : IReadOnlyDictionary<string, double>

@@ -6,16 +6,16 @@ namespace NotebookNN;
 
 public partial class Model
 {
-    /// <summary>The optimizer given to <see cref="Compile"/>; null before.</summary>
+    /// <summary>The optimizer given to <c>Compile</c>; null before.</summary>
     public Optimizer? Optimizer { get; private set; }
 
-    /// <summary>The loss given to <see cref="Compile"/>; null before.</summary>
+    /// <summary>The loss given to <c>Compile</c>; null before.</summary>
     public Loss? Loss { get; private set; }
 
     /// <summary>The compiled metrics, resolved (<c>accuracy</c> → the right accuracy for the loss).</summary>
     public IReadOnlyList<Metric> Metrics { get; private set; } = [];
 
-    /// <summary>Whether <see cref="Compile"/> has been called.</summary>
+    /// <summary>Whether <c>Compile</c> has been called.</summary>
     public bool IsCompiled => Optimizer is not null && Loss is not null;
 
     /// <summary>
@@ -28,6 +28,7 @@ public partial class Model
     /// <param name="metrics">Metric names or objects reported during training and evaluation.</param>
     public Model Compile(Optimizer? optimizer = null, Loss? loss = null, IEnumerable<Metric>? metrics = null)
     {
+        ResetOutputSettings();
         Optimizer = optimizer ?? Optimizer.Get("rmsprop");
         Loss = loss ?? throw new ArgumentException("Compile needs a loss, e.g. loss: \"mse\" or loss: \"sparse_categorical_crossentropy\". Received: loss=null");
         Metrics = (metrics ?? []).Select(m => MetricRegistry.Resolve(m)).ToList();

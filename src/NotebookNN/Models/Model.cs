@@ -15,14 +15,18 @@ public partial class Model : Layer
     protected override string DefaultNamePrefix => GetType() == typeof(Model) ? "model" : base.DefaultNamePrefix;
 
     /// <summary>The model's layers, in order.</summary>
-    public virtual IReadOnlyList<Layer> Layers => [];
+    public virtual IReadOnlyList<Layer> Layers => _graph?.Layers ?? TrackedLayers;
 
-    /// <summary>Set by a callback to end <see cref="Fit"/> after the current epoch (Keras's <c>stop_training</c>).</summary>
+    private protected override IReadOnlyList<Layer> SubLayers => [];
+
+    /// <summary>Set by a callback to end <c>Fit</c> after the current epoch (Keras's <c>stop_training</c>).</summary>
     public bool StopTraining { get; set; }
 
     /// <summary>The forward pass on a list of inputs; override it in a subclassed model.</summary>
     public virtual Tensor[] Call(Tensor[] inputs, bool training)
     {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (_graph is not null) return _graph.Run(inputs, training);
         if (inputs.Length != 1)
             throw new ArgumentException($"Model \"{Name}\" expects 1 input, but it received {inputs.Length} input tensors.");
         return [Call(inputs[0], training)];
@@ -31,19 +35,27 @@ public partial class Model : Layer
     /// <summary>The forward pass on one input tensor (the model applies its layers in order by default).</summary>
     public override Tensor Call(Tensor inputs, bool training = false)
     {
+        if (_graph is not null || OverridesMultiCall)
+        {
+            var outputs = InvokeMany([inputs], training);
+            if (outputs.Length != 1)
+                throw new InvalidOperationException($"Model \"{Name}\" has {outputs.Length} outputs; call Call(Tensor[], training) or Predict to get them all.");
+            return outputs[0];
+        }
         var x = inputs;
         foreach (var layer in Layers) x = layer.Invoke(x, training);
         return x;
     }
 
     /// <summary>Every weight layer by layer, each layer's in its own order (Keras's <c>model.weights</c>), whatever is frozen.</summary>
-    public override IReadOnlyList<Variable> Weights => Distinct(Layers.SelectMany(l => l.Weights));
+    public override IReadOnlyList<Variable> Weights => Distinct(Layers.SelectMany(l => l.Weights).Concat(TrackedVariables));
 
     public override IReadOnlyList<Variable> TrainableWeights =>
-        Trainable ? Distinct(Layers.SelectMany(l => l.TrainableWeights)) : [];
+        Trainable ? Distinct(Layers.SelectMany(l => l.TrainableWeights).Concat(TrackedVariables.Where(v => v.Trainable))) : [];
 
     public override IReadOnlyList<Variable> NonTrainableWeights =>
-        Trainable ? Distinct(Layers.SelectMany(l => l.NonTrainableWeights)) : Distinct(Layers.SelectMany(l => l.Weights));
+        Trainable ? Distinct(Layers.SelectMany(l => l.NonTrainableWeights).Concat(TrackedVariables.Where(v => !v.Trainable)))
+                  : Distinct(Layers.SelectMany(l => l.Weights).Concat(TrackedVariables));
 
     public override Tensor? RegularizationLoss()
     {
@@ -57,5 +69,4 @@ public partial class Model : Layer
     public Layer GetLayer(string name) =>
         Layers.FirstOrDefault(l => l.Name == name) ?? throw new ArgumentException($"No such layer: {name}. Existing layers are: [{string.Join(", ", Layers.Select(l => $"'{l.Name}'"))}].");
 
-    private static List<Variable> Distinct(IEnumerable<Variable> vars) => vars.Distinct(ReferenceEqualityComparer.Instance).Cast<Variable>().ToList();
 }

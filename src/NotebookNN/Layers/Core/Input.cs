@@ -9,10 +9,14 @@ namespace NotebookNN;
 public class Input : KerasTensor
 {
     /// <param name="shape">Per-sample shape, without the batch axis.</param>
-    /// <param name="name">Name of the input layer; default <c>input_layer</c>, <c>input_layer_1</c>, ….</param>
+    /// <param name="name">Name of the input layer; default <c>input_1</c>, <c>input_2</c>, … (Keras 2's names).</param>
     public Input(int[] shape, string? name = null) : this(new InputLayer(InputLayer.CheckShape(shape), name)) { }
 
-    private Input(InputLayer layer) : base(layer.Shape, layer) => Layer = layer;
+    private Input(InputLayer layer) : base(layer.Shape, layer)
+    {
+        Layer = layer;
+        Node = layer.AddNode([], [this]);
+    }
 
     /// <summary>The input layer this symbolic tensor comes from.</summary>
     public InputLayer Layer { get; }

@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+using NotebookNN.Saving;
+
+namespace NotebookNN;
+
+public partial class Model
+{
+    /// <summary>
+    /// Saves the whole model in one file (keras.Model.save): architecture, weights, compile settings and optimizer
+    /// state, in the zip format described by <c>ModelArchive</c> (<c>.keras</c>-like). The write is atomic: a temporary
+    /// file replaces <paramref name="path"/> only when complete. Load it with <see cref="Models.LoadModel"/>.
+    /// </summary>
+    /// <exception cref="NotSupportedException">A subclassed model or a Lambda layer (their code is not data; use <see cref="SaveWeights"/>).</exception>
+    public void Save(string path)
+    {
+        var weights = Weights;
+        ModelArchive.WriteAtomic(path, "model", zip =>
+        {
+            for (int i = 0; i < weights.Count; i++) ModelArchive.WriteTensor(zip, ModelArchive.WeightEntry(i), weights[i]);
+            TrainingState.WriteSlots(zip, this);
+            // The config goes last: if it cannot be written the partial temp file is dropped and the target untouched.
+            ModelArchive.WriteJson(zip, "config.json", new JsonObject
+            {
+                ["model"] = ModelConfig.ToJson(this),
+                ["weight_count"] = weights.Count,
+                ["compile"] = TrainingState.CompileToJson(this),
+            });
+        });
+    }
+
+    /// <summary>
+    /// Loads a model saved with <see cref="Save"/>; the same as <see cref="Models.LoadModel"/>, for code where a
+    /// <c>Models</c> namespace hides the static class.
+    /// </summary>
+    public static Model Load(string path, IEnumerable<Type>? customObjects = null, bool compile = true) =>
+        Models.LoadModel(path, customObjects, compile);
+
+    /// <summary>Saves only the weights, in <see cref="Weights"/> order (keras.Model.save_weights); atomic like <see cref="Save"/>.</summary>
+    public void SaveWeights(string path)
+    {
+        var weights = Weights;
+        ModelArchive.WriteAtomic(path, "weights", zip =>
+        {
+            for (int i = 0; i < weights.Count; i++) ModelArchive.WriteTensor(zip, ModelArchive.WeightEntry(i), weights[i]);
+            ModelArchive.WriteJson(zip, "config.json", new JsonObject { ["weight_count"] = weights.Count });
+        });
+    }
+
+    /// <summary>
+    /// Loads weights saved by <see cref="SaveWeights"/> or <see cref="Save"/> into this model, which must have the same
+    /// architecture and be built (keras.Model.load_weights). Nothing is changed if any weight does not fit.
+    /// </summary>
+    public void LoadWeights(string path)
+    {
+        using var zip = ModelArchive.OpenRead(path, "weights");
+        var config = ModelArchive.ReadJson(zip, "config.json", path);
+        int count = config["weight_count"]?.GetValue<int>() ?? throw new InvalidDataException($"File '{path}' has no weight_count.");
+        var weights = Weights;
+        if (count != weights.Count)
+            throw new ArgumentException($"Weight count mismatch: the file '{path}' holds {count} weights, but model \"{Name}\" has {weights.Count}" +
+                (weights.Count == 0 ? " (build the model first, e.g. by calling it on data)." : "."));
+        var values = Enumerable.Range(0, count).Select(i => ModelArchive.ReadTensor(zip, ModelArchive.WeightEntry(i), path)).ToList();
+        SetWeights(values);
+    }
+}

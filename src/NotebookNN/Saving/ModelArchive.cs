@@ -1,0 +1,125 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace NotebookNN.Saving;
+
+/// <summary>
+/// The single-file model format (like Keras's <c>.keras</c>): a zip archive holding
+/// <list type="bullet">
+/// <item><c>metadata.json</c> — <c>{"format": "notebooknn", "version": 1, "kind": "model" | "weights", "saved_at": …}</c>;</item>
+/// <item><c>config.json</c> — the model's architecture (Keras-style <c>class_name</c> / <c>config</c>, functional
+/// <c>inbound_nodes</c>), the compile settings and the optimizer's settings (models only);</item>
+/// <item><c>weights/00000.npy</c>, … — every weight in <c>model.Weights</c> order as a numpy float32 array;</item>
+/// <item><c>optimizer/00000_0.npy</c>, … — the optimizer's slots for each trainable weight (models only).</item>
+/// </list>
+/// Writes go to a temporary file in the same folder that replaces the target only when complete, so an
+/// interrupted save leaves the previous file intact.
+/// </summary>
+internal static class ModelArchive
+{
+    public const string Format = "notebooknn";
+    public const int Version = 1;
+
+    /// <summary>Writes the archive atomically: <paramref name="write"/> fills a temp file that is then renamed over <paramref name="path"/>.</summary>
+    public static void WriteAtomic(string path, string kind, Action<ZipArchive> write)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        var dir = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(dir);
+        var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            {
+                using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
+                {
+                    WriteJson(zip, "metadata.json", new JsonObject { ["format"] = Format, ["version"] = Version, ["kind"] = kind,
+                        ["saved_at"] = DateTime.UtcNow.ToString("O") });
+                    write(zip);
+                }
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>Opens an archive for reading, refusing files that are not ours (or damaged) with a clear message.</summary>
+    public static ZipArchive OpenRead(string path, string expectedKind)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"No file or directory found at {path}", path);
+        ZipArchive zip;
+        try { zip = ZipFile.OpenRead(path); }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"File '{path}' is not a valid NotebookNN {expectedKind} file: it is not a complete zip archive (truncated or foreign file). {e.Message}", e);
+        }
+        try
+        {
+            var meta = ReadJson(zip, "metadata.json", path);
+            if (meta["format"]?.GetValue<string>() != Format)
+                throw new InvalidDataException($"File '{path}' is not a NotebookNN {expectedKind} file: metadata.json has format '{meta["format"]}', expected '{Format}'.");
+            int version = meta["version"]?.GetValue<int>() ?? 0;
+            if (version > Version)
+                throw new InvalidDataException($"File '{path}' was written by a newer NotebookNN (format version {version}; this version reads up to {Version}).");
+            var kind = meta["kind"]?.GetValue<string>();
+            if (expectedKind == "model" && kind != "model")
+                throw new InvalidDataException($"File '{path}' holds only weights; load it with model.LoadWeights(path) on a model of the same architecture.");
+            return zip;
+        }
+        catch
+        {
+            zip.Dispose();
+            throw;
+        }
+    }
+
+    public static void WriteJson(ZipArchive zip, string name, JsonNode node)
+    {
+        using var s = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        using var w = new Utf8JsonWriter(s, new JsonWriterOptions { Indented = true });
+        node.WriteTo(w);
+    }
+
+    public static JsonNode ReadJson(ZipArchive zip, string name, string path)
+    {
+        var entry = zip.GetEntry(name) ?? throw new InvalidDataException($"File '{path}' is not a NotebookNN file: the entry '{name}' is missing.");
+        try
+        {
+            using var s = entry.Open();
+            return JsonNode.Parse(s) ?? throw new InvalidDataException($"Entry '{name}' of '{path}' is empty.");
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException && e.Message.IndexOf(path, StringComparison.Ordinal) < 0)
+        {
+            throw new InvalidDataException($"File '{path}' is damaged: entry '{name}' cannot be read ({e.Message}).", e);
+        }
+    }
+
+    public static void WriteTensor(ZipArchive zip, string name, Tensor t)
+    {
+        using var s = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        Npy.Write(s, t);
+    }
+
+    public static Tensor ReadTensor(ZipArchive zip, string name, string path)
+    {
+        var entry = zip.GetEntry(name) ?? throw new InvalidDataException($"File '{path}' is damaged or incomplete: the entry '{name}' is missing.");
+        try
+        {
+            using var s = entry.Open();
+            return Npy.Read(s, name);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"File '{path}' is damaged: {e.Message}", e);
+        }
+    }
+
+    public static string WeightEntry(int i) => $"weights/{i:D5}.npy";
+    public static string SlotEntry(int i, int j) => $"optimizer/{i:D5}_{j}.npy";
+}
