@@ -4,24 +4,11 @@ namespace NotebookNN;
 /// scikit-learn's <c>KFold(n_splits, shuffle, random_state)</c>: consecutive folds (the first n % k one row larger),
 /// rows shuffled first with numpy's RandomState when <see cref="Shuffle"/> is set.
 /// </summary>
-public sealed class KFold : ICrossValidator
+/// <param name="nSplits">Number of folds, at least 2.</param>
+/// <param name="shuffle">Shuffle before cutting the folds.</param>
+/// <param name="randomState">Seed of the shuffle (only with <paramref name="shuffle"/>).</param>
+public sealed class KFold(int nSplits = 5, bool shuffle = false, int? randomState = null) : BaseKFold(nSplits, shuffle, randomState)
 {
-    /// <summary>Creates the splitter; <paramref name="nSplits"/> must be at least 2.</summary>
-    public KFold(int nSplits = 5, bool shuffle = false, int? randomState = null)
-    {
-        if (nSplits < 2) throw new ArgumentException($"k-fold cross-validation requires at least one train/test split by setting n_splits=2 or more, got n_splits={nSplits}.");
-        if (!shuffle && randomState is not null)
-            throw new ArgumentException("Setting a random_state has no effect since shuffle is False. You should leave random_state to its default (None), or set shuffle=True.");
-        NSplits = nSplits; Shuffle = shuffle; RandomState = randomState;
-    }
-
-    /// <summary>Number of folds.</summary>
-    public int NSplits { get; }
-    /// <summary>Whether rows are shuffled before folding.</summary>
-    public bool Shuffle { get; }
-    /// <summary>Seed of the shuffle.</summary>
-    public int? RandomState { get; }
-
     /// <summary>The (train, test) row indices of each fold for <paramref name="nSamples"/> rows.</summary>
     public IEnumerable<(int[] Train, int[] Test)> Split(int nSamples)
     {
@@ -42,5 +29,5 @@ public sealed class KFold : ICrossValidator
     }
 
     /// <inheritdoc/>
-    public IEnumerable<(int[] Train, int[] Test)> Split(Tensor x, Tensor? y = null) => Split(x.Shape[0]);
+    public override IEnumerable<(int[] Train, int[] Test)> Split(Tensor x, Tensor? y = null) => Split(x.Shape[0]);
 }

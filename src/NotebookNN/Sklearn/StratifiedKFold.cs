@@ -4,24 +4,11 @@ namespace NotebookNN;
 /// scikit-learn's <c>StratifiedKFold(n_splits, shuffle, random_state)</c>: folds that keep each class's share, built
 /// as scikit-learn builds them (classes in order of first appearance, round-robin allocation, per-class blocks).
 /// </summary>
-public sealed class StratifiedKFold : ICrossValidator
+/// <param name="nSplits">Number of folds, at least 2.</param>
+/// <param name="shuffle">Shuffle before cutting the folds.</param>
+/// <param name="randomState">Seed of the shuffle (only with <paramref name="shuffle"/>).</param>
+public sealed class StratifiedKFold(int nSplits = 5, bool shuffle = false, int? randomState = null) : BaseKFold(nSplits, shuffle, randomState)
 {
-    /// <summary>Creates the splitter; <paramref name="nSplits"/> must be at least 2.</summary>
-    public StratifiedKFold(int nSplits = 5, bool shuffle = false, int? randomState = null)
-    {
-        if (nSplits < 2) throw new ArgumentException($"k-fold cross-validation requires at least one train/test split by setting n_splits=2 or more, got n_splits={nSplits}.");
-        if (!shuffle && randomState is not null)
-            throw new ArgumentException("Setting a random_state has no effect since shuffle is False. You should leave random_state to its default (None), or set shuffle=True.");
-        NSplits = nSplits; Shuffle = shuffle; RandomState = randomState;
-    }
-
-    /// <summary>Number of folds.</summary>
-    public int NSplits { get; }
-    /// <summary>Whether each class's fold assignment is shuffled.</summary>
-    public bool Shuffle { get; }
-    /// <summary>Seed of the shuffle.</summary>
-    public int? RandomState { get; }
-
     /// <summary>The (train, test) row indices of each fold for labels <paramref name="y"/>.</summary>
     public IEnumerable<(int[] Train, int[] Test)> Split(IReadOnlyList<double> y)
     {
@@ -31,7 +18,7 @@ public sealed class StratifiedKFold : ICrossValidator
     }
 
     /// <inheritdoc/>
-    public IEnumerable<(int[] Train, int[] Test)> Split(Tensor x, Tensor? y = null)
+    public override IEnumerable<(int[] Train, int[] Test)> Split(Tensor x, Tensor? y = null)
     {
         if (y is null) throw new ArgumentException("StratifiedKFold.Split needs the labels y.");
         var labels = Labels.Vector(y, "y");
