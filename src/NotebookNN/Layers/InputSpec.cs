@@ -14,14 +14,24 @@ public sealed class InputSpec
 
     internal void Check(Layers.Layer layer, Shape inputShape)
     {
-        string prefix = $"Input 0 of layer \"{layer.Name}\" is incompatible with the layer: ";
         if (MinNDim is int min && inputShape.Rank < min)
-            throw new ArgumentException(prefix + $"expected min_ndim={min}, found ndim={inputShape.Rank}. Full shape received: {inputShape}");
-        foreach (var (axis, size) in Axes)
+            throw new ArgumentException(Prefix(layer) + $"expected min_ndim={min}, found ndim={inputShape.Rank}. Full shape received: {inputShape}");
+        if (Axes is Dictionary<int, int> axes) // the usual case, enumerated without boxing: this runs every step
         {
-            int a = axis < 0 ? axis + inputShape.Rank : axis;
-            if (a < 0 || a >= inputShape.Rank || inputShape[a] != size)
-                throw new ArgumentException(prefix + $"expected axis {axis} of input shape to have value {size}, but received input with shape {inputShape}");
+            foreach (var (axis, size) in axes) CheckAxis(layer, inputShape, axis, size);
+        }
+        else
+        {
+            foreach (var (axis, size) in Axes) CheckAxis(layer, inputShape, axis, size);
         }
     }
+
+    private static void CheckAxis(Layers.Layer layer, Shape inputShape, int axis, int size)
+    {
+        int a = axis < 0 ? axis + inputShape.Rank : axis;
+        if (a < 0 || a >= inputShape.Rank || inputShape[a] != size)
+            throw new ArgumentException(Prefix(layer) + $"expected axis {axis} of input shape to have value {size}, but received input with shape {inputShape}");
+    }
+
+    private static string Prefix(Layers.Layer layer) => $"Input 0 of layer \"{layer.Name}\" is incompatible with the layer: ";
 }

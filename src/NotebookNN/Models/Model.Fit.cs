@@ -54,14 +54,19 @@ public partial class Model
             list.Each(c => c.OnEpochBegin(epoch, new Dictionary<string, double>()));
             var order = shuffle ? TrainingData.Permutation(n) : null;
             IDictionary<string, double> logs = new Dictionary<string, double>();
+            bool batchHooks = list.ObservesBatches;
             for (int step = 0; step < steps; step++)
             {
-                int s = step;
-                list.Each(c => c.OnTrainBatchBegin(s, logs));
-                logs = session.TrainStep(x, y, weights, order, step * bs, Math.Min(n, (step + 1) * bs));
-                list.Each(c => c.OnTrainBatchEnd(s, logs));
+                if (batchHooks) list.Each((step, logs), static (c, a) => c.OnTrainBatchBegin(a.step, a.logs));
+                session.TrainStep(x, y, weights, order, step * bs, Math.Min(n, (step + 1) * bs));
+                if (batchHooks)
+                {
+                    logs = session.Logs();
+                    list.Each((step, logs), static (c, a) => c.OnTrainBatchEnd(a.step, a.logs));
+                }
                 if (StopTraining) break;
             }
+            if (!batchHooks) logs = session.Logs();
             var epochLogs = new Dictionary<string, double>(logs);
             if (validationData is { } v && (epoch + 1 - initialEpoch) % validationFreq == 0)
                 foreach (var (k, val) in EvaluateCore(v.X, v.Y, null, bs, list))
