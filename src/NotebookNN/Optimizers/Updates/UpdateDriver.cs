@@ -22,7 +22,7 @@ internal static unsafe class UpdateDriver
         int n = variable.Length;
         if (gradient.Length != n || !Fits(slot0, n) || !Fits(slot1, n) || !Fits(slot2, n))
             throw new InvalidOperationException($"Internal: optimizer update received spans of different lengths (variable {n}, gradient {gradient.Length}).");
-        int parts = Parts(n);
+        int parts = Parts(n, TOp.ComputeBound);
         if (parts > 1)
         {
             fixed (float* pv = variable, pg = gradient, p0 = slot0, p1 = slot1, p2 = slot2)
@@ -35,11 +35,15 @@ internal static unsafe class UpdateDriver
         RunRange(op, variable, gradient, slot0, slot1, slot2);
     }
 
-    /// <summary>Elements from which an update is split across the cores: a 784 × 300 kernel's SGD step is ~100 µs
-    /// of memory traffic on one core, far above the few microseconds a hand-off costs; a bias is not worth it.</summary>
-    internal const int ParallelMinElements = 1 << 15;
+    /// <summary>
+    /// Elements from which a compute-bound update (<see cref="IUpdateOp.ComputeBound"/>: Adam, AdamW, Nadam, RMSprop,
+    /// Adagrad) is split across the cores: measured on a 784 × 300 kernel, Adam ~135 µs on one
+    /// core, ~60 µs on two. Plain and momentum SGD stream memory and were not faster split (~30 µs either way).
+    /// </summary>
+    internal static int ParallelMinElements = 1 << 15;
 
-    private static int Parts(int n) => n < ParallelMinElements || ComputePool.Workers < 2 ? 1 : ComputePool.Workers;
+    private static int Parts(int n, bool computeBound) =>
+        !computeBound || n < ParallelMinElements || ComputePool.Workers < 2 ? 1 : ComputePool.Workers;
 
     /// <summary>Share <paramref name="index"/> of the update, in whole 16-float vectors so no share splits one.</summary>
     private readonly struct Chunks<TOp>(TOp op, int n, int parts, float* v, float* g, float* s0, float* s1, float* s2) : IParallelBody
