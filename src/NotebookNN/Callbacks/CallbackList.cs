@@ -37,9 +37,10 @@ internal sealed class CallbackList(IEnumerable<Callback> callbacks)
         for (int i = 0; i < _items.Count; i++) hook(_items[i], state);
     }
 
-    /// <summary>Whether any callback may look at batch hooks or their logs (History only reads epoch ends), so the
-    /// loop builds batch logs only when someone can see them.</summary>
-    public bool ObservesBatches => _observesBatches ??= _items.Exists(c => c is not History);
+    /// <summary>Whether any callback may look at batch hooks or their logs (History only reads epoch ends, a progress
+    /// bar whose output is redirected only draws the epoch's last line), so the loop builds batch logs only when
+    /// someone can see them. Read after <see cref="Configure"/>.</summary>
+    public bool ObservesBatches => _observesBatches ??= _items.Exists(c => c is not History && c is not ProgbarLogger { DrawsBatches: false });
 
     private bool? _observesBatches;
 }
