@@ -40,7 +40,7 @@ internal static unsafe class UpdateDriver
     /// Adagrad) is split across the cores: measured on a 784 × 300 kernel, Adam ~135 µs on one
     /// core, ~60 µs on two. Plain and momentum SGD stream memory and were not faster split (~30 µs either way).
     /// </summary>
-    internal static int ParallelMinElements = 1 << 15;
+    internal const int ParallelMinElements = 1 << 15;
 
     private static int Parts(int n, bool computeBound) =>
         !computeBound || n < ParallelMinElements || ComputePool.Workers < 2 ? 1 : ComputePool.Workers;
