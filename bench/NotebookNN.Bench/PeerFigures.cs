@@ -38,14 +38,20 @@ internal static class PeerFigures
         return figures;
     }
 
-    /// <summary>Where ../shared/bench/peers is: beside the repository root found from the working directory.</summary>
+    /// <summary>Where ../shared/bench/peers is: beside the repository root found from the working directory (or, from a
+    /// git worktree, beside the nearest ancestor that has one).</summary>
     public static string? SharedPeersDir()
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {
             if (!File.Exists(Path.Combine(dir.FullName, "NotebookNN.sln"))) continue;
-            var peers = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "bench", "peers"));
-            return Directory.Exists(peers) ? peers : null;
+            // ../shared beside the checkout; from a git worktree (/work/wt/<name>) the nearest ancestor's shared/
+            for (var up = dir.Parent; up is not null; up = up.Parent)
+            {
+                var peers = Path.Combine(up.FullName, "shared", "bench", "peers");
+                if (Directory.Exists(peers)) return peers;
+            }
+            return null;
         }
         return null;
     }

@@ -20,10 +20,14 @@ public sealed class GradientTape : IDisposable
 {
     [ThreadStatic] private static GradientTape? _current;
 
-    private readonly GradientTape? _outer;
+    private GradientTape? _outer;
     private readonly List<Entry> _entries = [];
     private bool _recording = true;
     private bool _used;
+    // Working state of Gradient, kept so a tape reused step after step (Restart) allocates none of it again.
+    private readonly HashSet<Tensor> _wanted = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Tensor, Tensor> _grads = new(ReferenceEqualityComparer.Instance);
+    private readonly List<bool[]> _neededByArity = [];
 
     /// <summary>Starts recording on this thread until <see cref="Dispose"/>.</summary>
     /// <param name="persistent">Allow more than one <see cref="Gradient(Tensor, IReadOnlyList{Tensor}, Tensor?)"/> call.</param>
@@ -32,6 +36,20 @@ public sealed class GradientTape : IDisposable
         Persistent = persistent;
         _outer = _current;
         _current = this;
+    }
+
+    /// <summary>
+    /// Starts recording again on this thread with nothing recorded, as a new tape would (the train step reuses one
+    /// tape so its lists and dictionaries are not allocated every step). The previous recording must be disposed.
+    /// </summary>
+    internal GradientTape Restart()
+    {
+        _entries.Clear();
+        _used = false;
+        _recording = true;
+        _outer = _current;
+        _current = this;
+        return this;
     }
 
     /// <summary>Whether <see cref="Gradient(Tensor, IReadOnlyList{Tensor}, Tensor?)"/> may be called more than once.</summary>
@@ -65,11 +83,12 @@ public sealed class GradientTape : IDisposable
         if (outputGradient is not null && outputGradient.Shape != target.Shape)
             throw new ArgumentException($"outputGradient must have the target's shape {target.Shape}. Received: shape={outputGradient.Shape}");
 
-        var wanted = new HashSet<Tensor>(sources, ReferenceEqualityComparer.Instance);
-        var grads = new Dictionary<Tensor, Tensor>(ReferenceEqualityComparer.Instance)
-        {
-            [target] = outputGradient ?? Tensor.FilledLike(target, 1f),
-        };
+        var wanted = _wanted;
+        var grads = _grads;
+        wanted.Clear();
+        grads.Clear();
+        for (int i = 0; i < sources.Count; i++) wanted.Add(sources[i]);
+        grads[target] = outputGradient ?? Tensor.FilledLike(target, 1f);
         bool wasRecording = _recording;
         var current = _current;
         _recording = false;
@@ -81,7 +100,7 @@ public sealed class GradientTape : IDisposable
                 var e = _entries[i];
                 if (!grads.TryGetValue(e.Output, out var g)) continue;
                 if (!wanted.Contains(e.Output)) grads.Remove(e.Output);
-                var needed = new bool[e.Inputs.Length];
+                var needed = NeededBuffer(e.Inputs.Length);
                 for (int j = 0; j < needed.Length; j++) needed[j] = IsTracked(e.Inputs[j], this);
                 var inputGrads = e.Backward(g, needed);
                 for (int j = 0; j < e.Inputs.Length; j++)
@@ -103,7 +122,17 @@ public sealed class GradientTape : IDisposable
         }
         var result = new Tensor?[sources.Count];
         for (int i = 0; i < result.Length; i++) result[i] = grads.GetValueOrDefault(sources[i]);
+        grads.Clear(); // hold no tensor of the step past it
+        wanted.Clear();
         return result;
+    }
+
+    /// <summary>The "needed" flags passed to a backward function: one array per arity, reused (backward functions
+    /// read it while they run and keep no reference).</summary>
+    private bool[] NeededBuffer(int arity)
+    {
+        while (_neededByArity.Count <= arity) _neededByArity.Add(new bool[_neededByArity.Count]);
+        return _neededByArity[arity];
     }
 
     /// <summary>Computes the gradients of each input of an op from the gradient of its output.

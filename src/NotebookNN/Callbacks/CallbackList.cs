@@ -30,4 +30,17 @@ internal sealed class CallbackList(IEnumerable<Callback> callbacks)
     {
         foreach (var c in _items) hook(c);
     }
+
+    /// <summary>A batch hook with its arguments passed as state, so a static lambda allocates nothing per step.</summary>
+    public void Each<TState>(TState state, Action<Callback, TState> hook)
+    {
+        for (int i = 0; i < _items.Count; i++) hook(_items[i], state);
+    }
+
+    /// <summary>Whether any callback may look at batch hooks or their logs (History only reads epoch ends, a progress
+    /// bar whose output is redirected only draws the epoch's last line), so the loop builds batch logs only when
+    /// someone can see them. Read after <see cref="Configure"/>.</summary>
+    public bool ObservesBatches => _observesBatches ??= _items.Exists(c => c is not History && c is not ProgbarLogger { DrawsBatches: false });
+
+    private bool? _observesBatches;
 }

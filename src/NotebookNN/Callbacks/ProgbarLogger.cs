@@ -94,10 +94,14 @@ public sealed class ProgbarLogger : Callback
             statefulMetrics: [.. names, .. names.Select(n => "val_" + n)]);
     }
 
+    /// <summary>Whether batch hooks draw anything (verbose 1 on a terminal); otherwise the training loop need not
+    /// build batch logs for this callback.</summary>
+    internal bool DrawsBatches => _verbose == 1 && IsInteractive;
+
     private void BatchUpdate(int batch, IDictionary<string, double> logs)
     {
         // Keras 2 redraws after every batch; with redirected output only the epoch's final line is written.
-        if (_bar is null || _verbose != 1 || !IsInteractive) return;
+        if (_bar is null || !DrawsBatches) return;
         _bar.Update(batch + 1, logs, finalize: false);
     }
 

@@ -50,10 +50,26 @@ public class CategoricalAccuracy(string name = "categorical_accuracy") : MeanMet
     }
 
     /// <summary>The first index of the largest value in v[start..start+width), as numpy's argmax.</summary>
-    internal static int ArgMax(float[] v, int start, int width)
+    /// <summary>Unweighted batches are counted on the tensors' spans, without copying them (this runs every step).</summary>
+    public override void UpdateState(Tensor yTrue, Tensor yPred, Tensor? sampleWeight = null)
+    {
+        if (sampleWeight is not null || yTrue.NDim == 0 || yPred.NDim == 0) { base.UpdateState(yTrue, yPred, sampleWeight); return; }
+        var t = yTrue.Contiguous().Span;
+        var p = yPred.Contiguous().Span;
+        int batch = yPred.Shape[0];
+        if (batch == 0 || yTrue.Shape[0] != batch) { base.UpdateState(yTrue, yPred, sampleWeight); return; }
+        int wt = t.Length / batch, wp = p.Length / batch, hits = 0;
+        for (int i = 0; i < batch; i++)
+            if (ArgMax(t.Slice(i * wt, wt)) == ArgMax(p.Slice(i * wp, wp))) hits++;
+        AddTotals(hits, batch);
+    }
+
+    internal static int ArgMax(float[] v, int start, int width) => ArgMax(v.AsSpan(start, width));
+
+    internal static int ArgMax(ReadOnlySpan<float> row)
     {
         int best = 0;
-        for (int j = 1; j < width; j++) if (v[start + j] > v[start + best]) best = j;
+        for (int j = 1; j < row.Length; j++) if (row[j] > row[best]) best = j;
         return best;
     }
 }
@@ -69,6 +85,20 @@ public class SparseCategoricalAccuracy(string name = "sparse_categorical_accurac
         if (t.Length != batch)
             throw new ArgumentException($"sparse categorical accuracy expects one label per sample. Received: y_true.shape={yTrue.Shape}, y_pred.shape={yPred.Shape}");
         return Accuracy.PerRow(batch, wp, i => CategoricalAccuracy.ArgMax(p, i * wp, wp) == t[i] ? 1 : 0);
+    }
+
+    /// <summary>Unweighted batches are counted on the tensors' spans, without copying them (this runs every step).</summary>
+    public override void UpdateState(Tensor yTrue, Tensor yPred, Tensor? sampleWeight = null)
+    {
+        if (sampleWeight is not null || yPred.NDim == 0) { base.UpdateState(yTrue, yPred, sampleWeight); return; }
+        var t = yTrue.Contiguous().Span;
+        var p = yPred.Contiguous().Span;
+        int batch = yPred.Shape[0];
+        if (batch == 0 || t.Length != batch) { base.UpdateState(yTrue, yPred, sampleWeight); return; } // base raises Keras's message
+        int wp = p.Length / batch, hits = 0;
+        for (int i = 0; i < batch; i++)
+            if (CategoricalAccuracy.ArgMax(p.Slice(i * wp, wp)) == t[i]) hits++;
+        AddTotals(hits, batch);
     }
 }
 

@@ -21,6 +21,14 @@ public class Mean(string name = "mean") : Metric(name)
         for (int i = 0; i < v.Length; i++) { _total += (double)v[i] * w[i]; _count += w[i]; }
     }
 
+    /// <summary>Adds a sum of values and their count (or total weight) at once: the allocation-free path of the
+    /// accuracy metrics, which count hits on spans.</summary>
+    internal void AddTotals(double total, double count)
+    {
+        _total += total;
+        _count += count;
+    }
+
     /// <summary>Adds one value with a weight.</summary>
     public void Update(double value, double weight = 1)
     {

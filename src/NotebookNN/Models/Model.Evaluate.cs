@@ -31,10 +31,10 @@ public partial class Model
         callbacks.Each(c => c.OnTestBegin(new Dictionary<string, double>()));
         for (int step = 0; step < steps; step++)
         {
-            int s = step;
-            callbacks.Each(c => c.OnTestBatchBegin(s, logs));
-            logs = session.TestStep(x, y, sampleWeight, step * batchSize, Math.Min(n, (step + 1) * batchSize));
-            callbacks.Each(c => c.OnTestBatchEnd(s, logs));
+            callbacks.Each((step, logs), static (c, a) => c.OnTestBatchBegin(a.step, a.logs));
+            session.TestStep(x, y, sampleWeight, step * batchSize, Math.Min(n, (step + 1) * batchSize));
+            logs = session.Logs();
+            callbacks.Each((step, logs), static (c, a) => c.OnTestBatchEnd(a.step, a.logs));
         }
         callbacks.Each(c => c.OnTestEnd(logs));
         return logs;

@@ -20,14 +20,14 @@ public partial class Model
         var empty = new Dictionary<string, double>();
         list.Each(c => c.OnPredictBegin(empty));
         Tensor? result = null;
-        var arena = new TensorArena();
+        TensorArena? fallbackArena = null;
         for (int start = 0; start < n; start += bs)
         {
             int step = start / bs;
-            list.Each(c => c.OnPredictBatchBegin(step, empty));
+            list.Each((step, empty), static (c, a) => c.OnPredictBatchBegin(a.step, a.empty));
             float[]? firstOutput = null;
             int[]? outDims = null;
-            using (arena.Enter())
+            using (TensorArena.EnterEither(StepArena, ref fallbackArena))
             {
                 var yb = Forward(x[start..Math.Min(n, start + bs)], training: false).Contiguous();
                 if (yb.NDim == 0) throw new InvalidOperationException($"Model \"{Name}\" returned a scalar; Predict expects one output per sample.");
@@ -39,7 +39,7 @@ public partial class Model
                 result = Tensor.NewUninitialized(outDims!); // outside the arena: the result outlives the steps
                 firstOutput.CopyTo(result.Span);
             }
-            list.Each(c => c.OnPredictBatchEnd(step, empty));
+            list.Each((step, empty), static (c, a) => c.OnPredictBatchEnd(a.step, a.empty));
         }
         list.Each(c => c.OnPredictEnd(empty));
         return result!;

@@ -19,6 +19,12 @@ public partial class Model : Layer
 
     private protected override IReadOnlyList<Layer> SubLayers => [];
 
+    /// <summary>
+    /// The storage of the tensors of one train / test / predict step, kept across Fit, Evaluate and Predict calls so a
+    /// model that is trained or evaluated repeatedly (an epoch a call, a notebook cell at a time) reuses it.
+    /// </summary>
+    internal TensorArena StepArena { get; } = new();
+
     /// <summary>Set by a callback to end <c>Fit</c> after the current epoch (Keras's <c>stop_training</c>).</summary>
     public bool StopTraining { get; set; }
 

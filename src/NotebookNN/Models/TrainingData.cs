@@ -73,8 +73,20 @@ internal static class TrainingData
     public static (Tensor X, Tensor Y, Tensor? W) Batch(Tensor x, Tensor y, Tensor? w, int[]? order, int start, int end)
     {
         if (order is null) return (x[start..end], y[start..end], w?[start..end]);
-        var idx = order[start..end];
-        return (x.Gather(idx), y.Gather(idx), w?.Gather(idx));
+        var idx = order.AsSpan(start, end - start);
+        return (Rows(x, idx), Rows(y, idx), w is null ? null : Rows(w, idx));
+    }
+
+    /// <summary>The rows <paramref name="idx"/> (valid by construction: a permutation) of t, in step-arena storage,
+    /// without the copies of the index list a general <see cref="Tensor.Gather(int[], int)"/> makes.</summary>
+    private static Tensor Rows(Tensor t, ReadOnlySpan<int> idx)
+    {
+        var dims = (int[])t.Dims.Clone();
+        int n = dims[0];
+        dims[0] = idx.Length;
+        var rows = Tensor.NewUninitialized(dims);
+        Kernels.Drivers.RowGather.Gather(t.Contiguous().Span, rows.Span, idx, 1, n, n == 0 ? 0 : t.Size / n);
+        return rows;
     }
 
     /// <summary>class_weight as per-sample weights: the weight of each sample's class (sparse label or one-hot argmax), times any sample weight.</summary>

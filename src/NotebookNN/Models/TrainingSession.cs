@@ -11,8 +11,10 @@ internal sealed class TrainingSession
     private readonly Model _model;
     /// <summary>Fetched after the first forward pass: a model that was not built yet builds its weights there.</summary>
     private IReadOnlyList<Variable>? _trainable;
-    private readonly TensorArena _arena = new();
+    /// <summary>Used when the model's own arena is busy (a nested or concurrent step on the same model).</summary>
+    private TensorArena? _fallbackArena;
     private double _lossSum, _lossCount;
+    private GradientTape? _tape;
 
     public TrainingSession(Model model)
     {
@@ -22,31 +24,46 @@ internal sealed class TrainingSession
     public void ResetMetrics()
     {
         _lossSum = _lossCount = 0;
-        foreach (var m in _model.Metrics) m.ResetState();
+        for (int i = 0; i < _model.Metrics.Count; i++) _model.Metrics[i].ResetState();
     }
 
-    /// <summary>A train step on samples [start, end) of the epoch's order, every tensor of the step in the arena.</summary>
-    public Dictionary<string, double> TrainStep(Tensor x, Tensor y, Tensor? sampleWeight, int[]? order, int start, int end)
+    /// <summary>A train step on samples [start, end) of the epoch's order, every tensor of the step in the arena;
+    /// the running values are read with <see cref="Logs"/>.</summary>
+    public void TrainStep(Tensor x, Tensor y, Tensor? sampleWeight, int[]? order, int start, int end)
     {
-        using var scope = _arena.Enter();
+        using var scope = TensorArena.EnterEither(_model.StepArena, ref _fallbackArena);
         var (xb, yb, wb) = TrainingData.Batch(x, y, sampleWeight, order, start, end);
-        return TrainStep(xb, yb, wb);
+        RunTrainStep(xb, yb, wb);
     }
 
     /// <summary>A test step on samples [start, end), every tensor of the step in the arena.</summary>
-    public Dictionary<string, double> TestStep(Tensor x, Tensor y, Tensor? sampleWeight, int start, int end)
+    public void TestStep(Tensor x, Tensor y, Tensor? sampleWeight, int start, int end)
     {
-        using var scope = _arena.Enter();
+        using var scope = TensorArena.EnterEither(_model.StepArena, ref _fallbackArena);
         var (xb, yb, wb) = TrainingData.Batch(x, y, sampleWeight, null, start, end);
-        return TestStep(xb, yb, wb);
+        RunTestStep(xb, yb, wb);
     }
 
     /// <summary>Forward with the tape, loss plus regularization, gradients, one optimizer update; returns the running logs.</summary>
     public Dictionary<string, double> TrainStep(Tensor x, Tensor y, Tensor? sampleWeight)
     {
+        RunTrainStep(x, y, sampleWeight);
+        return Logs();
+    }
+
+    /// <summary>Forward in inference mode and the loss; returns the running logs.</summary>
+    public Dictionary<string, double> TestStep(Tensor x, Tensor y, Tensor? sampleWeight)
+    {
+        RunTestStep(x, y, sampleWeight);
+        return Logs();
+    }
+
+    private void RunTrainStep(Tensor x, Tensor y, Tensor? sampleWeight)
+    {
         Tensor pred, loss;
         Tensor?[] grads;
-        using (var tape = new GradientTape())
+        // One tape reused step after step: its entry list and gradient map are allocated once.
+        using (var tape = _tape is null ? _tape = new GradientTape() : _tape.Restart())
         {
             pred = _model.Forward(x, training: true);
             loss = _model.Loss!.Compute(y, pred, sampleWeight);
@@ -55,25 +72,24 @@ internal sealed class TrainingSession
             grads = tape.Gradient(loss, _trainable);
         }
         _model.Optimizer!.Apply(grads, _trainable);
-        return Track(loss, y, pred, sampleWeight);
+        Track(loss, y, pred, sampleWeight);
     }
 
-    /// <summary>Forward in inference mode and the loss; returns the running logs.</summary>
-    public Dictionary<string, double> TestStep(Tensor x, Tensor y, Tensor? sampleWeight)
+    private void RunTestStep(Tensor x, Tensor y, Tensor? sampleWeight)
     {
         var pred = _model.Forward(x, training: false);
         var loss = _model.Loss!.Compute(y, pred, sampleWeight);
         if (_model.RegularizationLoss() is { } reg) loss = loss + reg;
-        return Track(loss, y, pred, sampleWeight);
+        Track(loss, y, pred, sampleWeight);
     }
 
-    private Dictionary<string, double> Track(Tensor loss, Tensor y, Tensor pred, Tensor? sampleWeight)
+    private void Track(Tensor loss, Tensor y, Tensor pred, Tensor? sampleWeight)
     {
         int batch = y.Shape[0];
         _lossSum += loss.Item() * (double)batch;
         _lossCount += batch;
-        foreach (var m in _model.Metrics) m.UpdateState(y, pred, sampleWeight);
-        return Logs();
+        var metrics = _model.Metrics;
+        for (int i = 0; i < metrics.Count; i++) metrics[i].UpdateState(y, pred, sampleWeight);
     }
 
     public Dictionary<string, double> Logs()

@@ -2,7 +2,7 @@ namespace NotebookNN;
 
 /// <summary>
 /// scikit-learn's <c>KFold(n_splits, shuffle, random_state)</c>: consecutive folds (the first n % k one row larger),
-/// rows shuffled first with numpy's RandomState when <see cref="Shuffle"/> is set.
+/// rows shuffled first with numpy's RandomState when <see cref="BaseKFold.Shuffle"/> is set.
 /// </summary>
 /// <param name="nSplits">Number of folds, at least 2.</param>
 /// <param name="shuffle">Shuffle before cutting the folds.</param>

@@ -19,20 +19,35 @@ internal sealed class TensorArena
 
     private readonly Dictionary<int, Stack<float[]>> _free = [];
     private readonly List<float[]> _rented = [];
-    private bool _active;
+    private int _active;
 
     /// <summary>The arena whose scope is active on this thread, if any.</summary>
     internal static TensorArena? Current => _current;
 
     /// <summary>Makes this arena the current one until the returned scope is disposed.</summary>
-    public Scope Enter()
+    public Scope Enter() =>
+        TryEnter(out var scope) ? scope : throw new InvalidOperationException("Internal: a tensor arena scope was entered twice.");
+
+    /// <summary>
+    /// Enters the arena's scope unless a scope of it is already active (on any thread: a model shares one arena
+    /// between its Fit, Evaluate and Predict calls, and a nested or concurrent call then uses an arena of its own).
+    /// </summary>
+    public bool TryEnter(out Scope scope)
     {
-        if (_active) throw new InvalidOperationException("Internal: a tensor arena scope was entered twice.");
-        _active = true;
+        if (Interlocked.CompareExchange(ref _active, 1, 0) != 0)
+        {
+            scope = default;
+            return false;
+        }
         var outer = _current;
         _current = this;
-        return new Scope(this, outer);
+        scope = new Scope(this, outer);
+        return true;
     }
+
+    /// <summary>Enters <paramref name="shared"/> if it is free, else <paramref name="fallback"/> (created on first need).</summary>
+    public static Scope EnterEither(TensorArena shared, ref TensorArena? fallback) =>
+        shared.TryEnter(out var scope) ? scope : (fallback ??= new TensorArena()).Enter();
 
     /// <summary>An array of exactly <paramref name="length"/> floats with unspecified contents.</summary>
     public float[] Rent(int length)
@@ -59,9 +74,10 @@ internal sealed class TensorArena
     {
         public void Dispose()
         {
+            if (arena is null) return;
             _current = outer;
-            arena._active = false;
             arena.ReturnAll();
+            Volatile.Write(ref arena._active, 0);
         }
     }
 }

@@ -43,6 +43,8 @@ public class FusedDenseTests
         var rng = new Random(11 + act);
         var a = (FusedActivation)act;
         GradCheck.Check(t => Tensor.FusedDense(t[0], t[1], t[2], a), [Random(rng, 5, 4), Random(rng, 4, 3), Random(rng, 3)], step: 1e-3);
+        // 19 units: the vectorized body and the tail of the one-pass activation / bias gradient
+        GradCheck.Check(t => Tensor.FusedDense(t[0], t[1], t[2], a), [Random(rng, 3, 4), Random(rng, 4, 19), Random(rng, 19)], step: 1e-3);
         GradCheck.Check(t => Tensor.FusedDense(t[0], t[1], null, a), [Random(rng, 2, 3, 4), Random(rng, 4, 6)], step: 1e-3);
         GradCheck.Check(t => Tensor.FusedDense(t[0], TransposedView(t[1]), t[2], a), [Random(rng, 4), Random(rng, 3, 4), Random(rng, 3)], step: 1e-3);
     }

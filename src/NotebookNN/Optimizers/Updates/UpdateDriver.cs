@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using NotebookNN.Kernels.Threading;
 
 namespace NotebookNN.Optimizers;
 
@@ -13,7 +14,7 @@ namespace NotebookNN.Optimizers;
 /// AVX2-only hardware .NET lowers each Vector512 operation to two Vector256 ones, which is still SIMD, so one
 /// vector body serves both. Slot loads and stores are skipped for absent slots (the branches are loop-invariant).
 /// </remarks>
-internal static class UpdateDriver
+internal static unsafe class UpdateDriver
 {
     public static void Run<TOp>(in TOp op, Span<float> variable, ReadOnlySpan<float> gradient,
         Span<float> slot0, Span<float> slot1, Span<float> slot2) where TOp : struct, IUpdateOp
@@ -21,6 +22,50 @@ internal static class UpdateDriver
         int n = variable.Length;
         if (gradient.Length != n || !Fits(slot0, n) || !Fits(slot1, n) || !Fits(slot2, n))
             throw new InvalidOperationException($"Internal: optimizer update received spans of different lengths (variable {n}, gradient {gradient.Length}).");
+        int parts = Parts(n, TOp.ComputeBound);
+        if (parts > 1)
+        {
+            fixed (float* pv = variable, pg = gradient, p0 = slot0, p1 = slot1, p2 = slot2)
+            {
+                var body = new Chunks<TOp>(op, n, parts, pv, pg, slot0.IsEmpty ? null : p0, slot1.IsEmpty ? null : p1, slot2.IsEmpty ? null : p2);
+                ComputePool.For(parts, ref body);
+            }
+            return;
+        }
+        RunRange(op, variable, gradient, slot0, slot1, slot2);
+    }
+
+    /// <summary>
+    /// Elements from which a compute-bound update (<see cref="IUpdateOp.ComputeBound"/>: Adam, AdamW, Nadam, RMSprop,
+    /// Adagrad) is split across the cores: measured on a 784 × 300 kernel, Adam ~135 µs on one
+    /// core, ~60 µs on two. Plain and momentum SGD stream memory and were not faster split (~30 µs either way).
+    /// </summary>
+    internal const int ParallelMinElements = 1 << 15;
+
+    private static int Parts(int n, bool computeBound) =>
+        !computeBound || n < ParallelMinElements || ComputePool.Workers < 2 ? 1 : ComputePool.Workers;
+
+    /// <summary>One share of the update (<c>Invoke(index)</c>), in whole 16-float vectors so no share splits one.</summary>
+    private readonly struct Chunks<TOp>(TOp op, int n, int parts, float* v, float* g, float* s0, float* s1, float* s2) : IParallelBody
+        where TOp : struct, IUpdateOp
+    {
+        public void Invoke(int index)
+        {
+            int start = Bound(index), end = Bound(index + 1);
+            int len = end - start;
+            RunRange(op, new Span<float>(v + start, len), new ReadOnlySpan<float>(g + start, len), Slice(s0, start, len),
+                Slice(s1, start, len), Slice(s2, start, len));
+        }
+
+        private int Bound(int i) => i >= parts ? n : (int)((long)n * i / parts) & ~15;
+
+        private static Span<float> Slice(float* s, int start, int len) => s == null ? default : new Span<float>(s + start, len);
+    }
+
+    private static void RunRange<TOp>(in TOp op, Span<float> variable, ReadOnlySpan<float> gradient,
+        Span<float> slot0, Span<float> slot1, Span<float> slot2) where TOp : struct, IUpdateOp
+    {
+        int n = variable.Length;
         bool has0 = !slot0.IsEmpty, has1 = !slot1.IsEmpty, has2 = !slot2.IsEmpty;
         ref float v = ref MemoryMarshal.GetReference(variable);
         ref float g = ref MemoryMarshal.GetReference(gradient);

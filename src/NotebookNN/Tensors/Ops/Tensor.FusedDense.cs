@@ -32,17 +32,16 @@ public partial class Tensor
         Tensor[] inputs = bias is null ? [x, kernel] : [x, kernel, bias];
         GradientTape.Record(y, inputs, (g, needed) =>
         {
-            var dz = NewUninitialized((int[])y.Dims.Clone());
-            FusedBackward.ActivationGrad(act, y.Span, g.Contiguous().Span, dz.Span);
-            var dzOp = GemmOperand.Dense(dz.Data, [], rows.Rows, units);
+            var gc = g.Contiguous();
+            bool biasGrad = bias is not null && needed[2];
             var grads = new Tensor?[inputs.Length];
+            if (biasGrad) grads[2] = NewUninitialized([units]);
+            // linear: dz is g itself, no copy
+            var dz = act == FusedActivation.Linear && gc.Offset == 0 && gc.Data.Length == gc.Size ? gc : NewUninitialized((int[])y.Dims.Clone());
+            Kernels.Ops.DenseGrad.ActivationAndBias(act, y.Span, gc.Span, dz.Span, rows.Rows, units, biasGrad ? grads[2]!.Span : default);
+            var dzOp = GemmOperand.Dense(dz.Data, [], rows.Rows, units);
             if (needed[0]) grads[0] = Product(dzOp, w.T(), (int[])x.Dims.Clone());
             if (needed[1]) grads[1] = Product(rows.T(), dzOp, [fanIn, units]);
-            if (bias is not null && needed[2])
-            {
-                grads[2] = NewUninitialized([units]);
-                FusedBackward.ColumnSums(dz.Span, rows.Rows, units, grads[2]!.Span);
-            }
             return grads;
         });
         return y;

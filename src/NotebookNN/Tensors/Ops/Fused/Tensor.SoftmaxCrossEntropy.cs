@@ -19,8 +19,8 @@ public partial class Tensor
         var x = logits.Contiguous();
         var z = oneHot.Contiguous();
         var loss = NewUninitialized([batch]);
-        var lse = new float[batch];
-        var zSum = new float[batch];
+        var lse = NewUninitialized([batch]).Data; // step-arena storage inside Fit
+        var zSum = NewUninitialized([batch]).Data;
         CrossEntropyRows.DenseForward(x.Span, z.Span, classes, loss.Span, lse, zSum);
         GradientTape.Record(loss, logits, g =>
         {

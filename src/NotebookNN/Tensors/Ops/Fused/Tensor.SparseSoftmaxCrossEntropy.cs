@@ -25,7 +25,7 @@ public partial class Tensor
             throw new ArgumentException($"Received a label value of {z.Span[bad]} at index {bad}, which is not a class index: expected a whole number in [0, {classes - 1}] for {classes} classes.");
 
         var loss = NewUninitialized([batch]);
-        var lse = new float[batch];
+        var lse = NewUninitialized([batch]).Data; // step-arena storage inside Fit
         CrossEntropyRows.SparseForward(x.Span, classes, z.Span, loss.Span, lse);
         GradientTape.Record(loss, logits, g =>
         {
