@@ -45,34 +45,12 @@ public partial class Model
         }
         if (validationData is { } vd) MultiData.CheckArrays(vd.X, vd.Y);
 
-        int steps = (n + bs - 1) / bs;
         var history = new History();
-        var list = CallbackList.For(this, verbose, callbacks, epochs, steps, history);
+        var list = CallbackList.For(this, verbose, callbacks, epochs, (n + bs - 1) / bs, history);
         var session = new MultiIOSession(this, Heads(y.Length));
-        StopTraining = false;
-        var empty = new Dictionary<string, double>();
-        list.Each(c => c.OnTrainBegin(empty));
-        for (int epoch = initialEpoch; epoch < epochs; epoch++)
-        {
-            session.ResetMetrics();
-            list.Each(c => c.OnEpochBegin(epoch, new Dictionary<string, double>()));
-            var order = shuffle ? TrainingData.Permutation(n) : null;
-            IDictionary<string, double> logs = new Dictionary<string, double>();
-            for (int step = 0; step < steps && !StopTraining; step++)
-            {
-                int s = step;
-                list.Each(c => c.OnTrainBatchBegin(s, logs));
-                logs = session.Step(x, y, sampleWeight, order, step * bs, Math.Min(n, (step + 1) * bs), train: true);
-                list.Each(c => c.OnTrainBatchEnd(s, logs));
-            }
-            var epochLogs = new Dictionary<string, double>(logs);
-            if (validationData is { } v && (epoch + 1 - initialEpoch) % validationFreq == 0)
-                foreach (var (k, val) in EvaluateManyCore(v.X, v.Y, null, bs, list))
-                    epochLogs["val_" + k] = val;
-            list.Each(c => c.OnEpochEnd(epoch, epochLogs));
-            if (StopTraining) break;
-        }
-        list.Each(c => c.OnTrainEnd(empty));
+        Func<Dictionary<string, double>>? validate = validationData is { } v ? () => EvaluateManyCore(v.X, v.Y, null, bs, list) : null;
+        EpochLoop.Run(this, list, n, bs, epochs, initialEpoch, shuffle, validationFreq, session.ResetMetrics,
+            (order, start, end) => session.Step(x, y, sampleWeight, order, start, end, train: true), session.Logs, validate);
         return history;
     }
 
