@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Checks executed notebooks (artifacts/notebooks/*.ipynb): valid nbformat 4, every code cell executed without an
+error, and the outputs that matter per notebook (see EXPECT). usage: check.py <folder of executed notebooks>"""
+import glob, os, re, sys
+import nbformat
+
+# name -> list of (description, predicate over the whole notebook's output text)
+EXPECT = {
+    "01-keras-intro-fashion-mnist": [
+        ("summary with 266,610 parameters", lambda t: "Total params: 266,610" in t),
+        ("a training-curve chart", lambda t: "newPlot(" in t),
+        ("an image grid", lambda t: t.count("data:image/png;base64") >= 40),
+        ("test accuracy above 0.60 on the real (MNIST stand-in) data",
+         lambda t: (m := re.search(r"test accuracy: ([0-9.]+)", t)) is not None and float(m.group(1)) > 0.60),
+    ],
+    "02-first-steps-mnist": [
+        ("summary with 407,050 parameters", lambda t: "Total params: 407,050" in t),
+        ("the digit and the image grid", lambda t: t.count("data:image/png;base64") >= 11),
+        ("test accuracy above 0.85 on the real MNIST digits",
+         lambda t: (m := re.search(r"test accuracy: ([0-9.]+)", t)) is not None and float(m.group(1)) > 0.85),
+    ],
+}
+
+def output_text(nb):
+    parts = []
+    for cell in nb.cells:
+        for o in cell.get("outputs", []):
+            parts.append(o.get("text", "") if o.output_type == "stream" else "")
+            for v in o.get("data", {}).values():
+                parts.append(v if isinstance(v, str) else "".join(v))
+    return "\n".join(parts)
+
+failed = 0
+for path in sorted(glob.glob(os.path.join(sys.argv[1], "*.ipynb"))):
+    name = os.path.basename(path)[:-6]
+    nb = nbformat.read(path, as_version=4)
+    problems = []
+    try:
+        nbformat.validate(nb)
+    except nbformat.ValidationError as e:
+        problems.append(f"invalid nbformat: {e.message}")
+    if nb.metadata.get("kernelspec", {}).get("name") != ".net-csharp":
+        problems.append("kernelspec is not .net-csharp")
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    if any(c.get("execution_count") is None for c in code):
+        problems.append("not every code cell ran")
+    if any(o.output_type == "error" for c in code for o in c.get("outputs", [])):
+        problems.append("an error output")
+    text = output_text(nb)
+    for desc, ok in EXPECT.get(name, []):
+        if not ok(text):
+            problems.append(f"missing: {desc}")
+    print(f"notebook {name}: " + ("ok" if not problems else "FAILED: " + "; ".join(problems)))
+    failed += bool(problems)
+sys.exit(1 if failed else 0)
