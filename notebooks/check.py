@@ -19,7 +19,21 @@ EXPECT = {
         ("test accuracy above 0.85 on the real MNIST digits",
          lambda t: (m := re.search(r"test accuracy: ([0-9.]+)", t)) is not None and float(m.group(1)) > 0.85),
     ],
+    "03-regression-and-classification": [
+        ("Boston validation RMSE below 6.5 (both styles)", lambda t: all((v := value(p, t)) is not None and v < 6.5
+            for p in (r"Sequential linear regression: validation RMSE", r"functional linear regression: validation RMSE"))),
+        ("breast-cancer accuracy above 0.90 (both styles)", lambda t: all((v := value(p, t)) is not None and v > 0.90
+            for p in (r"breast cancer \(Sequential\) accuracy:", r"breast cancer \(functional\) accuracy:"))),
+        ("iris accuracy above 0.85 (both styles)", lambda t: all((v := value(p, t)) is not None and v > 0.85
+            for p in (r"iris \(Sequential\) accuracy:", r"iris \(functional\) accuracy:"))),
+        ("classification reports", lambda t: t.count("precision") >= 2),
+        ("training curves", lambda t: "newPlot(" in t),
+    ],
 }
+
+def value(pattern, t):
+    m = re.search(pattern + r" ([0-9.]+)", t)
+    return float(m.group(1)) if m else None
 
 def output_text(nb):
     parts = []
