@@ -52,6 +52,18 @@ public class FormatTests
     }
 
     [Fact]
+    public void A_first_line_kernel_magic_in_an_ipynb_cell_names_its_language()
+    {
+        var nb = IpynbFormat.Parse("""
+            { "cells": [ { "cell_type": "code", "metadata": {}, "outputs": [], "source": ["#!csharp\n", "1 + 2"] },
+                         { "cell_type": "code", "metadata": {}, "outputs": [], "source": ["#!fsharp\n", "1 + 2"] } ],
+              "metadata": {}, "nbformat": 4, "nbformat_minor": 5 }
+            """);
+        Assert.Equal(["csharp", "fsharp"], nb.Cells.Select(c => c.Language));
+        Assert.Equal("1 + 2", nb.Cells[0].Source);
+    }
+
+    [Fact]
     public void A_dib_file_splits_into_kernel_cells_and_its_meta_becomes_notebook_metadata()
     {
         var nb = DibFormat.Parse("""

@@ -18,7 +18,15 @@ public static class IpynbFormat
             string kind = c["cell_type"]?.GetValue<string>() ?? "code";
             string language = meta["polyglot_notebook"]?["kernelName"]?.GetValue<string>()
                 ?? meta["dotnet_interactive"]?["language"]?.GetValue<string>() ?? defaultLanguage;
-            nb.Cells.Add(new NotebookCell { Kind = kind, Language = kind == "code" ? language : kind, Source = JoinSource(c["source"]), Metadata = meta });
+            string source = JoinSource(c["source"]);
+            // Older Polyglot/.NET Interactive notebooks name the kernel in a first "#!csharp" (or "#!fsharp", ...) line.
+            var magic = System.Text.RegularExpressions.Regex.Match(source, @"^#!(?<k>[A-Za-z#\-]+)[ \t]*\r?\n?");
+            if (kind == "code" && magic.Success && magic.Groups["k"].Value is not ("r" or "i"))
+            {
+                language = magic.Groups["k"].Value switch { "c#" => "csharp", "f#" => "fsharp", var k => k };
+                source = source[magic.Length..];
+            }
+            nb.Cells.Add(new NotebookCell { Kind = kind, Language = kind == "code" ? language : kind, Source = source, Metadata = meta });
         }
         return nb;
     }
