@@ -29,6 +29,14 @@ EXPECT = {
         ("classification reports", lambda t: t.count("precision") >= 2),
         ("training curves", lambda t: "newPlot(" in t),
     ],
+    "04-fashion-mnist-optimizers": [
+        ("a grid of 30 samples", lambda t: t.count("data:image/png;base64") >= 30),
+        ("a cross-validated baseline above 0.40", lambda t: (v := value("cross-validated accuracy:", t)) is not None and v > 0.40),
+        ("training curves", lambda t: "newPlot(" in t),
+        ("all five optimizers, Adam above 0.80 on the real (MNIST stand-in) data",
+         lambda t: all(value(n + r" +test accuracy:", t) is not None for n in ("sgd", "momentum", "nesterov", "adagrad"))
+                   and (v := value(r"adam +test accuracy:", t)) is not None and v > 0.80),
+    ],
 }
 
 def value(pattern, t):
