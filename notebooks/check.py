@@ -37,6 +37,13 @@ EXPECT = {
          lambda t: all(value(n + r" +test accuracy:", t) is not None for n in ("sgd", "momentum", "nesterov", "adagrad"))
                    and (v := value(r"adam +test accuracy:", t)) is not None and v > 0.80),
     ],
+    "05-imdb-reuters-boston": [
+        ("IMDB and Reuters trained and evaluated (fixture data: no accuracy threshold)",
+         lambda t: value("IMDB test accuracy:", t) is not None and value(r"Reuters \(sparse labels\) test accuracy:", t) is not None),
+        ("loss/accuracy curves", lambda t: t.count("newPlot(") >= 2),
+        ("Boston K-fold MAE below 4.0 on the real data", lambda t: (v := value("K-fold mean MAE:", t)) is not None and v < 4.0),
+        ("Boston test MAE below 4.5 on the real data", lambda t: (v := value("Boston test MAE:", t)) is not None and v < 4.5),
+    ],
 }
 
 def value(pattern, t):
