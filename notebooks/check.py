@@ -44,6 +44,13 @@ EXPECT = {
         ("Boston K-fold MAE below 4.0 on the real data", lambda t: (v := value("K-fold mean MAE:", t)) is not None and v < 4.0),
         ("Boston test MAE below 4.5 on the real data", lambda t: (v := value("Boston test MAE:", t)) is not None and v < 4.5),
     ],
+    "06-keras-intro-california-wide-deep": [
+        ("MLP and Wide & Deep evaluated (synthetic stand-in data: no threshold)",
+         lambda t: value("MLP test MSE:", t) is not None and value("Wide & Deep test MSE:", t) is not None),
+        ("functional summaries with connections", lambda t: "Connected to" in t and "main_output" in t and "aux_output" in t),
+        ("the subclassed model trained with two outputs", lambda t: value("subclassed: loss", t) is not None),
+        ("the tuner's results", lambda t: "best hyperparameters: n_hidden:" in t and "learning_rate" in t),
+    ],
 }
 
 def value(pattern, t):
