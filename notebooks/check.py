@@ -51,6 +51,13 @@ EXPECT = {
         ("the subclassed model trained with two outputs", lambda t: value("subclassed: loss", t) is not None),
         ("the tuner's results", lambda t: "best hyperparameters: n_hidden:" in t and "learning_rate" in t),
     ],
+    "07-cifar10-mlp": [
+        ("summary with 1,707,274 parameters", lambda t: "Total params: 1,707,274" in t),
+        ("sample and prediction grids", lambda t: t.count("data:image/png;base64") >= 30),
+        ("training curves", lambda t: "newPlot(" in t),
+        ("test accuracy above 0.50 on the stand-in (tinted real MNIST digits)",
+         lambda t: (v := value("test accuracy:", t)) is not None and v > 0.50),
+    ],
 }
 
 def value(pattern, t):
