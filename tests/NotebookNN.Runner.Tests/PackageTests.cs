@@ -100,6 +100,12 @@ public class PackageTests
         Assert.Equal("display_data", Support.OutputType(progress));
         Assert.Contains("Epoch 2/2", Support.Text(progress["data"]!["text/plain"]));
         Assert.Contains("newPlot(", Support.Text(nb.Cells[3].Outputs.Single()["data"]!["text/html"]));
+
+        // The page is self-contained: the plotly.js that Plotly.NET carries is inlined in its head, before any chart.
+        string page = HtmlPage.Render(nb, "t");
+        int head = page.IndexOf("</head>", StringComparison.Ordinal);
+        Assert.True(head > 1_000_000, $"expected plotly.js inlined in the head; head is {head} characters");
+        Assert.True(page.IndexOf("newPlot(", head, StringComparison.Ordinal) > head);
         Directory.Delete(dir, true);
     }
 }
