@@ -84,7 +84,8 @@ public class PackageTests
 #else
         const string configuration = "Release";
 #endif
-        var (code, log) = Support.Run("dotnet", "pack", Support.RepoFile("src", "NotebookNN", "NotebookNN.csproj"), "--no-build", "-c", configuration, "-o", dir, "-nologo");
+        var (code, log) = Support.Run("dotnet", "pack", Support.RepoFile("src", "NotebookNN", "NotebookNN.csproj"), "--no-build", "-c", configuration, "-o", dir, "-nologo",
+            $"-p:NuspecOutputPath={Path.Combine(dir, "nuspec")}/");   // own nuspec folder: the packaging test may pack at the same time
         Assert.True(code == 0, log);
         var nb = Support.Cells(
             $"#i \"nuget: {dir}\"\n#r \"nuget: NotebookNN\"\nusing NotebookNN;\nusing NotebookNN.Layers;",
