@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Checks executed notebooks (artifacts/notebooks/*.ipynb): valid nbformat 4, every code cell executed without an
+error, and the outputs that matter per notebook (see EXPECT). usage: check.py <folder of executed notebooks>"""
+import glob, os, re, sys
+import nbformat
+
+# name -> list of (description, predicate over the whole notebook's output text)
+EXPECT = {
+    "01-keras-intro-fashion-mnist": [
+        ("summary with 266,610 parameters", lambda t: "Total params: 266,610" in t),
+        ("a training-curve chart", lambda t: "newPlot(" in t),
+        ("an image grid", lambda t: t.count("data:image/png;base64") >= 40),
+        ("test accuracy above 0.60 on the real (MNIST stand-in) data",
+         lambda t: (m := re.search(r"test accuracy: ([0-9.]+)", t)) is not None and float(m.group(1)) > 0.60),
+    ],
+    "02-first-steps-mnist": [
+        ("summary with 407,050 parameters", lambda t: "Total params: 407,050" in t),
+        ("the digit and the image grid", lambda t: t.count("data:image/png;base64") >= 11),
+        ("test accuracy above 0.85 on the real MNIST digits",
+         lambda t: (m := re.search(r"test accuracy: ([0-9.]+)", t)) is not None and float(m.group(1)) > 0.85),
+    ],
+    "03-regression-and-classification": [
+        ("Boston validation RMSE below 6.5 (both styles)", lambda t: all((v := value(p, t)) is not None and v < 6.5
+            for p in (r"Sequential linear regression: validation RMSE", r"functional linear regression: validation RMSE"))),
+        ("breast-cancer accuracy above 0.90 (both styles)", lambda t: all((v := value(p, t)) is not None and v > 0.90
+            for p in (r"breast cancer \(Sequential\) accuracy:", r"breast cancer \(functional\) accuracy:"))),
+        ("iris accuracy above 0.85 (both styles)", lambda t: all((v := value(p, t)) is not None and v > 0.85
+            for p in (r"iris \(Sequential\) accuracy:", r"iris \(functional\) accuracy:"))),
+        ("classification reports", lambda t: t.count("precision") >= 2),
+        ("training curves", lambda t: "newPlot(" in t),
+    ],
+    "04-fashion-mnist-optimizers": [
+        ("a grid of 30 samples", lambda t: t.count("data:image/png;base64") >= 30),
+        ("a cross-validated baseline above 0.40", lambda t: (v := value("cross-validated accuracy:", t)) is not None and v > 0.40),
+        ("training curves", lambda t: "newPlot(" in t),
+        ("all five optimizers, Adam above 0.80 on the real (MNIST stand-in) data",
+         lambda t: all(value(n + r" +test accuracy:", t) is not None for n in ("sgd", "momentum", "nesterov", "adagrad"))
+                   and (v := value(r"adam +test accuracy:", t)) is not None and v > 0.80),
+    ],
+    "05-imdb-reuters-boston": [
+        ("IMDB and Reuters trained and evaluated (fixture data: no accuracy threshold)",
+         lambda t: value("IMDB test accuracy:", t) is not None and value(r"Reuters \(sparse labels\) test accuracy:", t) is not None),
+        ("loss/accuracy curves", lambda t: t.count("newPlot(") >= 2),
+        ("Boston K-fold MAE below 4.0 on the real data", lambda t: (v := value("K-fold mean MAE:", t)) is not None and v < 4.0),
+        ("Boston test MAE below 4.5 on the real data", lambda t: (v := value("Boston test MAE:", t)) is not None and v < 4.5),
+    ],
+    "06-keras-intro-california-wide-deep": [
+        ("MLP and Wide & Deep evaluated (synthetic stand-in data: no threshold)",
+         lambda t: value("MLP test MSE:", t) is not None and value("Wide & Deep test MSE:", t) is not None),
+        ("functional summaries with connections", lambda t: "Connected to" in t and "main_output" in t and "aux_output" in t),
+        ("the subclassed model trained with two outputs", lambda t: value("subclassed: loss", t) is not None),
+        ("the tuner's results", lambda t: "best hyperparameters: n_hidden:" in t and "learning_rate" in t),
+    ],
+    "07-cifar10-mlp": [
+        ("summary with 1,707,274 parameters", lambda t: "Total params: 1,707,274" in t),
+        ("sample and prediction grids", lambda t: t.count("data:image/png;base64") >= 30),
+        ("training curves", lambda t: "newPlot(" in t),
+        ("test accuracy above 0.50 on the stand-in (tinted real MNIST digits)",
+         lambda t: (v := value("test accuracy:", t)) is not None and v > 0.50),
+    ],
+}
+
+def value(pattern, t):
+    m = re.search(pattern + r" ([0-9.]+)", t)
+    return float(m.group(1)) if m else None
+
+def output_text(nb):
+    parts = []
+    for cell in nb.cells:
+        for o in cell.get("outputs", []):
+            parts.append(o.get("text", "") if o.output_type == "stream" else "")
+            for v in o.get("data", {}).values():
+                parts.append(v if isinstance(v, str) else "".join(v))
+    return "\n".join(parts)
+
+failed = 0
+for path in sorted(glob.glob(os.path.join(sys.argv[1], "*.ipynb"))):
+    name = os.path.basename(path)[:-6]
+    nb = nbformat.read(path, as_version=4)
+    problems = []
+    try:
+        nbformat.validate(nb)
+    except nbformat.ValidationError as e:
+        problems.append(f"invalid nbformat: {e.message}")
+    if nb.metadata.get("kernelspec", {}).get("name") != ".net-csharp":
+        problems.append("kernelspec is not .net-csharp")
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    if any(c.get("execution_count") is None for c in code):
+        problems.append("not every code cell ran")
+    if any(o.output_type == "error" for c in code for o in c.get("outputs", [])):
+        problems.append("an error output")
+    text = output_text(nb)
+    for desc, ok in EXPECT.get(name, []):
+        if not ok(text):
+            problems.append(f"missing: {desc}")
+    print(f"notebook {name}: " + ("ok" if not problems else "FAILED: " + "; ".join(problems)))
+    failed += bool(problems)
+sys.exit(1 if failed else 0)

@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+
+namespace NotebookNN.Runner.Tests;
+
+/// <summary>Papermill-style parameters: an injected cell after the one tagged <c>parameters</c>, typed from its declarations.</summary>
+public class ParameterTests
+{
+    private static Notebook WithParameters()
+    {
+        var nb = Support.Cells("var quick = false;\nint epochs = 30;\ndouble rate = 0.5;\nvar name = \"full\";", "$\"{quick} {epochs} {rate} {name} {epochs.GetType().Name} {rate.GetType().Name}\"");
+        nb.Cells[0].Metadata["tags"] = new JsonArray("parameters");
+        return nb;
+    }
+
+    [Fact]
+    public void Values_are_injected_after_the_parameters_cell_with_the_declared_types()
+    {
+        var nb = WithParameters();
+        Parameters.Inject(nb, [new("quick", "true"), new("epochs", "2"), new("rate", "0.25"), new("name", "quick run")]);
+        Assert.Equal(3, nb.Cells.Count);
+        Assert.Contains("injected-parameters", nb.Cells[1].Tags);
+        Assert.Contains("bool quick = true;", nb.Cells[1].Source);
+        Assert.Contains("int epochs = 2;", nb.Cells[1].Source);
+        Assert.True(new NotebookExecutor().Run(nb).Succeeded);
+        Assert.Equal("True 2 0.25 quick run Int32 Double", Support.Plain(nb.Cells[2].Outputs[0]));
+    }
+
+    [Fact]
+    public void A_value_that_does_not_fit_the_declared_type_is_rejected_naming_both()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Parameters.Inject(WithParameters(), [new("epochs", "many")]));
+        Assert.Contains("epochs", e.Message);
+        Assert.Contains("int", e.Message);
+        Assert.Contains("many", e.Message);
+    }
+
+    [Fact]
+    public void Without_a_parameters_cell_the_values_go_first_typed_from_the_value()
+    {
+        var nb = Support.Cells("flag ? count * 2 : -1");
+        Parameters.Inject(nb, [new("flag", "True"), new("count", "21")]);
+        Assert.True(new NotebookExecutor().Run(nb).Succeeded);
+        Assert.Equal("42", Support.Plain(nb.Cells[1].Outputs[0]));
+    }
+}
