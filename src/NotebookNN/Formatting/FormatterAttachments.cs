@@ -8,6 +8,12 @@ namespace NotebookNN
 
     [TypeFormatterSource(typeof(NotebookFormatterSource))]
     public partial class Model;
+
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public readonly partial struct Shape;
+
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public readonly partial record struct DType;
 }
 
 namespace NotebookNN.Callbacks

@@ -26,6 +26,10 @@ public sealed class NotebookFormatterSource
         new NotebookFormatter<ClassificationReport>("text/plain", r => r.ToString()),
         new NotebookFormatter<TrialTable>("text/html", t => t.ToHtml()),
         new NotebookFormatter<TrialTable>("text/plain", t => t.ToString()),
+        new NotebookFormatter<Shape>("text/html", s => $"<code>{Html.Escape(s.ToString())}</code>"),
+        new NotebookFormatter<Shape>("text/plain", s => s.ToString()),
+        new NotebookFormatter<DType>("text/html", d => $"<code>{Html.Escape(d.ToString())}</code>"),
+        new NotebookFormatter<DType>("text/plain", d => d.ToString()),
         new NotebookFormatter<HtmlFragment>("text/html", f => f.Html),
         new NotebookFormatter<HtmlFragment>("text/plain", f => f.Text),
     ];

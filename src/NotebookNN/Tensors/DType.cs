@@ -1,7 +1,7 @@
 namespace NotebookNN;
 
 /// <summary>The element type of a tensor. NotebookNN computes in float32 only; prints as <c>float32</c> like numpy.</summary>
-public readonly record struct DType(string Name)
+public readonly partial record struct DType(string Name)
 {
     public static readonly DType Float32 = new("float32");
     public override string ToString() => Name;

@@ -8,7 +8,7 @@ namespace NotebookNN;
 /// Converts implicitly from <c>int[]</c>, so <c>shape: [28, 28]</c> works wherever a shape is asked for.
 /// </summary>
 [CollectionBuilder(typeof(Shape), nameof(Create))]
-public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
+public readonly partial struct Shape : IEquatable<Shape>, IReadOnlyList<int>
 {
     private readonly int[]? _dims;
 

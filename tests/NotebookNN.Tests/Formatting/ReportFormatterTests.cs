@@ -70,3 +70,31 @@ public class TunerResultsFormatterTests
         Assert.Equal(tuner.Results.ToString(), tuner.Results.ToDisplayString("text/plain"));
     }
 }
+
+/// <summary>A tensor's Shape and DType shown as a cell's value read as numpy prints them.</summary>
+public class ShapeFormatterTests
+{
+    [Fact]
+    public void Shape_and_dtype_format_like_numpy()
+    {
+        var t = Tensor.Zeros([455, 13]);
+        Assert.Equal("(455, 13)", t.Shape.ToDisplayString("text/plain"));
+        Assert.Equal("<code>(455, 13)</code>", t.Shape.ToDisplayString("text/html"));
+        Assert.Equal("(5,)", Tensor.Zeros([5]).Shape.ToDisplayString("text/plain"));
+        Assert.Equal("float32", t.DType.ToDisplayString("text/plain"));
+        Assert.Equal("<code>float32</code>", t.DType.ToDisplayString("text/html"));
+    }
+
+    [Fact]
+    public void A_layer_has_get_weights_in_keras_order()
+    {
+        var dense = new NotebookNN.Layers.Dense(3, inputShape: [2]);
+        dense.EnsureBuilt(new Shape(2));
+        var w = dense.GetWeights();
+        Assert.Equal(new Shape(2, 3), w[0].Shape);
+        Assert.Equal(new Shape(3), w[1].Shape);
+        dense.SetWeights([Tensor.Ones([2, 3]), Tensor.Full([3], 2f)]);
+        Assert.All(dense.Kernel!.ToArray(), v => Assert.Equal(1f, v));
+        Assert.Throws<ArgumentException>(() => dense.SetWeights([Tensor.Ones([3, 2]), Tensor.Ones([3])]));
+    }
+}

@@ -1,8 +1,9 @@
-namespace NotebookNN;
+namespace NotebookNN.Layers;
 
-public partial class Model
+public abstract partial class Layer
 {
-    /// <summary>Copies of every weight's values in Keras's order (per layer: kernel (in, out), then bias).</summary>
+    /// <summary>Copies of every weight's values in Keras's order (<c>get_weights</c>: for a Dense, kernel (in, out) then bias;
+    /// for a model, layer by layer).</summary>
     public List<Tensor> GetWeights() => Weights.Select(w => w.Value()).ToList();
 
     /// <summary>Sets every weight from <paramref name="values"/>, in the order of <see cref="GetWeights"/>.</summary>
@@ -11,7 +12,7 @@ public partial class Model
         ArgumentNullException.ThrowIfNull(values);
         var weights = Weights;
         if (values.Count != weights.Count)
-            throw new ArgumentException($"You called SetWeights with a list of length {values.Count}, but the model \"{Name}\" expects {weights.Count} weights.");
+            throw new ArgumentException($"You called SetWeights with a list of length {values.Count}, but the {(this is Model ? "model" : "layer")} \"{Name}\" expects {weights.Count} weights.");
         for (int i = 0; i < weights.Count; i++)
         {
             if (values[i].Shape != weights[i].Shape)
