@@ -47,6 +47,6 @@ public class DenseGradTests
         var sums = new float[18];
         DenseGrad.ActivationAndBias(FusedActivation.Linear, new float[g.Length], g, g, 2, 18, sums);
         Assert.Equal(copy, g);
-        for (int j = 0; j < 18; j++) Assert.Equal(copy[j] + copy[18 + j], sums[j], 5);
+        for (int j = 0; j < 18; j++) Assert.Equal(copy[j] + copy[18 + j], sums[j], 5e-6);
     }
 }

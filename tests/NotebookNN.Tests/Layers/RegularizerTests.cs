@@ -13,10 +13,10 @@ public class RegularizerTests
     {
         var w = Tensor.From(W, new Shape(2, 3));
         double l1 = W.Sum(v => Math.Abs(v)), l2 = W.Sum(v => (double)v * v);
-        Assert.Equal(0.01 * l1, new L1().Call(w).Item(), 6);
-        Assert.Equal(0.01 * l2, ((Regularizer)"l2").Call(w).Item(), 6);
-        Assert.Equal(0.3 * l1 + 0.2 * l2, new L1L2(0.3, 0.2).Call(w).Item(), 5);
-        Assert.Equal(0.01 * l1 + 0.01 * l2, ((Regularizer)"l1_l2").Call(w).Item(), 6);
+        Assert.Equal(0.01 * l1, new L1().Call(w).Item(), 5e-7);
+        Assert.Equal(0.01 * l2, ((Regularizer)"l2").Call(w).Item(), 5e-7);
+        Assert.Equal(0.3 * l1 + 0.2 * l2, new L1L2(0.3, 0.2).Call(w).Item(), 5e-6);
+        Assert.Equal(0.01 * l1 + 0.01 * l2, ((Regularizer)"l1_l2").Call(w).Item(), 5e-7);
     }
 
     [Fact]
@@ -31,8 +31,8 @@ public class RegularizerTests
         // x = 0 → output = bias; mse = mean(bias²); plus 0.1·Σw² + 0.5·Σ|b|.
         double mse = bias.Average(b => (double)b * b);
         double expected = mse + 0.1 * W.Sum(v => (double)v * v) + 0.5 * bias.Sum(b => Math.Abs(b));
-        Assert.Equal(expected, model.Evaluate(x, y, verbose: 0).Loss, 5);
-        Assert.Equal(expected, model.TestOnBatch(x, y).Loss, 5);
-        Assert.Equal(expected - mse, model.RegularizationLoss()!.Item(), 5);
+        Assert.Equal(expected, model.Evaluate(x, y, verbose: 0).Loss, 5e-6);
+        Assert.Equal(expected, model.TestOnBatch(x, y).Loss, 5e-6);
+        Assert.Equal(expected - mse, model.RegularizationLoss()!.Item(), 5e-6);
     }
 }

@@ -28,8 +28,8 @@ public class AccuracyResolutionTests
         var probs = p.Predict(X).ToArray();
         var labels = y.ToArray();
         double want = Enumerable.Range(0, 7).Average(i => (probs[i] > 0.5 ? 1 : 0) == labels[i] ? 1.0 : 0.0);
-        Assert.Equal(want, Evaluate(1, "sigmoid", "binary_crossentropy", X, y), 6);
-        Assert.Equal(want, Evaluate(1, "sigmoid", "binary_crossentropy", X, y, "acc"), 6);
+        Assert.Equal(want, Evaluate(1, "sigmoid", "binary_crossentropy", X, y), 5e-7);
+        Assert.Equal(want, Evaluate(1, "sigmoid", "binary_crossentropy", X, y, "acc"), 5e-7);
     }
 
     [Fact]
@@ -42,10 +42,10 @@ public class AccuracyResolutionTests
         p.SetWeights([Tensor.From(k, new Shape(2, 3)), Tensor.Zeros(new Shape(3))]);
         var probs = p.Predict(X).ToArray();
         double want = Enumerable.Range(0, 7).Average(i => Enumerable.Range(0, 3).MaxBy(j => probs[i * 3 + j]) == labels[i] ? 1.0 : 0.0);
-        Assert.Equal(want, Evaluate(3, "softmax", "sparse_categorical_crossentropy", X, Tensor.From(labels)), 6);
-        Assert.Equal(want, Evaluate(3, "softmax", "sparse_categorical_crossentropy", X, Tensor.From(labels, new Shape(7, 1))), 6);
+        Assert.Equal(want, Evaluate(3, "softmax", "sparse_categorical_crossentropy", X, Tensor.From(labels)), 5e-7);
+        Assert.Equal(want, Evaluate(3, "softmax", "sparse_categorical_crossentropy", X, Tensor.From(labels, new Shape(7, 1))), 5e-7);
         var oneHot = new float[21];
         for (int i = 0; i < 7; i++) oneHot[i * 3 + (int)labels[i]] = 1;
-        Assert.Equal(want, Evaluate(3, "softmax", "categorical_crossentropy", X, Tensor.From(oneHot, new Shape(7, 3))), 6);
+        Assert.Equal(want, Evaluate(3, "softmax", "categorical_crossentropy", X, Tensor.From(oneHot, new Shape(7, 3))), 5e-7);
     }
 }

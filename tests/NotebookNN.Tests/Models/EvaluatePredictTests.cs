@@ -19,12 +19,12 @@ public class EvaluatePredictTests
         var sw = Enumerable.Range(0, 10).Select(i => 1f + i / 10f).ToArray();
         double Expected(Func<int, double> w) => Enumerable.Range(0, 10).Sum(i => perSample[i] * w(i)) / 10;
         var h1 = model.Fit(x, y, batchSize: 4, classWeight: cw, shuffle: false, verbose: 0);
-        Assert.Equal(Expected(i => cw[i % 3]), h1.History["loss"][0], 5);
+        Assert.Equal(Expected(i => cw[i % 3]), h1.History["loss"][0], 5e-6);
         var h2 = model.Fit(x, y, batchSize: 4, sampleWeight: Tensor.From(sw), verbose: 0);
-        Assert.Equal(Expected(i => sw[i]), h2.History["loss"][0], 5);
+        Assert.Equal(Expected(i => sw[i]), h2.History["loss"][0], 5e-6);
         var h3 = model.Fit(x, y, batchSize: 3, classWeight: cw, sampleWeight: Tensor.From(sw), verbose: 0);
-        Assert.Equal(Expected(i => cw[i % 3] * sw[i]), h3.History["loss"][0], 5);
-        Assert.Equal(Expected(_ => 1), model.Evaluate(x, y, batchSize: 3, verbose: 0).Loss, 5);
+        Assert.Equal(Expected(i => cw[i % 3] * sw[i]), h3.History["loss"][0], 5e-6);
+        Assert.Equal(Expected(_ => 1), model.Evaluate(x, y, batchSize: 3, verbose: 0).Loss, 5e-6);
     }
 
     [Fact]
@@ -45,11 +45,11 @@ public class EvaluatePredictTests
             acc += arg == labels[i] ? 1.0 / 23 : 0;
         }
         var (l, a) = model.Evaluate(x, y, batchSize: 5, verbose: 0);
-        Assert.Equal(loss, l, 5);
-        Assert.Equal(acc, a, 6);
+        Assert.Equal(loss, l, 5e-6);
+        Assert.Equal(acc, a, 5e-7);
         var (l2, a2) = model.Evaluate(x, y, batchSize: 100, verbose: 0);
-        Assert.Equal(l, l2, 5);
-        Assert.Equal(a, a2, 6);
+        Assert.Equal(l, l2, 5e-6);
+        Assert.Equal(a, a2, 5e-7);
         Assert.Equal(["loss", "accuracy"], model.Evaluate(x, y, verbose: 0).Keys);
     }
 
@@ -64,7 +64,7 @@ public class EvaluatePredictTests
             var p = model.Predict(x, batchSize: bs);
             Assert.Equal(new Shape(37, 2), p.Shape);
             var v = p.ToArray();
-            for (int i = 0; i < v.Length; i++) Assert.Equal(whole[i], v[i], 5);
+            for (int i = 0; i < v.Length; i++) Assert.Equal(whole[i], v[i], 5e-6);
         }
     }
 
@@ -76,7 +76,7 @@ public class EvaluatePredictTests
         var before = model.GetWeights()[0].ToArray();
         var test = model.TestOnBatch(x, y);
         Assert.Equal(before, model.GetWeights()[0].ToArray());
-        Assert.Equal(model.Evaluate(x, y, verbose: 0).Loss, test.Loss, 5);
+        Assert.Equal(model.Evaluate(x, y, verbose: 0).Loss, test.Loss, 5e-6);
         var train = model.TrainOnBatch(x, y);
         Assert.Equal(test.Loss, train.Loss, 5); // loss of the batch before the update
         Assert.NotEqual(before, model.GetWeights()[0].ToArray());
@@ -93,8 +93,8 @@ public class EvaluatePredictTests
         var perSample = new NotebookNN.Losses.SparseCategoricalCrossentropy().Call(y, model.Predict(x)).ToArray();
         var cw = new Dictionary<int, double> { [0] = 3, [1] = 1, [2] = 0 };
         var sw = Tensor.From(new float[] { 1, 2, 1, 2, 1, 2 });
-        Assert.Equal(Enumerable.Range(0, 6).Sum(i => perSample[i] * cw[i % 3]) / 6, model.TrainOnBatch(x, y, classWeight: cw).Loss, 5);
-        Assert.Equal(Enumerable.Range(0, 6).Sum(i => perSample[i] * (1 + i % 2)) / 6, model.TestOnBatch(x, y, sw).Loss, 5);
+        Assert.Equal(Enumerable.Range(0, 6).Sum(i => perSample[i] * cw[i % 3]) / 6, model.TrainOnBatch(x, y, classWeight: cw).Loss, 5e-6);
+        Assert.Equal(Enumerable.Range(0, 6).Sum(i => perSample[i] * (1 + i % 2)) / 6, model.TestOnBatch(x, y, sw).Loss, 5e-6);
         var e = Assert.Throws<ArgumentException>(() => model.TestOnBatch(x, y, Tensor.Ones(new Shape(5))));
         Assert.Contains("Expected sample_weight to have shape (6,)", e.Message);
     }

@@ -49,10 +49,10 @@ public class SklearnFixtureTests
                 : Vec(e);
             // Inputs pass through float32 tensors, so compare to 1e-6 relative rather than bit for bit.
             var (t, p) = (T(tj), T(c.GetProperty("y_pred")));
-            Assert.Equal(c.GetProperty("mse").GetDouble(), NotebookNN.Sklearn.MeanSquaredError(t, p), 6);
-            Assert.Equal(c.GetProperty("rmse").GetDouble(), NotebookNN.Sklearn.MeanSquaredError(t, p, squared: false), 6);
-            Assert.Equal(c.GetProperty("mae").GetDouble(), NotebookNN.Sklearn.MeanAbsoluteError(t, p), 6);
-            Assert.Equal(c.GetProperty("r2").GetDouble(), NotebookNN.Sklearn.R2Score(t, p), 6);
+            Assert.Equal(c.GetProperty("mse").GetDouble(), NotebookNN.Sklearn.MeanSquaredError(t, p), 5e-7);
+            Assert.Equal(c.GetProperty("rmse").GetDouble(), NotebookNN.Sklearn.MeanSquaredError(t, p, squared: false), 5e-7);
+            Assert.Equal(c.GetProperty("mae").GetDouble(), NotebookNN.Sklearn.MeanAbsoluteError(t, p), 5e-7);
+            Assert.Equal(c.GetProperty("r2").GetDouble(), NotebookNN.Sklearn.R2Score(t, p), 5e-7);
         }
     }
 
