@@ -9,7 +9,8 @@ namespace NotebookNN;
 /// </summary>
 internal sealed class MultiIOSession(Model model, OutputHeads heads)
 {
-    private readonly TensorArena _arena = new();
+    /// <summary>Used when the model's own arena is busy (a nested or concurrent step on the same model).</summary>
+    private TensorArena? _fallbackArena;
     private readonly double[] _lossSums = new double[heads.Names.Length + 1];
     private double _count;
     private IReadOnlyList<Variable>? _trainable;
@@ -23,7 +24,7 @@ internal sealed class MultiIOSession(Model model, OutputHeads heads)
 
     public Dictionary<string, double> Step(Tensor[] x, Tensor[] y, Tensor? sampleWeight, int[]? order, int start, int end, bool train)
     {
-        using var scope = _arena.Enter();
+        using var scope = TensorArena.EnterEither(model.StepArena, ref _fallbackArena);
         var xb = MultiData.Batch(x, order, start, end);
         var yb = MultiData.Batch(y, order, start, end);
         var wb = sampleWeight is null ? null : MultiData.Batch([sampleWeight], order, start, end)[0];
