@@ -63,8 +63,8 @@ public sealed class SparseCategoricalCrossentropy(bool fromLogits = false) : Los
         if (FromLogits) return Tensor.SparseSoftmaxCrossEntropy(yPred, labels);
         if (yPred.SoftmaxLogits is { } logits) return Tensor.SparseSoftmaxCrossEntropy(logits, labels);
         int classes = yPred.Shape[^1];
-        var oneHot = Tensor.Equal(labels.Reshape(-1, 1), Tensor.Arange(classes));
         SparseLabels.Check(labels, classes);
+        var oneHot = Tensor.Equal(labels.Reshape(-1, 1), Tensor.Arange(classes));
         return CategoricalCrossentropy.FromProbabilities(oneHot, yPred);
     }
 }
@@ -87,11 +87,8 @@ internal static class SparseLabels
     public static void Check(Tensor labels, int classes)
     {
         var span = labels.Contiguous().Span;
-        for (int i = 0; i < span.Length; i++)
-        {
-            float v = span[i];
-            if (!(v >= 0 && v < classes) || v != MathF.Floor(v))
-                throw new ArgumentException($"Received a label value of {v.ToString(System.Globalization.CultureInfo.InvariantCulture)} (sample {i}), which is outside the valid range of [0, {classes - 1}] or not a whole number. Sparse labels must be class indices 0..{classes - 1}.");
-        }
+        int i = Kernels.Ops.CrossEntropyRows.FirstInvalidLabel(span, classes); // the fused op's scan
+        if (i >= 0)
+            throw new ArgumentException($"Received a label value of {span[i].ToString(System.Globalization.CultureInfo.InvariantCulture)} (sample {i}), which is outside the valid range of [0, {classes - 1}] or not a whole number. Sparse labels must be class indices 0..{classes - 1}.");
     }
 }
