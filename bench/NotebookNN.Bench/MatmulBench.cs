@@ -29,12 +29,15 @@ internal static class MatmulBench
         }
         if (args.Contains("--shapes")) Shapes();
         if (args.Contains("--no-peer")) return 0;
+        string script = Path.Combine(FindBenchDir(), "peers", "numpy_matmul.py");
         foreach (var (prefix, coreType) in new[] { ("numpy", ""), ("numpy_skx", "SkylakeX") })
         {
-            var peer = RunPeer(prefix, coreType, sizes);
+            var env = new Dictionary<string, string> { ["BENCH_PREFIX"] = prefix };
+            if (coreType != "") env["OPENBLAS_CORETYPE"] = coreType;
+            var peer = PeerFigures.Run(prefix, "/usr/bin/python3", [script, .. sizes.Select(s => s.ToString())], env);
             foreach (int n in sizes)
-                if (peer.TryGetValue(n, out double g))
-                    Console.WriteLine($"ratio matmul_n{n} notebooknn/{prefix} {ours[n] / g:F2}x");
+                if (peer.TryGetValue($"matmul_n{n}", out double g))
+                    PeerFigures.PrintRatio($"matmul_n{n}", prefix, ours[n], g);
         }
         return 0;
     }
@@ -79,33 +82,6 @@ internal static class MatmulBench
         ];
         foreach (var (name, m, n, k, ta, tb) in shapes)
             Console.WriteLine($"notebooknn gemm_{name} {Measure(m, n, k, ta, tb, 3):G6} GFLOP/s");
-    }
-
-    private static Dictionary<int, double> RunPeer(string prefix, string coreType, int[] sizes)
-    {
-        var result = new Dictionary<int, double>();
-        string script = Path.Combine(FindBenchDir(), "peers", "numpy_matmul.py");
-        var psi = new ProcessStartInfo("/usr/bin/python3", [script, .. sizes.Select(s => s.ToString())])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        if (coreType != "") psi.Environment["OPENBLAS_CORETYPE"] = coreType;
-        using var p = Process.Start(psi)!;
-        var err = p.StandardError.ReadToEndAsync();
-        string? line;
-        while ((line = p.StandardOutput.ReadLine()) is not null)
-        {
-            var parts = line.Split(' ');
-            if (parts.Length < 3 || !parts[1].StartsWith("matmul_n")) continue;
-            int n = int.Parse(parts[1]["matmul_n".Length..]);
-            result[n] = double.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture);
-            Console.WriteLine($"{prefix} {parts[1]} {parts[2]} GFLOP/s");
-        }
-        p.WaitForExit();
-        foreach (var l in err.Result.Split('\n').Where(l => l.Contains("core=")).Distinct())
-            Console.Error.WriteLine($"[{prefix}] {l.Replace("[numpy] ", "").Trim()}");
-        return result;
     }
 
     private static string FindBenchDir()

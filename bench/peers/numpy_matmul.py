@@ -2,19 +2,23 @@
 """Peer for NotebookNN's "matmul" benchmark: numpy (Debian, on OpenBLAS) square fp32 C = A @ B.
 
 Measures like ../../../shared/bench/peers/pytorch/bench.py: 10 warm-ups (3 at n=2048), reps chosen for ~0.5 s
-(10..500), GFLOP/s = 2 n^3 / median. Prints "numpy matmul_n<N> <GFLOP/s> GFLOP/s"; diagnostics on stderr.
+(10..500), GFLOP/s = 2 n^3 / median. Prints "<prefix> matmul_n<N> <GFLOP/s> GFLOP/s" (prefix: $BENCH_PREFIX, default
+"numpy", as the PyTorch peer does); diagnostics on stderr.
 Run with Debian's interpreter: /usr/bin/python3 numpy_matmul.py [n ...]
 """
 import ctypes
 import statistics
+import os
 import sys
 import time
 
 import numpy as np
 
+P = os.environ.get("BENCH_PREFIX", "numpy")
+
 
 def log(msg):
-    print(f"[numpy] {msg}", file=sys.stderr, flush=True)
+    print(f"[{P}] {msg}", file=sys.stderr, flush=True)
 
 
 def blas_info():
@@ -49,5 +53,5 @@ for n in sizes:
         np.matmul(a, b, out=c)
         times.append(time.perf_counter() - t0)
     med = statistics.median(times)
-    print(f"numpy matmul_n{n} {2.0 * n ** 3 / med / 1e9:.6g} GFLOP/s", flush=True)
+    print(f"{P} matmul_n{n} {2.0 * n ** 3 / med / 1e9:.6g} GFLOP/s", flush=True)
     log(f"matmul n={n} reps={reps} median={med * 1e3:.3f} ms min={min(times) * 1e3:.3f} ms")
