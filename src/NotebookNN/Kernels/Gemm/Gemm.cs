@@ -96,6 +96,7 @@ internal static unsafe partial class Gemm
         int ncMax = RoundUp(Math.Min(blk.NC, p.N), blk.NR), kcMax = kcStep;
         float* packB = Buffers.B(kcMax * ncMax);
         bool splitRows = threads > 1 && SplitRows(p.M, Math.Min(blk.NC, p.N), blk, threads);
+        bool directB = K.ReadsUnpackedB && p.BWide == 1 && p.M <= DirectBMaxRows;
         for (int jc = 0; jc < p.N; jc += blk.NC)
         {
             int nc = Math.Min(blk.NC, p.N - jc);
@@ -109,12 +110,15 @@ internal static unsafe partial class Gemm
                     Blk = blk, Threads = threads, Kc = kc, Nc = nc, M = p.M, Ldc = p.Ldc,
                     A = p.A + pc * p.ADepth, AWide = p.AWide, ADepth = p.ADepth,
                     B = p.B + jc * p.BWide + pc * p.BDepth, BWide = p.BWide, BDepth = p.BDepth,
-                    PackedB = packB, C = p.C + jc, Store = store.AtColumn(jc),
+                    PackedB = packB, C = p.C + jc, Store = store.AtColumn(jc), DirectB = directB,
                 };
                 if (splitRows)
                 {
-                    task.Phase = PanelPhase.PackB;
-                    ComputePool.For(threads, ref task);
+                    if (!directB)
+                    {
+                        task.Phase = PanelPhase.PackB;
+                        ComputePool.For(threads, ref task);
+                    }
                     task.Phase = PanelPhase.Rows;
                 }
                 else task.Phase = PanelPhase.Columns;
@@ -122,6 +126,10 @@ internal static unsafe partial class Gemm
             }
         }
     }
+
+    /// <summary>Up to this many rows of C, a B that is contiguous along its columns is read in place rather than packed:
+    /// each B value then serves few rows, so copying B would cost more than the strided reads it saves.</summary>
+    internal static int DirectBMaxRows = 64;
 
     private static int ChooseThreads(int m, int n, int k)
     {

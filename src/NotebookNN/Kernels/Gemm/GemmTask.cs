@@ -16,6 +16,7 @@ internal static unsafe partial class Gemm
     {
         public GemmBlocking Blk;
         public PanelPhase Phase;
+        public bool DirectB; // read B unpacked (row-major, contiguous along columns) instead of PackedB
         public int Threads, Kc, Nc, M, Ldc;
         public float* A, B, C, PackedB;
         public nint AWide, ADepth, BWide, BDepth;
@@ -42,7 +43,7 @@ internal static unsafe partial class Gemm
                 {
                     var (j0, j1) = Share(Nc, nr, t);
                     if (j1 <= j0) break;
-                    Packing.Pack(B + j0 * BWide, BWide, BDepth, j1 - j0, Kc, nr, PackedB + (nint)j0 * Kc);
+                    if (!DirectB) Packing.Pack(B + j0 * BWide, BWide, BDepth, j1 - j0, Kc, nr, PackedB + (nint)j0 * Kc);
                     RowBlocks(0, M, j0, j1);
                     break;
                 }
@@ -62,22 +63,27 @@ internal static unsafe partial class Gemm
             {
                 int mc = Math.Min(Blk.MC, i1 - ic);
                 Packing.Pack(A + ic * AWide, AWide, ADepth, mc, Kc, Blk.MR, packA);
-                Macro(packA, mc, PackedB + (nint)j0 * Kc, j1 - j0, C + (nint)ic * Ldc + j0, Store.AtColumn(j0));
+                if (DirectB) Macro(packA, mc, B + j0, 1, BDepth, j1 - j0, C + (nint)ic * Ldc + j0, Store.AtColumn(j0));
+                else Macro(packA, mc, PackedB + (nint)j0 * Kc, Kc, Blk.NR, j1 - j0, C + (nint)ic * Ldc + j0, Store.AtColumn(j0));
             }
         }
 
-        /// <summary>JR/IR loops: each B micro-panel stays in L1 while every A micro-panel of the block passes it.</summary>
+        /// <summary>
+        /// JR/IR loops: each B micro-panel stays in L1 while every A micro-panel of the block passes it. The micro-panel
+        /// of column jr starts at <c>b + jr·jrStride</c> (kc for the packed panel, 1 for an unpacked B) and its k rows
+        /// are <paramref name="bStep"/> apart (NR packed, the row stride unpacked).
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private readonly void Macro(float* packA, int mc, float* packB, int nc, float* c, TileStore store)
+        private readonly void Macro(float* packA, int mc, float* b, nint jrStride, nint bStep, int nc, float* c, TileStore store)
         {
             int mr = Blk.MR, nr = Blk.NR, kc = Kc, ldc = Ldc;
             for (int jr = 0; jr < nc; jr += nr)
             {
                 var s = store.AtColumn(jr);
-                float* bp = packB + (nint)jr * kc;
+                float* bp = b + jr * jrStride;
                 int nrr = Math.Min(nr, nc - jr);
                 for (int ir = 0; ir < mc; ir += mr)
-                    K.Run(kc, packA + (nint)ir * kc, bp, c + (nint)ir * ldc + jr, ldc, Math.Min(mr, mc - ir), nrr, in s);
+                    K.Run(kc, packA + (nint)ir * kc, bp, bStep, c + (nint)ir * ldc + jr, ldc, Math.Min(mr, mc - ir), nrr, in s);
             }
         }
 

@@ -10,8 +10,9 @@ internal unsafe struct Avx2Kernel : IMicroKernel
 {
     public const int MR = 6, NR = 16;
     public static bool IsSupported => Avx2.IsSupported && Fma.IsSupported;
+    public static bool ReadsUnpackedB => false;
     [SkipLocalsInit, MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(int kc, float* a, float* b, float* c, int ldc, int mr, int nr, in TileStore s)
+    public static void Run(int kc, float* a, float* b, nint bStep, float* c, int ldc, int mr, int nr, in TileStore s)
     {
         Vector256<float> c0_0 = default, c0_1 = default, c1_0 = default, c1_1 = default, c2_0 = default, c2_1 = default, c3_0 = default, c3_1 = default, c4_0 = default, c4_1 = default, c5_0 = default, c5_1 = default;
         // fetch the C tile while the k loop runs: it is written (and read unless beta is 0) at the end
@@ -26,7 +27,7 @@ internal unsafe struct Avx2Kernel : IMicroKernel
             av = Vector256.Create(a[3]); c3_0 = Fma.MultiplyAdd(av, b0, c3_0); c3_1 = Fma.MultiplyAdd(av, b1, c3_1);
             av = Vector256.Create(a[4]); c4_0 = Fma.MultiplyAdd(av, b0, c4_0); c4_1 = Fma.MultiplyAdd(av, b1, c4_1);
             av = Vector256.Create(a[5]); c5_0 = Fma.MultiplyAdd(av, b0, c5_0); c5_1 = Fma.MultiplyAdd(av, b1, c5_1);
-            a += MR; b += NR;
+            a += MR; b += bStep;
         }
         if (mr == MR && nr == NR)
         {

@@ -8,7 +8,11 @@ namespace NotebookNN.Kernels;
 /// </summary>
 internal unsafe interface IMicroKernel
 {
-    static abstract void Run(int kc, float* a, float* b, float* c, int ldc, int mr, int nr, in TileStore s);
+    /// <summary>Computes one tile; consecutive k rows of B are <paramref name="bStep"/> floats apart (NR when packed).</summary>
+    static abstract void Run(int kc, float* a, float* b, nint bStep, float* c, int ldc, int mr, int nr, in TileStore s);
+
+    /// <summary>True when the kernel never reads B past column nr, so it may read an unpacked row-major B.</summary>
+    static abstract bool ReadsUnpackedB { get; }
 }
 
 /// <summary>The reference micro-kernel in plain scalar code: a 4 × 4 tile (the other kernels are tested against the
@@ -17,11 +21,13 @@ internal unsafe struct ScalarKernel : IMicroKernel
 {
     public const int MR = 4, NR = 4;
 
-    public static void Run(int kc, float* a, float* b, float* c, int ldc, int mr, int nr, in TileStore s)
+    public static bool ReadsUnpackedB => false;
+
+    public static void Run(int kc, float* a, float* b, nint bStep, float* c, int ldc, int mr, int nr, in TileStore s)
     {
         float* acc = stackalloc float[MR * NR];
         new Span<float>(acc, MR * NR).Clear();
-        for (int p = 0; p < kc; p++, a += MR, b += NR)
+        for (int p = 0; p < kc; p++, a += MR, b += bStep)
             for (int r = 0; r < MR; r++)
                 for (int j = 0; j < NR; j++)
                     acc[r * NR + j] += a[r] * b[j];
