@@ -40,6 +40,12 @@ internal static unsafe class Packing
             }
             return;
         }
+        if (rows == 8 && w == 8 && Vector256.IsHardwareAccelerated)
+        {
+            // the AVX-512 kernel's full A micro-panels of a transposed A (eight rows side by side per k)
+            for (int p = 0; p < kc; p++, s += depthStride, d += 8) Vector256.Store(Vector256.Load(s), d);
+            return;
+        }
         uint bytes = (uint)(rows * sizeof(float)), pad = (uint)((w - rows) * sizeof(float));
         for (int p = 0; p < kc; p++, s += depthStride, d += w)
         {
