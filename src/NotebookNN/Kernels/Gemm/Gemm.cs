@@ -93,37 +93,78 @@ internal static unsafe partial class Gemm
         int threads = ChooseThreads(p.M, p.N, p.K);
         // equal depth panels (k = 784 with KC 192: 5 × 157, not 4 × 192 + 16): no short, inefficient last panel
         int kcStep = CeilDiv(p.K, CeilDiv(p.K, blk.KC));
-        int ncMax = RoundUp(Math.Min(blk.NC, p.N), blk.NR), kcMax = kcStep;
-        float* packB = Buffers.B(kcMax * ncMax);
-        bool splitRows = threads > 1 && SplitRows(p.M, Math.Min(blk.NC, p.N), blk, threads);
         bool directB = K.ReadsUnpackedB && p.BWide == 1 && p.M <= DirectBMaxRows;
+        if (threads == 1) { ColumnLoop<K>(in p, blk, kcStep, directB, 0, p.N); return; }
+        if (!SplitRows(p.M, Math.Min(blk.NC, p.N), blk, threads))
+        {
+            // each thread owns a range of columns and runs the whole loop nest on it: one hand-off per product
+            var columns = new ColumnsTask<K> { P = p, Blk = blk, Threads = threads, KcStep = kcStep, DirectB = directB };
+            ComputePool.For(threads, ref columns);
+            return;
+        }
+        int ncMax = RoundUp(Math.Min(blk.NC, p.N), blk.NR);
+        float* packB = Buffers.B(kcStep * ncMax);
         for (int jc = 0; jc < p.N; jc += blk.NC)
         {
             int nc = Math.Min(blk.NC, p.N - jc);
             for (int pc = 0; pc < p.K; pc += kcStep)
             {
-                int kc = Math.Min(kcStep, p.K - pc);
-                bool first = pc == 0, last = pc + kc == p.K;
-                var store = new TileStore(p.Alpha, first ? p.Beta : 1f, last ? p.Bias : null, last ? p.Act : FusedActivation.Linear);
-                var task = new PanelTask<K>
+                var task = Panel<K>(in p, blk, jc, nc, pc, Math.Min(kcStep, p.K - pc), packB, directB);
+                task.Threads = threads;
+                if (!directB)
                 {
-                    Blk = blk, Threads = threads, Kc = kc, Nc = nc, M = p.M, Ldc = p.Ldc,
-                    A = p.A + pc * p.ADepth, AWide = p.AWide, ADepth = p.ADepth,
-                    B = p.B + jc * p.BWide + pc * p.BDepth, BWide = p.BWide, BDepth = p.BDepth,
-                    PackedB = packB, C = p.C + jc, Store = store.AtColumn(jc), DirectB = directB,
-                };
-                if (splitRows)
-                {
-                    if (!directB)
-                    {
-                        task.Phase = PanelPhase.PackB;
-                        ComputePool.For(threads, ref task);
-                    }
-                    task.Phase = PanelPhase.Rows;
+                    task.Phase = PanelPhase.PackB;
+                    ComputePool.For(threads, ref task);
                 }
-                else task.Phase = PanelPhase.Columns;
+                task.Phase = PanelPhase.Rows;
                 ComputePool.For(threads, ref task);
             }
+        }
+    }
+
+    /// <summary>The (jc, pc) step of the loop nest: B columns [jc, jc + nc) at depth [pc, pc + kc).</summary>
+    private static PanelTask<K> Panel<K>(in Problem p, GemmBlocking blk, int jc, int nc, int pc, int kc, float* packB, bool directB)
+        where K : IMicroKernel
+    {
+        bool first = pc == 0, last = pc + kc == p.K;
+        var store = new TileStore(p.Alpha, first ? p.Beta : 1f, last ? p.Bias : null, last ? p.Act : FusedActivation.Linear);
+        return new PanelTask<K>
+        {
+            Blk = blk, Threads = 1, Kc = kc, Nc = nc, M = p.M, Ldc = p.Ldc,
+            A = p.A + pc * p.ADepth, AWide = p.AWide, ADepth = p.ADepth,
+            B = p.B + jc * p.BWide + pc * p.BDepth, BWide = p.BWide, BDepth = p.BDepth,
+            PackedB = packB, C = p.C + jc, Store = store.AtColumn(jc), DirectB = directB,
+        };
+    }
+
+    /// <summary>The whole loop nest on one thread for the columns [j0, j1) of C, with this thread's packing buffers.</summary>
+    private static void ColumnLoop<K>(in Problem p, GemmBlocking blk, int kcStep, bool directB, int j0, int j1) where K : IMicroKernel
+    {
+        float* packB = directB ? null : Buffers.B(kcStep * RoundUp(Math.Min(blk.NC, j1 - j0), blk.NR));
+        for (int jc = j0; jc < j1; jc += blk.NC)
+        {
+            int nc = Math.Min(blk.NC, j1 - jc);
+            for (int pc = 0; pc < p.K; pc += kcStep)
+            {
+                var task = Panel<K>(in p, blk, jc, nc, pc, Math.Min(kcStep, p.K - pc), packB, directB);
+                task.PackAllB();
+                task.RowBlocks(0, p.M, 0, nc);
+            }
+        }
+    }
+
+    /// <summary>Thread t of Threads: <see cref="ColumnLoop{K}"/> on its share of the columns (whole NR tiles).</summary>
+    private struct ColumnsTask<K> : IParallelBody where K : IMicroKernel
+    {
+        public Problem P;
+        public GemmBlocking Blk;
+        public int Threads, KcStep;
+        public bool DirectB;
+
+        public readonly void Invoke(int t)
+        {
+            int j0 = ShareStart(P.N, Blk.NR, t, Threads), j1 = ShareStart(P.N, Blk.NR, t + 1, Threads);
+            if (j1 > j0) ColumnLoop<K>(in P, Blk, KcStep, DirectB, j0, j1);
         }
     }
 

@@ -3,14 +3,15 @@ using NotebookNN.Kernels.Threading;
 
 namespace NotebookNN.Kernels;
 
-internal enum PanelPhase { PackB, Rows, Columns }
+internal enum PanelPhase { PackB, Rows }
 
 internal static unsafe partial class Gemm
 {
     /// <summary>
-    /// One (JC, PC) step of the loop nest as a <see cref="ComputePool"/> body; task t of Threads does:
-    /// PackB: its share of the B panel's NR micro-panels. Rows: its share of the MR row tiles, packing its A blocks,
-    /// against the whole packed B panel. Columns: packs its share of the B panel, then all rows against it.
+    /// One (JC, PC) step of the loop nest; as a <see cref="ComputePool"/> body (rows split across threads), task t of
+    /// Threads does: PackB: its share of the B panel's NR micro-panels. Rows: its share of the MR row tiles, packing
+    /// its A blocks, against the whole packed B panel. On one thread: <see cref="PackAllB"/> then
+    /// <see cref="RowBlocks"/>.
     /// </summary>
     private struct PanelTask<K> : IParallelBody where K : IMicroKernel
     {
@@ -33,21 +34,19 @@ internal static unsafe partial class Gemm
                     if (j1 > j0) Packing.Pack(B + j0 * BWide, BWide, BDepth, j1 - j0, Kc, nr, PackedB + (nint)j0 * Kc);
                     break;
                 }
-                case PanelPhase.Rows:
+                default:
                 {
                     var (i0, i1) = Share(M, mr, t);
                     RowBlocks(i0, i1, 0, Nc);
                     break;
                 }
-                default:
-                {
-                    var (j0, j1) = Share(Nc, nr, t);
-                    if (j1 <= j0) break;
-                    if (!DirectB) Packing.Pack(B + j0 * BWide, BWide, BDepth, j1 - j0, Kc, nr, PackedB + (nint)j0 * Kc);
-                    RowBlocks(0, M, j0, j1);
-                    break;
-                }
             }
+        }
+
+        /// <summary>Packs the whole B panel on this thread (nothing to do when B is read in place).</summary>
+        public readonly void PackAllB()
+        {
+            if (!DirectB) Packing.Pack(B, BWide, BDepth, Nc, Kc, Blk.NR, PackedB);
         }
 
         /// <summary>The t-th of Threads slices of [0, count), in whole tiles of <paramref name="tile"/>.</summary>
@@ -55,7 +54,7 @@ internal static unsafe partial class Gemm
             (ShareStart(count, tile, t, Threads), ShareStart(count, tile, t + 1, Threads));
 
         /// <summary>IC loop over rows [i0, i1): pack each A block, then the macrokernel on columns [j0, j1).</summary>
-        private readonly void RowBlocks(int i0, int i1, int j0, int j1)
+        public readonly void RowBlocks(int i0, int i1, int j0, int j1)
         {
             if (i1 <= i0) return;
             float* packA = Buffers.A(RoundUpTo(Math.Min(Blk.MC, i1 - i0), Blk.MR) * Kc);
