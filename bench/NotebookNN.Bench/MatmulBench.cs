@@ -6,6 +6,7 @@ namespace NotebookNN.Bench;
 /// <summary>
 /// "matmul": square fp32 C = A·B for n = 256, 512, 1024, 2048 (GFLOP/s = 2n³ / median time), measured like the
 /// peers in ../shared/bench/peers; then runs the numpy peer (peers/numpy_matmul.py) and prints ratio lines.
+/// TorchSharp's figures too when ../shared/bench/peers/run.sh has built it (<c>--no-torchsharp</c> skips it, ~45 s).
 /// Options: <c>--no-peer</c>; <c>--threads N</c>; <c>--shapes</c> also times the MLP training shapes; sizes as extra numbers.
 /// </summary>
 internal static class MatmulBench
@@ -30,15 +31,15 @@ internal static class MatmulBench
         if (args.Contains("--shapes")) Shapes();
         if (args.Contains("--no-peer")) return 0;
         string script = Path.Combine(FindBenchDir(), "peers", "numpy_matmul.py");
+        var peers = new Dictionary<string, Dictionary<string, double>>();
         foreach (var (prefix, coreType) in new[] { ("numpy", ""), ("numpy_skx", "SkylakeX") })
         {
             var env = new Dictionary<string, string> { ["BENCH_PREFIX"] = prefix };
             if (coreType != "") env["OPENBLAS_CORETYPE"] = coreType;
-            var peer = PeerFigures.Run(prefix, "/usr/bin/python3", [script, .. sizes.Select(s => s.ToString())], env);
-            foreach (int n in sizes)
-                if (peer.TryGetValue($"matmul_n{n}", out double g))
-                    PeerFigures.PrintRatio($"matmul_n{n}", prefix, ours[n], g);
+            peers[prefix] = PeerFigures.Run(prefix, "/usr/bin/python3", [script, .. sizes.Select(s => s.ToString())], env);
         }
+        if (!args.Contains("--no-torchsharp")) peers["torchsharp"] = PeerFigures.RunTorchSharp();
+        foreach (int n in sizes) PeerFigures.PrintRatios($"matmul_n{n}", ours[n], peers);
         return 0;
     }
 

@@ -56,6 +56,40 @@ internal static class PeerFigures
         return null;
     }
 
+    /// <summary>
+    /// The TorchSharp peer of ../shared/bench/peers/run.sh (TorchSharp 0.107 on libtorch's CPU build) when that script has
+    /// built it; empty, with a hint on stderr, when not (building it restores ~1.4 GB of packages, so the bench does not).
+    /// The binary runs all of its figures (matmul, training, inference), ~45 s.
+    /// </summary>
+    public static Dictionary<string, double> RunTorchSharp()
+    {
+        const string lib = "torchsharp";
+        if (SharedPeersDir() is not { } peers) return [];
+        var exe = Path.Combine(peers, "torchsharp", "bin", "Release", "net10.0", "linux-x64", "TsBench");
+        if (!File.Exists(exe))
+        {
+            Console.Error.WriteLine($"# TorchSharp peer not built ({exe}): run {Path.Combine(peers, "run.sh")} once to build it (restores ~1.4 GB)");
+            return [];
+        }
+        return Run(lib, exe, []);
+    }
+
+    /// <summary>Prints a ratio line against each peer that has the figure, then one against the best of them
+    /// ("ratio &lt;figure&gt; notebooknn/best 1.31x (torchsharp)"), higher values being better.</summary>
+    public static void PrintRatios(string figure, double ours, IReadOnlyDictionary<string, Dictionary<string, double>> peers)
+    {
+        string? best = null;
+        double bestValue = 0;
+        foreach (var (lib, figures) in peers)
+        {
+            if (!figures.TryGetValue(figure, out var v)) continue;
+            PrintRatio(figure, lib, ours, v);
+            if (best is null || v > bestValue) (best, bestValue) = (lib, v);
+        }
+        if (best is not null)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio {figure} notebooknn/best {ours / bestValue:0.00}x ({best})"));
+    }
+
     /// <summary>Prints "ratio &lt;figure&gt; notebooknn/&lt;peer&gt; 1.45x".</summary>
     public static void PrintRatio(string figure, string peer, double ours, double theirs) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio {figure} notebooknn/{peer} {ours / theirs:0.00}x"));

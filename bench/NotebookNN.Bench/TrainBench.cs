@@ -11,7 +11,8 @@ namespace NotebookNN.Bench;
 /// 100(relu)-10 with softmax cross-entropy on logits, 55,000 samples x ~ U[0,1), labels 0..9, shuffled every epoch,
 /// last partial batch included; one warm-up epoch, then the median of 3 (Fit with verbose 0, one epoch a call).
 /// Inference: Predict on 10,000 samples with batch 32 and 10,000. Prints the GC's allocated bytes per epoch and the
-/// peak RSS, then (unless --no-peer) runs the PyTorch peer with OMP_WAIT_POLICY=PASSIVE and prints ratios.
+/// peak RSS, then (unless --no-peer) runs the peers of ../shared/bench/peers/run.sh in the same run (Debian's PyTorch with
+/// OMP_WAIT_POLICY=PASSIVE, and TorchSharp when run.sh has built it) and prints ratios against each and the best.
 /// </summary>
 internal static class TrainBench
 {
@@ -109,11 +110,15 @@ internal static class TrainBench
             return;
         }
         const string lib = "pytorch_omp_passive";
-        var theirs = PeerFigures.Run(lib, "/usr/bin/python3", [Path.Combine(peers, "pytorch", "bench.py")],
-            new Dictionary<string, string> { ["BENCH_PREFIX"] = lib, ["OMP_WAIT_POLICY"] = "PASSIVE" });
+        var theirs = new Dictionary<string, Dictionary<string, double>>
+        {
+            [lib] = PeerFigures.Run(lib, "/usr/bin/python3", [Path.Combine(peers, "pytorch", "bench.py")],
+                new Dictionary<string, string> { ["BENCH_PREFIX"] = lib, ["OMP_WAIT_POLICY"] = "PASSIVE" }),
+            ["torchsharp"] = PeerFigures.RunTorchSharp(),
+        };
         foreach (var (figure, value) in ours)
-            if (figure.StartsWith(prefix) && (figure.EndsWith("_throughput") || figure.StartsWith("infer_")) && theirs.TryGetValue(figure, out var t))
-                PeerFigures.PrintRatio(figure, lib, value, t);
+            if (figure.StartsWith(prefix) && (figure.EndsWith("_throughput") || figure.StartsWith("infer_")))
+                PeerFigures.PrintRatios(figure, value, theirs);
     }
 
     private static void Emit(string figure, double value, string unit, Dictionary<string, double>? into = null)

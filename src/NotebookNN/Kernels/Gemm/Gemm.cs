@@ -12,17 +12,19 @@ namespace NotebookNN.Kernels;
 /// each tile as it is written. op(X) is X or Xᵀ; a transposed operand is packed straight from its stored layout.
 /// </summary>
 /// <remarks>
-/// Loops: JC (columns by NC) → PC (depth in equal panels of at most KC; pack the B panel) → IC (rows by MC; pack
-/// an A block) → the macrokernel: JR (by NR, the B micro-panel stays in L1) → IR (by MR) → micro-kernel. Large
-/// problems use every core of <see cref="ComputePool"/>: tall products split the rows (IC), wide ones the columns
-/// (JR), so skinny shapes such as 32 × 784 · 784 × 300 still use both cores (see SplitRows). Products under
+/// Loops: JC (columns by NC) → PC (depth in equal panels of at most KC; pack the B panel, or read B in place for
+/// few rows) → IC (rows by MC; pack an A block) → the macrokernel: JR (by NR, the B micro-panel stays in L1) → IR
+/// (by MR) → micro-kernel. Large problems use every core of <see cref="ComputePool"/>: tall products split the rows,
+/// wide ones the columns, so skinny shapes such as 32 × 784 · 784 × 300 still use both cores (see SplitRows); each
+/// thread runs the whole loop nest on its part with its own packed panels. Products under
 /// <see cref="DefaultParallelMinFlops"/> run on the calling thread only.
 /// </remarks>
 internal static unsafe partial class Gemm
 {
-    /// <summary>Below this many flops (2·m·n·k) one thread does the whole product: handing work to another core
-    /// costs a few microseconds, about what ~1 MFLOP takes on one core.</summary>
-    public const long DefaultParallelMinFlops = 1L << 21;
+    /// <summary>Below this many flops (2·m·n·k) one thread does the whole product. With one hand-off per product
+    /// (a few microseconds while the workers spin), splitting pays from ~0.5 MFLOP: 32 × 300 · 300 × 100 (1.9 MFLOP)
+    /// took ~20% less time on two cores than on one here.</summary>
+    public const long DefaultParallelMinFlops = 1L << 19;
 
     [ThreadStatic] private static GemmIsa? t_forcedIsa;
     [ThreadStatic] private static int t_maxThreads;
@@ -94,32 +96,16 @@ internal static unsafe partial class Gemm
         // equal depth panels (k = 784 with KC 192: 5 × 157, not 4 × 192 + 16): no short, inefficient last panel
         int kcStep = CeilDiv(p.K, CeilDiv(p.K, blk.KC));
         bool directB = K.ReadsUnpackedB && p.BWide == 1 && p.M <= DirectBMaxRows;
-        if (threads == 1) { ColumnLoop<K>(in p, blk, kcStep, directB, 0, p.N); return; }
-        if (!SplitRows(p.M, Math.Min(blk.NC, p.N), blk, threads))
+        if (threads == 1) { RangeLoop<K>(in p, blk, kcStep, directB, 0, p.M, 0, p.N); return; }
+        // each thread owns a range of rows or of columns and runs the whole loop nest on it with its own packed
+        // panels: one hand-off per product. (Sharing one packed B panel between row ranges costs two hand-offs per
+        // depth panel; measured 5-10% slower on 512 × 784 · 784 × 300 and 784 × 512 · 512 × 300 here.)
+        var range = new RangeTask<K>
         {
-            // each thread owns a range of columns and runs the whole loop nest on it: one hand-off per product
-            var columns = new ColumnsTask<K> { P = p, Blk = blk, Threads = threads, KcStep = kcStep, DirectB = directB };
-            ComputePool.For(threads, ref columns);
-            return;
-        }
-        int ncMax = RoundUp(Math.Min(blk.NC, p.N), blk.NR);
-        float* packB = Buffers.B(kcStep * ncMax);
-        for (int jc = 0; jc < p.N; jc += blk.NC)
-        {
-            int nc = Math.Min(blk.NC, p.N - jc);
-            for (int pc = 0; pc < p.K; pc += kcStep)
-            {
-                var task = Panel<K>(in p, blk, jc, nc, pc, Math.Min(kcStep, p.K - pc), packB, directB);
-                task.Threads = threads;
-                if (!directB)
-                {
-                    task.Phase = PanelPhase.PackB;
-                    ComputePool.For(threads, ref task);
-                }
-                task.Phase = PanelPhase.Rows;
-                ComputePool.For(threads, ref task);
-            }
-        }
+            P = p, Blk = blk, Threads = threads, KcStep = kcStep, DirectB = directB,
+            Rows = SplitRows(p.M, Math.Min(blk.NC, p.N), blk, threads),
+        };
+        ComputePool.For(threads, ref range);
     }
 
     /// <summary>The (jc, pc) step of the loop nest: B columns [jc, jc + nc) at depth [pc, pc + kc).</summary>
@@ -130,15 +116,15 @@ internal static unsafe partial class Gemm
         var store = new TileStore(p.Alpha, first ? p.Beta : 1f, last ? p.Bias : null, last ? p.Act : FusedActivation.Linear);
         return new PanelTask<K>
         {
-            Blk = blk, Threads = 1, Kc = kc, Nc = nc, M = p.M, Ldc = p.Ldc,
+            Blk = blk, Kc = kc, Nc = nc, M = p.M, Ldc = p.Ldc,
             A = p.A + pc * p.ADepth, AWide = p.AWide, ADepth = p.ADepth,
             B = p.B + jc * p.BWide + pc * p.BDepth, BWide = p.BWide, BDepth = p.BDepth,
             PackedB = packB, C = p.C + jc, Store = store.AtColumn(jc), DirectB = directB,
         };
     }
 
-    /// <summary>The whole loop nest on one thread for the columns [j0, j1) of C, with this thread's packing buffers.</summary>
-    private static void ColumnLoop<K>(in Problem p, GemmBlocking blk, int kcStep, bool directB, int j0, int j1) where K : IMicroKernel
+    /// <summary>The whole loop nest on one thread for rows [i0, i1) and columns [j0, j1) of C, with this thread's packing buffers.</summary>
+    private static void RangeLoop<K>(in Problem p, GemmBlocking blk, int kcStep, bool directB, int i0, int i1, int j0, int j1) where K : IMicroKernel
     {
         float* packB = directB ? null : Buffers.B(kcStep * RoundUp(Math.Min(blk.NC, j1 - j0), blk.NR));
         for (int jc = j0; jc < j1; jc += blk.NC)
@@ -148,23 +134,29 @@ internal static unsafe partial class Gemm
             {
                 var task = Panel<K>(in p, blk, jc, nc, pc, Math.Min(kcStep, p.K - pc), packB, directB);
                 task.PackAllB();
-                task.RowBlocks(0, p.M, 0, nc);
+                task.RowBlocks(i0, i1);
             }
         }
     }
 
-    /// <summary>Thread t of Threads: <see cref="ColumnLoop{K}"/> on its share of the columns (whole NR tiles).</summary>
-    private struct ColumnsTask<K> : IParallelBody where K : IMicroKernel
+    /// <summary>Thread t of Threads: <see cref="RangeLoop{K}"/> on its share of the rows or of the columns (whole tiles).</summary>
+    private struct RangeTask<K> : IParallelBody where K : IMicroKernel
     {
         public Problem P;
         public GemmBlocking Blk;
         public int Threads, KcStep;
-        public bool DirectB;
+        public bool DirectB, Rows;
 
         public readonly void Invoke(int t)
         {
+            if (Rows)
+            {
+                int i0 = ShareStart(P.M, Blk.MR, t, Threads), i1 = ShareStart(P.M, Blk.MR, t + 1, Threads);
+                if (i1 > i0) RangeLoop<K>(in P, Blk, KcStep, DirectB, i0, i1, 0, P.N);
+                return;
+            }
             int j0 = ShareStart(P.N, Blk.NR, t, Threads), j1 = ShareStart(P.N, Blk.NR, t + 1, Threads);
-            if (j1 > j0) ColumnLoop<K>(in P, Blk, KcStep, DirectB, j0, j1);
+            if (j1 > j0) RangeLoop<K>(in P, Blk, KcStep, DirectB, 0, P.M, j0, j1);
         }
     }
 
@@ -180,10 +172,8 @@ internal static unsafe partial class Gemm
     }
 
     /// <summary>
-    /// Split rows (IC) for tall products, columns (JR) for wide ones, unless that split balances much worse.
-    /// Measured here: splitting rows costs a second hand-off per depth panel (B is packed by all threads first),
-    /// which wide, short products such as 32 × 784 · 784 × 300 feel (columns: ~1.6× faster); tall ones such as
-    /// 784 × 32 · 32 × 300 or 10000 × 784 · 784 × 300 gain from sharing one packed B (rows: ~1.3× faster).
+    /// Split rows for tall products, columns for wide ones, unless that split balances much worse: every thread
+    /// packs the panels of the operand it does not split, so the split operand should be the larger one.
     /// </summary>
     private static bool SplitRows(int m, int nc, GemmBlocking blk, int threads)
     {
