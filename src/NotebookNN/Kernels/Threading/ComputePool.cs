@@ -25,9 +25,12 @@ internal static unsafe class ComputePool
     /// <summary>Threads that kernels may use (the processor count).</summary>
     public static int Workers { get; } = Environment.ProcessorCount;
 
-    /// <summary>How long an idle worker spins for the next loop before it blocks: training runs GEMMs back to back
-    /// with short element-wise ops between, so ~100 µs covers the gap without burning a core when idle.</summary>
-    private static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 10_000;
+    /// <summary>How long an idle worker spins for the next loop before it blocks. Waking a blocked worker took ~50-100 µs
+    /// on this 2-vCPU VM, and a training step has serial stretches (element-wise ops, the loss) longer than 100 µs
+    /// between its parallel GEMMs: with a 100 µs spin, 70% of the batch-512 GEMMs started with the worker asleep and
+    /// the caller waited ~80 µs for it each time; with 5 ms, under 2% did. An idle notebook pays 5 ms of one core's
+    /// spinning after its last op.</summary>
+    private static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 200;
 
     private static readonly object Gate = new();
     private static int _busy;           // 1 while a loop owns the pool
