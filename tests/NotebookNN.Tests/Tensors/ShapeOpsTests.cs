@@ -162,6 +162,25 @@ public class ShapeOpsTests
         Assert.Equal([0, 3, 2], x.Gather(Array.Empty<int>()).Shape.ToArray());
     }
 
+    /// <summary>Large gathers are split across the cores (from 64 KB): every row, including runs of consecutive
+    /// indices that cross the split and an odd count, lands where a naive loop puts it.</summary>
+    [Fact]
+    public void LargeGatherOfShuffledRowsWithRuns()
+    {
+        const int n = 1001, width = 97;
+        var x = Iota(n, width);
+        var rng = new Random(11);
+        var idx = new List<int>();
+        while (idx.Count < 777)
+        {
+            int start = rng.Next(n - 8), run = rng.Next(1, 8); // runs of consecutive rows are merged into one copy
+            for (int r = 0; r < run && idx.Count < 777; r++) idx.Add(start + r);
+        }
+        int[] rows = [.. idx];
+        Assert.True(rows.Length * width * 4 >= 64 * 1024);
+        Elements(x.Gather(rows), [rows.Length, width], i => Flat([n, width], rows[i[0]], i[1]));
+    }
+
     [Fact]
     public void GatherErrors()
     {
