@@ -161,7 +161,9 @@ internal static unsafe partial class Gemm
     }
 
     /// <summary>Up to this many rows of C, a B that is contiguous along its columns is read in place rather than packed:
-    /// each B value then serves few rows, so copying B would cost more than the strided reads it saves.</summary>
+    /// each B value then serves few rows, so copying B costs more than the strided reads it saves. Measured here
+    /// (· 784 × 300, two cores): 8 rows 28 µs in place vs 48 µs packed, 32 rows ~5% faster in place, 64 rows even,
+    /// 96 and 128 rows 12-15% slower in place.</summary>
     internal static int DirectBMaxRows = 64;
 
     private static int ChooseThreads(int m, int n, int k)
