@@ -11,5 +11,6 @@ internal static class BenchRegistry
         ["train"] = TrainBench.RunTrain,
         ["infer"] = TrainBench.RunInfer,
         ["optimizer-step"] = OptimizerBench.Run,
+        ["blocking"] = BlockingBench.Run,
     };
 }

@@ -16,13 +16,16 @@ internal readonly record struct GemmBlocking(int MR, int NR, int KC, int MC, int
 {
     /// <summary>
     /// AVX-512: 8 rows × three 16-float vectors = 24 zmm accumulators, plus 3 B vectors and one broadcast = 28 of the
-    /// 32 registers. KC 256: the B micro-panel is 256·48·4 = 48 KiB, as large as L1, so part of it streams from
-    /// L2 (at 192 B per 12 cycles of FMAs, well within L2 bandwidth); measured faster than KC 192 (36 KiB) here,
-    /// e.g. n = 256 in one depth panel: ~150 vs ~120 GFLOP/s, since C is loaded and stored once per depth panel.
-    /// MC 384: A block 384 KiB, a fifth of L2. NC 4080 (a multiple of 48): the B panel (4 MiB) is shared by both
-    /// cores through the L3. (The bench can override these for tuning: NNBENCH_BLOCKING="KC,MC,NC".)
+    /// 32 registers. KC 192: the B micro-panel is 192·48·4 = 36 KiB of the 48 KiB L1, leaving room for the A
+    /// micro-panels streaming past it. Ranked by the bench's "blocking" command, which interleaves the candidates in
+    /// one process (the machine's speed drifts by up to 2× between minutes, so separate runs cannot rank them):
+    /// median µs with two threads for KC 192 / 128 / 256, 2026-11-24: 256³ 164 / 162 / 162, 512³ 1210 / 1238 / 1305,
+    /// 1024³ 10299 / 10423 / 10479, 32 × 784 · 784 × 300 97 / 97 / 100, 128 × 784 · 784 × 300 303 / 311 / 307,
+    /// 512 × 784 · 784 × 300 1545 / 1440 / 1567, 10000 × 784 · 784 × 300 22051 / 22130 / 20383: within a few percent
+    /// of each other except 512³, where 192 is 7% faster than 256. MC 384: A block 288 KiB, a seventh of L2. NC 4080
+    /// (a multiple of 48). (The bench's matmul command can override these: NNBENCH_BLOCKING="KC,MC,NC".)
     /// </summary>
-    public static GemmBlocking Avx512 { get; internal set; } = new(8, 48, 256, 384, 4080);
+    public static GemmBlocking Avx512 { get; internal set; } = new(8, 48, 192, 384, 4080);
 
     /// <summary>
     /// AVX2 + FMA: 6 rows × two 8-float vectors = 12 ymm accumulators of the 16 (BLIS haswell's 6×16). KC 256:
