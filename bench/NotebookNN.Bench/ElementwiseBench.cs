@@ -15,7 +15,7 @@ internal static class ElementwiseBench
 {
     public static int Run(string[] args)
     {
-        int n = args.Length > 0 ? int.Parse(args[0]) : 1 << 20;
+        int n = args.FirstOrDefault(a => int.TryParse(a, out _)) is { } s ? int.Parse(s) : 1 << 20;
         var rng = new Random(1);
         var a = Tensor.From(Enumerable.Range(0, n).Select(_ => (float)rng.NextDouble() * 4 - 2).ToArray());
         var b = Tensor.From(Enumerable.Range(0, n).Select(_ => (float)rng.NextDouble() * 4 - 2).ToArray());

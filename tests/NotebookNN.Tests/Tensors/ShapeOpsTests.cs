@@ -162,12 +162,12 @@ public class ShapeOpsTests
         Assert.Equal([0, 3, 2], x.Gather(Array.Empty<int>()).Shape.ToArray());
     }
 
-    /// <summary>Large gathers are split across the cores (from 64 KB): every row, including runs of consecutive
+    /// <summary>Large gathers are split across the cores (from 1 MB): every row, including runs of consecutive
     /// indices that cross the split and an odd count, lands where a naive loop puts it.</summary>
     [Fact]
     public void LargeGatherOfShuffledRowsWithRuns()
     {
-        const int n = 1001, width = 97;
+        const int n = 1001, width = 401;
         var x = Iota(n, width);
         var rng = new Random(11);
         var idx = new List<int>();
@@ -177,7 +177,7 @@ public class ShapeOpsTests
             for (int r = 0; r < run && idx.Count < 777; r++) idx.Add(start + r);
         }
         int[] rows = [.. idx];
-        Assert.True(rows.Length * width * 4 >= 64 * 1024);
+        Assert.True(rows.Length * width * 4 >= 1024 * 1024);
         Elements(x.Gather(rows), [rows.Length, width], i => Flat([n, width], rows[i[0]], i[1]));
     }
 
