@@ -90,6 +90,31 @@ internal static class PeerFigures
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio {figure} notebooknn/best {ours / bestValue:0.00}x ({best})"));
     }
 
+    /// <summary>After several alternated rounds: "ratio &lt;figure&gt; notebooknn/best median of N rounds 1.31x (torchsharp)",
+    /// our median against the best of the peers' medians.</summary>
+    public static void PrintMedianRatio(string figure, IReadOnlyList<double> ours, IReadOnlyList<Dictionary<string, Dictionary<string, double>>> rounds)
+    {
+        string? best = null;
+        double bestMedian = 0;
+        foreach (var lib in rounds[0].Keys)
+        {
+            var values = rounds.Where(r => r[lib].ContainsKey(figure)).Select(r => r[lib][figure]).ToList();
+            if (values.Count != rounds.Count) continue;
+            double med = Median(values);
+            if (best is null || med > bestMedian) (best, bestMedian) = (lib, med);
+        }
+        if (best is null) return;
+        double oursMedian = Median(ours);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ratio {figure} notebooknn/best median of {rounds.Count} rounds {oursMedian / bestMedian:0.00}x ({best}: {bestMedian:G4}, notebooknn: {oursMedian:G4})"));
+    }
+
+    private static double Median(IReadOnlyList<double> values)
+    {
+        var s = values.Order().ToArray();
+        return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
+    }
+
     /// <summary>Prints "ratio &lt;figure&gt; notebooknn/&lt;peer&gt; 1.45x".</summary>
     public static void PrintRatio(string figure, string peer, double ours, double theirs) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio {figure} notebooknn/{peer} {ours / theirs:0.00}x"));

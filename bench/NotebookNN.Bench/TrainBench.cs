@@ -13,6 +13,8 @@ namespace NotebookNN.Bench;
 /// Inference: Predict on 10,000 samples with batch 32 and 10,000. Prints the GC's allocated bytes per epoch and the
 /// peak RSS, then (unless --no-peer) runs the peers of ../shared/bench/peers/run.sh in the same run (Debian's PyTorch with
 /// OMP_WAIT_POLICY=PASSIVE, and TorchSharp when run.sh has built it) and prints ratios against each and the best.
+/// <c>--rounds N</c> alternates our figures and the peers' N times and ends with the ratio of the medians, since this
+/// machine's speed drifts between minutes.
 /// </summary>
 internal static class TrainBench
 {
@@ -31,22 +33,43 @@ internal static class TrainBench
 
     private static int Run(string[] args, bool train)
     {
-        var ours = new Dictionary<string, double>();
+        int ri = Array.IndexOf(args, "--rounds");
+        int rounds = ri >= 0 ? int.Parse(args[ri + 1]) : 1;
+        bool peers = !args.Contains("--no-peer");
         Utils.SetRandomSeed(0);
         var x = Tensor.RandomUniform([NTrain, NIn]);
         var y = Tensor.From(Enumerable.Range(0, NTrain).Select(_ => (float)RandomInt(NOut)).ToArray());
-        Model? last = null;
-        foreach (var (name, batch, make) in Configs)
+        var oursByRound = new List<Dictionary<string, double>>();
+        var theirsByRound = new List<Dictionary<string, Dictionary<string, double>>>();
+        string prefix = train ? "mlp_" : "infer_";
+        for (int round = 0; round < rounds; round++)
         {
-            if (!train && name != Configs[^1].Name) continue;
-            last = TrainConfig(name, batch, make, x, y, ours, timed: train);
+            if (rounds > 1) Console.Error.WriteLine($"# round {round + 1} of {rounds}");
+            var ours = new Dictionary<string, double>();
+            Model? last = null;
+            foreach (var (name, batch, make) in Configs)
+            {
+                if (!train && name != Configs[^1].Name) continue;
+                last = TrainConfig(name, batch, make, x, y, ours, timed: train);
+            }
+            if (!train) Infer(last!, ours);
+            Emit("peak_rss", PeakRssKiB(), "KiB");
+            oursByRound.Add(ours);
+            if (peers && RunPeers() is { } theirs)
+            {
+                theirsByRound.Add(theirs);
+                foreach (var (figure, value) in ours)
+                    if (IsCompared(figure, prefix)) PeerFigures.PrintRatios(figure, value, theirs);
+            }
         }
-        if (!train) Infer(last!, ours);
-        Emit("peak_rss", PeakRssKiB(), "KiB");
-        if (args.Contains("--no-peer")) return 0;
-        ComparePeers(ours, train ? "mlp_" : "infer_");
+        if (rounds > 1 && theirsByRound.Count == rounds)
+            foreach (var figure in oursByRound[0].Keys.Where(f => IsCompared(f, prefix)))
+                PeerFigures.PrintMedianRatio(figure, oursByRound.Select(o => o[figure]).ToList(), theirsByRound);
         return 0;
     }
+
+    private static bool IsCompared(string figure, string prefix) =>
+        figure.StartsWith(prefix) && (figure.EndsWith("_throughput") || figure.StartsWith("infer_"));
 
     private static Model TrainConfig(string name, int batch, Func<Optimizer> make, Tensor x, Tensor y, Dictionary<string, double> ours, bool timed)
     {
@@ -102,23 +125,22 @@ internal static class TrainBench
         }
     }
 
-    private static void ComparePeers(Dictionary<string, double> ours, string prefix)
+    /// <summary>The peers' figures (PyTorch with OMP_WAIT_POLICY=PASSIVE, TorchSharp when built), or null when the
+    /// shared peers or /usr/bin/python3 are missing.</summary>
+    private static Dictionary<string, Dictionary<string, double>>? RunPeers()
     {
         if (PeerFigures.SharedPeersDir() is not { } peers || !File.Exists("/usr/bin/python3"))
         {
             Console.Error.WriteLine("# ../shared/bench/peers or /usr/bin/python3 not found: no peer run (apt-get install python3-torch)");
-            return;
+            return null;
         }
         const string lib = "pytorch_omp_passive";
-        var theirs = new Dictionary<string, Dictionary<string, double>>
+        return new Dictionary<string, Dictionary<string, double>>
         {
             [lib] = PeerFigures.Run(lib, "/usr/bin/python3", [Path.Combine(peers, "pytorch", "bench.py")],
                 new Dictionary<string, string> { ["BENCH_PREFIX"] = lib, ["OMP_WAIT_POLICY"] = "PASSIVE" }),
             ["torchsharp"] = PeerFigures.RunTorchSharp(),
         };
-        foreach (var (figure, value) in ours)
-            if (figure.StartsWith(prefix) && (figure.EndsWith("_throughput") || figure.StartsWith("infer_")))
-                PeerFigures.PrintRatios(figure, value, theirs);
     }
 
     private static void Emit(string figure, double value, string unit, Dictionary<string, double>? into = null)
