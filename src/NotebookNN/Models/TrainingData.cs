@@ -36,7 +36,7 @@ internal static class TrainingData
     {
         var span = t.Contiguous().Span;
         // A sum is finite exactly when no element is NaN or infinite (barring overflow, which the scan below clears).
-        if (float.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum(span))) return;
+        if (float.IsFinite(FiniteScan.Sum(span))) return;
         int perSample = Math.Max(1, t.Size / Math.Max(1, t.Shape[0]));
         for (int i = 0; i < span.Length; i++)
             if (!float.IsFinite(span[i]))

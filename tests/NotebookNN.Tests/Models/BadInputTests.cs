@@ -154,6 +154,27 @@ public class BadInputTests
         Assert.Contains("Expected y to hold finite numbers, but sample 2 contains", ey.Message);
     }
 
+    /// <summary>Inputs from 1M floats are scanned on both cores: a NaN or infinity in either half is still found,
+    /// and a large finite input passes.</summary>
+    [Fact]
+    public void NonFiniteValuesInALargeInputAreFound()
+    {
+        const int samples = 4100, features = 256; // 1,049,600 floats: over FiniteScan.ParallelMinLength
+        Assert.True(samples * features >= NotebookNN.FiniteScan.ParallelMinLength);
+        var x = new float[samples * features];
+        var model = new Sequential().Add(new Dense(1, inputShape: [features])).Compile(loss: "mse");
+        var y = Tensor.Zeros([samples, 1]);
+        foreach (var (index, value) in new[] { (3 * features + 7, float.NaN), ((samples - 2) * features + 200, float.NegativeInfinity) })
+        {
+            Array.Clear(x);
+            x[index] = value;
+            var e = Assert.Throws<ArgumentException>(() => model.Fit(Tensor.From(x, new Shape(samples, features)), y, epochs: 0, verbose: 0));
+            Assert.Contains($"sample {index / features} contains {value.ToString(System.Globalization.CultureInfo.InvariantCulture)} (element {index % features} of the sample)", e.Message);
+        }
+        Array.Clear(x);
+        model.Fit(Tensor.From(x, new Shape(samples, features)), y, epochs: 0, verbose: 0);
+    }
+
     [Fact]
     public void TerminateOnNaNStopsAtTheFirstNaNLoss()
     {
