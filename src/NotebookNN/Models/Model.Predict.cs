@@ -21,9 +21,12 @@ public partial class Model
         list.Each(c => c.OnPredictBegin(empty));
         Tensor? result = null;
         TensorArena? fallbackArena = null;
+        int steps = (n + bs - 1) / bs;
+        bool lanes = CanPredictInLanes(steps, list);
         for (int start = 0; start < n; start += bs)
         {
             int step = start / bs;
+            if (lanes && step == 1) { PredictInLanes(x, bs, result!); break; } // the first batch built the result
             list.Each((step, empty), static (c, a) => c.OnPredictBatchBegin(a.step, a.empty));
             float[]? firstOutput = null;
             int[]? outDims = null;

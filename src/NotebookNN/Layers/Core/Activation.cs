@@ -4,6 +4,8 @@ namespace NotebookNN.Layers;
 public sealed class Activation(ActivationFunction activation, int[]? inputShape = null, string? name = null)
     : Layer(name, inputShape)
 {
+    internal override bool ConcurrentInference => true;
+
     public ActivationFunction Function { get; } = activation ?? throw new ArgumentNullException(nameof(activation));
 
     public override Tensor Call(Tensor inputs, bool training = false)

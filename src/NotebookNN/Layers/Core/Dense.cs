@@ -9,6 +9,8 @@ namespace NotebookNN.Layers;
 /// </summary>
 public sealed class Dense : Layer
 {
+    internal override bool ConcurrentInference => true;
+
     /// <param name="units">Output size, a positive integer.</param>
     /// <param name="activation">A Keras name (<c>"relu"</c>) or function; default linear.</param>
     /// <param name="useBias">Whether to add a bias vector.</param>

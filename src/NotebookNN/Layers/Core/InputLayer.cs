@@ -3,6 +3,8 @@ namespace NotebookNN.Layers;
 /// <summary>The entry point of a model, declaring the per-sample input shape (keras.layers.InputLayer). Passes inputs through.</summary>
 public sealed class InputLayer : Layer
 {
+    internal override bool ConcurrentInference => true;
+
     public InputLayer(int[] shape, string? name = null) : base(name, CheckShape(shape).ToArray()) { }
 
     internal InputLayer(Shape shape, string? name) : base(name, shape.ToArray()) { }

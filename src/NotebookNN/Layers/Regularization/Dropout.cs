@@ -6,6 +6,8 @@ namespace NotebookNN.Layers;
 /// </summary>
 public sealed class Dropout : Layer
 {
+    internal override bool ConcurrentInference => true;
+
     /// <param name="rate">Fraction of the inputs to drop, in [0, 1).</param>
     /// <param name="seed">Seed for this layer's masks; default the global generator.</param>
     /// <param name="name">Layer name.</param>

@@ -4,6 +4,8 @@ namespace NotebookNN.Layers;
 public sealed class Flatten(int[]? inputShape = null, string? name = null)
     : Layer(name, inputShape)
 {
+    internal override bool ConcurrentInference => true;
+
     public override Tensor Call(Tensor inputs, bool training = false)
     {
         EnsureBuilt(inputs);

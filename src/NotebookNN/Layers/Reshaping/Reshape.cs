@@ -6,6 +6,8 @@ namespace NotebookNN.Layers;
 /// </summary>
 public sealed class Reshape : Layer
 {
+    internal override bool ConcurrentInference => true;
+
     /// <param name="targetShape">The per-sample target shape (no batch axis); at most one -1.</param>
     /// <param name="name">The layer's name; default <c>reshape</c>, <c>reshape_1</c>, ….</param>
     public Reshape(int[] targetShape, string? name = null) : base(name)

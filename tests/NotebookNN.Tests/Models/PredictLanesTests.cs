@@ -1,0 +1,63 @@
+using NotebookNN.Layers;
+
+namespace NotebookNN.Tests.Models;
+
+/// <summary>
+/// Predict with verbose 0 runs the batches of a plain Sequential model of built-in layers on all cores at once (one
+/// batch per core). Every batch must come out exactly as it does alone, against a float64 forward pass written here,
+/// and as PredictOnBatch gives it, for whole and ragged last batches.
+/// </summary>
+public class PredictLanesTests
+{
+    private static Sequential Mlp()
+    {
+        Utils.SetRandomSeed(21);
+        return new Sequential([
+            new Dense(40, activation: "relu", inputShape: [30]),
+            new Dropout(0.5),
+            new Dense(7, activation: "softmax")]);
+    }
+
+    [Theory]
+    [InlineData(203, 16)] // 13 batches, the last of 11 rows
+    [InlineData(128, 32)] // 4 whole batches
+    [InlineData(97, 1)]   // one row a batch
+    public void LanesGiveEachBatchAsAlone(int n, int batchSize)
+    {
+        var model = Mlp();
+        var rng = new Random(n);
+        var x = Tensor.From(Enumerable.Range(0, n * 30).Select(_ => (float)rng.NextDouble() * 2 - 1).ToArray(), new Shape(n, 30));
+        var predicted = model.Predict(x, batchSize: batchSize, verbose: 0).ToArray();
+        Assert.Equal(n * 7, predicted.Length);
+
+        // bit for bit what each batch gives on its own
+        for (int start = 0; start < n; start += batchSize)
+        {
+            var alone = model.PredictOnBatch(x[start..Math.Min(n, start + batchSize)]).ToArray();
+            for (int i = 0; i < alone.Length; i++) Assert.Equal(alone[i], predicted[start * 7 + i]);
+        }
+
+        // and close to a float64 forward pass
+        var w1 = model.Layers[0].GetWeights(); var w2 = model.Layers[2].GetWeights();
+        float[] k1 = w1[0].ToArray(), b1 = w1[1].ToArray(), k2 = w2[0].ToArray(), b2 = w2[1].ToArray();
+        var xs = x.ToArray();
+        for (int r = 0; r < n; r++)
+        {
+            var h = new double[40];
+            for (int j = 0; j < 40; j++)
+            {
+                double s = b1[j];
+                for (int p = 0; p < 30; p++) s += (double)xs[r * 30 + p] * k1[p * 40 + j];
+                h[j] = Math.Max(0, s);
+            }
+            var z = new double[7];
+            for (int j = 0; j < 7; j++)
+            {
+                z[j] = b2[j];
+                for (int p = 0; p < 40; p++) z[j] += h[p] * k2[p * 7 + j];
+            }
+            double max = z.Max(), sum = z.Sum(v => Math.Exp(v - max));
+            for (int j = 0; j < 7; j++) Assert.Equal(Math.Exp(z[j] - max) / sum, predicted[r * 7 + j], 1e-5);
+        }
+    }
+}
