@@ -21,18 +21,16 @@ public partial class Model
         list.Each(c => c.OnPredictBegin(empty));
         Tensor? result = null;
         TensorArena? fallbackArena = null;
-        int steps = (n + bs - 1) / bs;
-        bool lanes = CanPredictInLanes(steps, list);
+        int laneRows = LaneRows(n, bs, list); // 0: batches one after another
         for (int start = 0; start < n; start += bs)
         {
-            int step = start / bs;
-            if (lanes && step == 1) { PredictInLanes(x, bs, result!); break; } // the first batch built the result
+            int step = start / bs, end = Math.Min(n, start + (laneRows > 0 ? laneRows : bs));
             list.Each((step, empty), static (c, a) => c.OnPredictBatchBegin(a.step, a.empty));
             float[]? firstOutput = null;
             int[]? outDims = null;
             using (TensorArena.EnterEither(StepArena, ref fallbackArena))
             {
-                var yb = Forward(x[start..Math.Min(n, start + bs)], training: false).Contiguous();
+                var yb = Forward(x[start..end], training: false).Contiguous();
                 if (yb.NDim == 0) throw new InvalidOperationException($"Model \"{Name}\" returned a scalar; Predict expects one output per sample.");
                 if (result is not null) yb.Span.CopyTo(result.Span.Slice(start * (result.Size / n)));
                 else { firstOutput = yb.Span.ToArray(); outDims = [n, .. yb.Dims[1..]]; }
@@ -43,6 +41,7 @@ public partial class Model
                 firstOutput.CopyTo(result.Span);
             }
             list.Each((step, empty), static (c, a) => c.OnPredictBatchEnd(a.step, a.empty));
+            if (laneRows > 0) { PredictInLanes(x, laneRows, end, result!); break; } // the first chunk built the result
         }
         list.Each(c => c.OnPredictEnd(empty));
         return result!;

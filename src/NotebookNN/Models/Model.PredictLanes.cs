@@ -10,21 +10,30 @@ public partial class Model
     private readonly TensorArena?[] _laneArenas = new TensorArena?[ComputePool.Workers];
 
     /// <summary>
-    /// Whether Predict may run its batches on all cores at once, one batch per core: a plain Sequential model of
-    /// built-in layers that keep no per-call state (<see cref="Layers.Layer.ConcurrentInference"/>), no callback
-    /// that watches batches (so verbose 0), and enough batches. Small batches gain most: a 32 × 784 · 784 × 300
-    /// product splits across two cores poorly, while two such products on two cores run side by side. The outputs
-    /// are the same: every batch is computed exactly as it would be alone.
+    /// Rows per chunk when Predict may run chunks of its input on all cores at once, one chunk per core, else 0.
+    /// Allowed for a plain Sequential model of built-in layers that keep no per-call state
+    /// (<see cref="Layers.Layer.ConcurrentInference"/>) when no callback watches batches (so verbose 0). With several
+    /// batches a chunk is a batch: a 32 × 784 · 784 × 300 product splits across two cores poorly, while two such
+    /// products run side by side. With one to three large batches, chunks of n / (8·cores) rows (at least 64): each
+    /// core then runs whole forward passes on its rows with no hand-off between layers. Outputs are unchanged: every
+    /// row is computed with the same sums in the same order whatever rows share its chunk.
     /// </summary>
-    private bool CanPredictInLanes(int steps, CallbackList list) =>
-        steps >= 4 && ComputePool.Workers > 1 && GetType() == typeof(Sequential) && !list.ObservesBatches
-        && Layers.All(l => l.ConcurrentInference);
-
-    /// <summary>Batches 1, 2, … of <paramref name="x"/> into <paramref name="result"/>, lane t taking every
-    /// Workers-th batch from t + 1 with its own arena and single-threaded GEMMs.</summary>
-    private void PredictInLanes(Tensor x, int batchSize, Tensor result)
+    private int LaneRows(int n, int batchSize, CallbackList list)
     {
-        var body = new PredictLane { Model = this, X = x, Result = result, BatchSize = batchSize, Lanes = ComputePool.Workers };
+        int workers = ComputePool.Workers;
+        if (workers < 2 || GetType() != typeof(Sequential) || list.ObservesBatches || !Layers.All(l => l.ConcurrentInference)) return 0;
+        if ((n + batchSize - 1) / batchSize >= 4) return batchSize;
+        int rows = Math.Min(batchSize, (n + 8 * workers - 1) / (8 * workers));
+        return rows >= 64 ? rows : 0;
+    }
+
+    /// <summary>Rows [from, n) of <paramref name="x"/> into <paramref name="result"/> in chunks of
+    /// <paramref name="rows"/>, lane t taking every Workers-th chunk from the t-th, with its own arena and
+    /// single-threaded GEMMs.</summary>
+    private void PredictInLanes(Tensor x, int rows, int from, Tensor result)
+    {
+        if (from >= x.Shape[0]) return;
+        var body = new PredictLane { Model = this, X = x, Result = result, Rows = rows, From = from, Lanes = ComputePool.Workers };
         ComputePool.For(body.Lanes, ref body);
     }
 
@@ -32,7 +41,7 @@ public partial class Model
     {
         public Model Model;
         public Tensor X, Result;
-        public int BatchSize, Lanes;
+        public int Rows, From, Lanes;
 
         public readonly void Invoke(int lane)
         {
@@ -42,12 +51,12 @@ public partial class Model
             Gemm.MaxThreads = 1; // the other cores run the other lanes
             try
             {
-                for (int start = (1 + lane) * BatchSize; start < n; start += Lanes * BatchSize)
+                for (int start = From + lane * Rows; start < n; start += Lanes * Rows)
                 {
                     // lane 0 shares the model's step arena; a lane whose arena is busy (two Predict calls on one model
                     // at once) takes a private one for this call
                     using var scope = TensorArena.EnterEither(lane == 0 ? Model.StepArena : Model._laneArenas[lane] ??= new TensorArena(), ref busy);
-                    var yb = Model.Forward(X[start..Math.Min(n, start + BatchSize)], training: false).Contiguous();
+                    var yb = Model.Forward(X[start..Math.Min(n, start + Rows)], training: false).Contiguous();
                     yb.Span.CopyTo(Result.Span.Slice(start * perSample, yb.Size));
                 }
             }

@@ -4,8 +4,9 @@ namespace NotebookNN.Tests.Models;
 
 /// <summary>
 /// Predict with verbose 0 runs the batches of a plain Sequential model of built-in layers on all cores at once (one
-/// batch per core). Every batch must come out exactly as it does alone, against a float64 forward pass written here,
-/// and as PredictOnBatch gives it, for whole and ragged last batches.
+/// batch, or for one to three large batches one chunk of rows, per core). Every batch must come out exactly as it does
+/// alone, against a float64 forward pass written here, and as PredictOnBatch gives it, for whole and ragged last
+/// batches.
 /// </summary>
 public class PredictLanesTests
 {
@@ -22,6 +23,8 @@ public class PredictLanesTests
     [InlineData(203, 16)] // 13 batches, the last of 11 rows
     [InlineData(128, 32)] // 4 whole batches
     [InlineData(97, 1)]   // one row a batch
+    [InlineData(2000, 2000)] // one large batch: chunks of 125 rows, one per core at a time
+    [InlineData(1500, 1000)] // two batches: chunks of 94 rows across the batch boundary
     public void LanesGiveEachBatchAsAlone(int n, int batchSize)
     {
         var model = Mlp();
