@@ -14,16 +14,14 @@ internal static class BlockingBench
 {
     public static int Run(string[] args)
     {
-        int ti = Array.IndexOf(args, "--threads");
-        if (ti >= 0) { Gemm.MaxThreads = int.Parse(args[ti + 1]); args = [.. args[..ti], .. args[(ti + 2)..]]; }
+        args = GemmBenchArgs.TakeThreads(args);
         if (args.Length < 2 || args[0].Split('x') is not { Length: 3 } mnk)
         {
             Console.Error.WriteLine("usage: blocking <m>x<n>x<k> <KC,MC,NC> [<KC,MC,NC> ...] [--threads N]");
             return 2;
         }
         int m = int.Parse(mnk[0]), n = int.Parse(mnk[1]), k = int.Parse(mnk[2]);
-        var candidates = args[1..].Select(s => s.Split(',').Select(int.Parse).ToArray())
-            .Select(v => GemmBlocking.Avx512 with { KC = v[0], MC = v[1], NC = v[2] }).ToArray();
+        var candidates = args[1..].Select(GemmBenchArgs.Blocking).ToArray();
         var rng = new Random(0);
         var a = new float[m * k]; var b = new float[k * n]; var c = new float[m * n];
         for (int i = 0; i < a.Length; i++) a[i] = rng.NextSingle();

@@ -13,13 +13,9 @@ internal static class MatmulBench
 {
     public static int Run(string[] args)
     {
-        int ti = Array.IndexOf(args, "--threads");
-        if (ti >= 0) { Gemm.MaxThreads = int.Parse(args[ti + 1]); args = [.. args[..ti], .. args[(ti + 2)..]]; }
+        args = GemmBenchArgs.TakeThreads(args);
         if (Environment.GetEnvironmentVariable("NNBENCH_BLOCKING") is { } blk) // tuning: "KC,MC,NC"
-        {
-            var v = blk.Split(',').Select(int.Parse).ToArray();
-            GemmBlocking.Avx512 = GemmBlocking.Avx512 with { KC = v[0], MC = v[1], NC = v[2] };
-        }
+            GemmBlocking.Avx512 = GemmBenchArgs.Blocking(blk);
         var sizes = args.Where(a => int.TryParse(a, out _)).Select(int.Parse).ToArray();
         if (sizes.Length == 0) sizes = [256, 512, 1024, 2048];
         var ours = new Dictionary<int, double>();
