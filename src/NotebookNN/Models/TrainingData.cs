@@ -1,4 +1,6 @@
 using System.Globalization;
+using NotebookNN.Kernels.Drivers;
+using NotebookNN.Kernels.Ops;
 
 namespace NotebookNN;
 
@@ -35,8 +37,9 @@ internal static class TrainingData
     public static void CheckFinite(Tensor t, string name)
     {
         var span = t.Contiguous().Span;
-        // A sum is finite exactly when no element is NaN or infinite (barring overflow, which the scan below clears).
-        if (float.IsFinite(FiniteScan.Sum(span))) return;
+        // A sum is finite exactly when no element is NaN or infinite (barring overflow, which the scan below clears);
+        // the reduction driver splits large inputs across the cores (Fit scans all of x on every call).
+        if (float.IsFinite(ReduceDriver.Aggregate<IdentityOp, AddOp>(span))) return;
         int perSample = Math.Max(1, t.Size / Math.Max(1, t.Shape[0]));
         for (int i = 0; i < span.Length; i++)
             if (!float.IsFinite(span[i]))

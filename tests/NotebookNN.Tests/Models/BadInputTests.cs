@@ -154,13 +154,13 @@ public class BadInputTests
         Assert.Contains("Expected y to hold finite numbers, but sample 2 contains", ey.Message);
     }
 
-    /// <summary>Inputs from 1M floats are scanned on both cores: a NaN or infinity in either half is still found,
-    /// and a large finite input passes.</summary>
+    /// <summary>Large inputs are summed in parallel chunks by the reduction driver: a NaN or infinity near either end
+    /// is still found, and a large finite input passes.</summary>
     [Fact]
     public void NonFiniteValuesInALargeInputAreFound()
     {
-        const int samples = 4100, features = 256; // 1,049,600 floats: over FiniteScan.ParallelMinLength
-        Assert.True(samples * features >= NotebookNN.FiniteScan.ParallelMinLength);
+        const int samples = 4100, features = 256; // 1,049,600 floats: split across the cores by the reduction driver
+        Assert.True(samples * features >= NotebookNN.Kernels.Drivers.DriverSettings.ParallelThreshold);
         var x = new float[samples * features];
         var model = new Sequential().Add(new Dense(1, inputShape: [features])).Compile(loss: "mse");
         var y = Tensor.Zeros([samples, 1]);

@@ -24,7 +24,7 @@ internal static unsafe partial class Gemm
         public readonly void RowBlocks(int i0, int i1)
         {
             if (i1 <= i0) return;
-            float* packA = Buffers.A(RoundUpTo(Math.Min(Blk.MC, i1 - i0), Blk.MR) * Kc);
+            float* packA = Buffers.A(RoundUp(Math.Min(Blk.MC, i1 - i0), Blk.MR) * Kc);
             for (int ic = i0; ic < i1; ic += Blk.MC)
             {
                 int mc = Math.Min(Blk.MC, i1 - ic);
@@ -52,7 +52,5 @@ internal static unsafe partial class Gemm
                     K.Run(kc, packA + (nint)ir * kc, bp, bStep, c + (nint)ir * ldc + jr, ldc, Math.Min(mr, mc - ir), nrr, in s);
             }
         }
-
-        private static int RoundUpTo(int a, int b) => CeilDiv(a, b) * b;
     }
 }
