@@ -10,8 +10,8 @@ namespace NotebookNN.Bench;
 /// "train" and "infer": the work of ../shared/bench/README.md through the public Keras API. An MLP 784-300(relu)-
 /// 100(relu)-10 with softmax cross-entropy on logits, 55,000 samples x ~ U[0,1), labels 0..9, shuffled every epoch,
 /// last partial batch included; one warm-up epoch, then the median of 3 (Fit with verbose 0, one epoch a call).
-/// Inference: Predict on 10,000 samples with batch 32 and 10,000. Prints the GC's allocated bytes per epoch and the
-/// peak RSS, then (unless --no-peer) runs the peers of ../shared/bench/peers/run.sh in the same run (Debian's PyTorch with
+/// Inference: Predict on 10,000 samples with batch 32 and 10,000. Prints the GC's allocated bytes per epoch and per
+/// steady-state step, and the peak RSS, then (unless --no-peer) runs the peers of ../shared/bench/peers/run.sh in the same run (Debian's PyTorch with
 /// OMP_WAIT_POLICY=PASSIVE, and TorchSharp when run.sh has built it) and prints ratios against each and the best.
 /// <c>--rounds N</c> alternates our figures and the peers' N times and ends with the ratio of the medians, since this
 /// machine's speed drifts between minutes.
@@ -95,7 +95,28 @@ internal static class TrainBench
         Emit($"{name}_throughput", NTrain / med, "samples/s", ours);
         Emit($"{name}_step", med / steps * 1e3, "ms/step", ours);
         Emit($"{name}_alloc_per_epoch", runs.Select(r => (double)r.Bytes).Order().ElementAt(1), "bytes", ours);
+        Emit($"{name}_alloc_per_step", AllocPerStep(model, x, y, batch), "bytes", ours);
         return model;
+    }
+
+    /// <summary>
+    /// Bytes allocated per train step in the steady state, by 200 steps of Fit's own step (shuffled rows gathered)
+    /// after the epochs above and 20 steps that create the new session's tape: an epoch's figure also holds what each Fit call allocates once (its shuffle order alone
+    /// is 4 bytes a sample, the callbacks, the history).
+    /// </summary>
+    private static double AllocPerStep(Model model, Tensor x, Tensor y, int batch)
+    {
+        var session = new TrainingSession(model);
+        var order = TrainingData.Permutation(NTrain);
+        const int Warm = 20, Steps = 200;
+        long before = 0;
+        for (int s = 0; s < Warm + Steps; s++)
+        {
+            if (s == Warm) before = GC.GetTotalAllocatedBytes(precise: true);
+            int start = s * batch % (NTrain - batch);
+            session.TrainStep(x, y, null, order, start, start + batch);
+        }
+        return (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)Steps;
     }
 
     private static (double Seconds, double Loss, long Bytes) Epoch(Model model, Tensor x, Tensor y, int batch)

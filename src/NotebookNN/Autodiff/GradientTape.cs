@@ -21,13 +21,16 @@ public sealed class GradientTape : IDisposable
     [ThreadStatic] private static GradientTape? _current;
 
     private GradientTape? _outer;
-    private readonly List<Entry> _entries = [];
+    private readonly List<TapeOp> _entries = [];
+    /// <summary>Finished ops by type, handed out again by <see cref="Push{T}(Tensor, Tensor)"/>.</summary>
+    private readonly Dictionary<Type, Stack<TapeOp>> _free = [];
     private bool _recording = true;
     private bool _used;
     // Working state of Gradient, kept so a tape reused step after step (Restart) allocates none of it again.
     private readonly HashSet<Tensor> _wanted = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Tensor, Tensor> _grads = new(ReferenceEqualityComparer.Instance);
     private readonly List<bool[]> _neededByArity = [];
+    private readonly List<Tensor?[]> _gradsByArity = [];
 
     /// <summary>Starts recording on this thread until <see cref="Dispose"/>.</summary>
     /// <param name="persistent">Allow more than one <see cref="Gradient(Tensor, IReadOnlyList{Tensor}, Tensor?)"/> call.</param>
@@ -44,7 +47,7 @@ public sealed class GradientTape : IDisposable
     /// </summary>
     internal GradientTape Restart()
     {
-        _entries.Clear();
+        Recycle();
         _used = false;
         _recording = true;
         _outer = _current;
@@ -77,6 +80,15 @@ public sealed class GradientTape : IDisposable
     /// </summary>
     public Tensor?[] Gradient(Tensor target, IReadOnlyList<Tensor> sources, Tensor? outputGradient = null)
     {
+        var result = new Tensor?[sources.Count];
+        Gradient(target, sources, result, outputGradient);
+        return result;
+    }
+
+    /// <summary>As <see cref="Gradient(Tensor, IReadOnlyList{Tensor}, Tensor?)"/>, writing into <paramref name="result"/>
+    /// (one entry per source) so a train step reusing its array allocates nothing.</summary>
+    internal void Gradient(Tensor target, IReadOnlyList<Tensor> sources, Tensor?[] result, Tensor? outputGradient = null)
+    {
         if (_used && !Persistent)
             throw new InvalidOperationException("A non-persistent GradientTape can compute gradients only once; create it with persistent: true to call Gradient again.");
         _used = true;
@@ -100,9 +112,11 @@ public sealed class GradientTape : IDisposable
                 var e = _entries[i];
                 if (!grads.TryGetValue(e.Output, out var g)) continue;
                 if (!wanted.Contains(e.Output)) grads.Remove(e.Output);
-                var needed = NeededBuffer(e.Inputs.Length);
+                var needed = Buffer(_neededByArity, e.Inputs.Length);
                 for (int j = 0; j < needed.Length; j++) needed[j] = IsTracked(e.Inputs[j], this);
-                var inputGrads = e.Backward(g, needed);
+                var inputGrads = Buffer(_gradsByArity, e.Inputs.Length);
+                Array.Clear(inputGrads);
+                e.Backward(g, needed, inputGrads);
                 for (int j = 0; j < e.Inputs.Length; j++)
                 {
                     var gi = inputGrads[j];
@@ -118,28 +132,38 @@ public sealed class GradientTape : IDisposable
         {
             _recording = wasRecording;
             _current = current;
-            if (!Persistent) _entries.Clear();
+            if (!Persistent) Recycle();
         }
-        var result = new Tensor?[sources.Count];
+        if (result.Length != sources.Count)
+            throw new ArgumentException($"Internal: {result.Length} gradient slots for {sources.Count} sources.");
         for (int i = 0; i < result.Length; i++) result[i] = grads.GetValueOrDefault(sources[i]);
         grads.Clear(); // hold no tensor of the step past it
         wanted.Clear();
-        return result;
     }
 
-    /// <summary>The "needed" flags passed to a backward function: one array per arity, reused (backward functions
-    /// read it while they run and keep no reference).</summary>
-    private bool[] NeededBuffer(int arity)
+    /// <summary>The "needed" flags and gradient slots passed to a backward function: one array per arity, reused
+    /// (backward functions use them while they run and keep no reference).</summary>
+    private static T[] Buffer<T>(List<T[]> byArity, int arity)
     {
-        while (_neededByArity.Count <= arity) _neededByArity.Add(new bool[_neededByArity.Count]);
-        return _neededByArity[arity];
+        while (byArity.Count <= arity) byArity.Add(new T[byArity.Count]);
+        return byArity[arity];
+    }
+
+    /// <summary>Empties the recording, keeping the finished ops for reuse.</summary>
+    private void Recycle()
+    {
+        foreach (var op in _entries)
+        {
+            op.Clear();
+            if (!_free.TryGetValue(op.GetType(), out var stack)) _free[op.GetType()] = stack = new Stack<TapeOp>();
+            stack.Push(op);
+        }
+        _entries.Clear();
     }
 
     /// <summary>Computes the gradients of each input of an op from the gradient of its output.
     /// <paramref name="needed"/>[i] says whether input i needs one; entries not needed may be null.</summary>
     internal delegate Tensor?[] BackwardFn(Tensor outputGrad, bool[] needed);
-
-    private readonly record struct Entry(Tensor Output, Tensor[] Inputs, BackwardFn Backward);
 
     /// <summary>The recording tape when some input is tracked by it, else null.</summary>
     internal static GradientTape? Recording(Tensor a)
@@ -152,6 +176,12 @@ public sealed class GradientTape : IDisposable
     {
         var t = _current;
         return t is { _recording: true } && (IsTracked(a, t) || IsTracked(b, t)) ? t : null;
+    }
+
+    internal static GradientTape? Recording(Tensor a, Tensor b, Tensor? c)
+    {
+        var t = _current;
+        return t is { _recording: true } && (IsTracked(a, t) || IsTracked(b, t) || (c is not null && IsTracked(c, t))) ? t : null;
     }
 
     internal static GradientTape? Recording(ReadOnlySpan<Tensor> inputs)
@@ -188,8 +218,43 @@ public sealed class GradientTape : IDisposable
 
     private void Add(Tensor output, Tensor[] inputs, BackwardFn backward)
     {
+        var op = Next<ClosureOp>(output);
+        op.Inputs = inputs;
+        op.Fn = backward;
+    }
+
+    /// <summary>Records an op of type <typeparamref name="T"/> on one input (a reused instance when one is free); the
+    /// caller sets the op's own fields on the instance returned.</summary>
+    internal T Push<T>(Tensor output, Tensor a) where T : TapeOp, new()
+    {
+        var op = Next<T>(output);
+        op.SetInputs(a);
+        return op;
+    }
+
+    /// <inheritdoc cref="Push{T}(Tensor, Tensor)"/>
+    internal T Push<T>(Tensor output, Tensor a, Tensor b) where T : TapeOp, new()
+    {
+        var op = Next<T>(output);
+        op.SetInputs(a, b);
+        return op;
+    }
+
+    /// <inheritdoc cref="Push{T}(Tensor, Tensor)"/>
+    internal T Push<T>(Tensor output, Tensor a, Tensor b, Tensor c) where T : TapeOp, new()
+    {
+        var op = Next<T>(output);
+        op.SetInputs(a, b, c);
+        return op;
+    }
+
+    private T Next<T>(Tensor output) where T : TapeOp, new()
+    {
+        var op = _free.TryGetValue(typeof(T), out var stack) && stack.Count > 0 ? (T)stack.Pop() : new T();
+        op.Output = output;
         output.Tape = this;
-        _entries.Add(new Entry(output, inputs, backward));
+        _entries.Add(op);
+        return op;
     }
 
     private static bool IsTracked(Tensor t, GradientTape tape) =>
@@ -197,7 +262,7 @@ public sealed class GradientTape : IDisposable
 
     private static Tensor Accumulate(Tensor a, Tensor b)
     {
-        var sum = Tensor.NewUninitialized((int[])a.Dims.Clone());
+        var sum = Tensor.NewUninitialized(a.Dims);
         TensorPrimitives.Add(a.Contiguous().Span, b.Contiguous().Span, sum.Span);
         return sum;
     }

@@ -69,7 +69,7 @@ public abstract partial class Layer
 
     /// <summary>The layers a custom layer holds in its fields (tracked without registration, as Keras does).</summary>
     private protected virtual IReadOnlyList<Layer> SubLayers =>
-        GetType().Assembly == typeof(Layer).Assembly ? [] : FieldTracker.Layers(this, typeof(Layer));
+        GetType().Assembly == typeof(Layer).Assembly ? Array.Empty<Layer>() : FieldTracker.Layers(this, typeof(Layer));
 
     /// <summary>Creates the layer's weights for a per-sample input shape. Called once, before the first call.</summary>
     public virtual void Build(Shape inputShape) { }
@@ -90,13 +90,14 @@ public abstract partial class Layer
     public virtual Tensor? RegularizationLoss()
     {
         Tensor? total = null;
-        foreach (var (w, r) in _regularized)
+        for (int i = 0; i < _regularized.Count; i++)
         {
-            var penalty = r.Call(w);
+            var penalty = _regularized[i].Regularizer.Call(_regularized[i].Weight);
             total = total is null ? penalty : total + penalty;
         }
-        foreach (var layer in SubLayers)
-            if (layer.RegularizationLoss() is { } sub) total = total is null ? sub : total + sub;
+        var subLayers = SubLayers;
+        for (int i = 0; i < subLayers.Count; i++) // indexed: an interface foreach would box an enumerator every step
+            if (subLayers[i].RegularizationLoss() is { } sub) total = total is null ? sub : total + sub;
         return total;
     }
 

@@ -75,13 +75,16 @@ internal static class SparseLabels
     /// <summary>Labels must have the outputs' shape without the class axis (Keras's messages; one-hot labels get a hint).</summary>
     public static void CheckShape(Tensor labels, Tensor yTrue, Tensor yPred)
     {
-        string shapes = $"Received: target.shape={yTrue.Shape}, output.shape={yPred.Shape}";
-        string hint = yTrue.Shape == yPred.Shape ? " These look like one-hot labels: use categorical_crossentropy, or give class indices." : "";
+        // the messages are built only when thrown: this check runs every training step
+        string Shapes() => $"Received: target.shape={yTrue.Shape}, output.shape={yPred.Shape}";
         if (labels.NDim != yPred.NDim - 1)
-            throw new ArgumentException($"Argument `output` must have rank (ndim) `target.ndim + 1`, with integer class labels as target. {shapes}.{hint}");
+        {
+            string hint = yTrue.Shape == yPred.Shape ? " These look like one-hot labels: use categorical_crossentropy, or give class indices." : "";
+            throw new ArgumentException($"Argument `output` must have rank (ndim) `target.ndim + 1`, with integer class labels as target. {Shapes()}.{hint}");
+        }
         for (int i = 0; i < labels.NDim; i++)
-            if (labels.Shape[i] != yPred.Shape[i])
-                throw new ArgumentException($"Arguments `target` and `output` must have the same shape up until the last dimension. {shapes}.");
+            if (labels.Dims[i] != yPred.Dims[i])
+                throw new ArgumentException($"Arguments `target` and `output` must have the same shape up until the last dimension. {Shapes()}.");
     }
 
     public static void Check(Tensor labels, int classes)

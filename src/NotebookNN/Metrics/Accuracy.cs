@@ -37,6 +37,25 @@ public class BinaryAccuracy(string name = "binary_accuracy", double threshold = 
             return hits / (float)w;
         });
     }
+
+    /// <summary>Without sample weights, counted straight from the batch's values (no per-sample tensor each step).</summary>
+    public override void UpdateState(Tensor yTrue, Tensor yPred, Tensor? sampleWeight = null)
+    {
+        if (sampleWeight is not null || yPred.NDim == 0 || yTrue.Size != yPred.Size) { base.UpdateState(yTrue, yPred, sampleWeight); return; }
+        var t = yTrue.Contiguous().Span;
+        var p = yPred.Contiguous().Span;
+        int batch = yPred.Dims[0];
+        if (batch == 0) { base.UpdateState(yTrue, yPred, sampleWeight); return; }
+        int w = p.Length / batch;
+        double total = 0;
+        for (int i = 0; i < batch; i++)
+        {
+            int hits = 0;
+            for (int j = i * w; j < (i + 1) * w; j++) hits += ((p[j] > Threshold ? 1f : 0f) == t[j]) ? 1 : 0;
+            total += hits / (float)w; // the per-sample value PerSample gives, summed as Mean.Update sums it
+        }
+        AddTotals(total, batch);
+    }
 }
 
 /// <summary>How often the arg-max of the prediction equals the arg-max of a one-hot label (keras.metrics.CategoricalAccuracy).</summary>

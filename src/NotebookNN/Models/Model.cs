@@ -49,7 +49,8 @@ public partial class Model : Layer
             return outputs[0];
         }
         var x = inputs;
-        foreach (var layer in Layers) x = layer.Invoke(x, training);
+        var layers = Layers;
+        for (int i = 0; i < layers.Count; i++) x = layers[i].Invoke(x, training); // indexed: no boxed enumerator per step
         return x;
     }
 
@@ -66,8 +67,9 @@ public partial class Model : Layer
     public override Tensor? RegularizationLoss()
     {
         Tensor? total = null;
-        foreach (var layer in Layers)
-            if (layer.RegularizationLoss() is { } r) total = total is null ? r : total + r;
+        var layers = Layers;
+        for (int i = 0; i < layers.Count; i++)
+            if (layers[i].RegularizationLoss() is { } r) total = total is null ? r : total + r;
         return total;
     }
 

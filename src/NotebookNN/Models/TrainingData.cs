@@ -75,7 +75,7 @@ internal static class TrainingData
     /// <summary>Samples [start, end) of the epoch's order (a view when not shuffled, gathered rows otherwise).</summary>
     public static (Tensor X, Tensor Y, Tensor? W) Batch(Tensor x, Tensor y, Tensor? w, int[]? order, int start, int end)
     {
-        if (order is null) return (x[start..end], y[start..end], w?[start..end]);
+        if (order is null) return (x.AxisView(0, start, end - start), y.AxisView(0, start, end - start), w?.AxisView(0, start, end - start));
         var idx = order.AsSpan(start, end - start);
         return (Rows(x, idx), Rows(y, idx), w is null ? null : Rows(w, idx));
     }
@@ -84,7 +84,8 @@ internal static class TrainingData
     /// without the copies of the index list a general <see cref="Tensor.Gather(int[], int)"/> makes.</summary>
     private static Tensor Rows(Tensor t, ReadOnlySpan<int> idx)
     {
-        var dims = (int[])t.Dims.Clone();
+        Span<int> dims = stackalloc int[t.NDim];
+        t.Dims.CopyTo(dims);
         int n = dims[0];
         dims[0] = idx.Length;
         var rows = Tensor.NewUninitialized(dims);

@@ -15,6 +15,7 @@ internal sealed class TrainingSession
     private TensorArena? _fallbackArena;
     private double _lossSum, _lossCount;
     private GradientTape? _tape;
+    private Tensor?[] _grads = [];
 
     public TrainingSession(Model model)
     {
@@ -61,17 +62,18 @@ internal sealed class TrainingSession
     private void RunTrainStep(Tensor x, Tensor y, Tensor? sampleWeight)
     {
         Tensor pred, loss;
-        Tensor?[] grads;
-        // One tape reused step after step: its entry list and gradient map are allocated once.
+        // One tape and one gradient array reused step after step: a step allocates neither.
         using (var tape = _tape is null ? _tape = new GradientTape() : _tape.Restart())
         {
             pred = _model.Forward(x, training: true);
             loss = _model.Loss!.Compute(y, pred, sampleWeight);
             if (_model.RegularizationLoss() is { } reg) loss = loss + reg;
             _trainable ??= _model.TrainableWeights;
-            grads = tape.Gradient(loss, _trainable);
+            if (_grads.Length != _trainable.Count) _grads = new Tensor?[_trainable.Count];
+            tape.Gradient(loss, _trainable, _grads);
         }
-        _model.Optimizer!.Apply(grads, _trainable);
+        _model.Optimizer!.Apply(_grads, _trainable);
+        Array.Clear(_grads); // hold no tensor of the step past it
         Track(loss, y, pred, sampleWeight);
     }
 

@@ -12,7 +12,7 @@ public partial class Tensor
     {
         if (!(maxval > minval))
             throw new ArgumentException($"RandomUniform expects maxval > minval. Received: minval={minval}, maxval={maxval}");
-        var t = NewUninitialized(shape.ToArray());
+        var t = NewUninitialized(shape.Dims);
         Generator(seed).FillUniform(t.Span, minval, maxval);
         return t;
     }
@@ -22,7 +22,7 @@ public partial class Tensor
     public static Tensor RandomNormal(Shape shape, float mean = 0f, float stddev = 1f, int? seed = null)
     {
         CheckStddev(stddev);
-        var t = NewUninitialized(shape.ToArray());
+        var t = NewUninitialized(shape.Dims);
         Generator(seed).FillNormal(t.Span, mean, stddev);
         return t;
     }
@@ -35,7 +35,7 @@ public partial class Tensor
     public static Tensor TruncatedNormal(Shape shape, float mean = 0f, float stddev = 1f, int? seed = null)
     {
         CheckStddev(stddev);
-        var t = NewUninitialized(shape.ToArray());
+        var t = NewUninitialized(shape.Dims);
         Generator(seed).FillTruncatedNormal(t.Span, mean, stddev);
         return t;
     }

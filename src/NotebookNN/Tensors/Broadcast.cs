@@ -29,7 +29,7 @@ internal static unsafe class Broadcast
     /// <summary>z = TOp(a, b) broadcast to the common shape, as a new contiguous tensor.</summary>
     public static Tensor Binary<TOp>(Tensor a, Tensor b) where TOp : IBinaryOp
     {
-        var dims = ResultDims(a.Dims, b.Dims);
+        var dims = a.Dims.AsSpan().SequenceEqual(b.Dims) ? a.Dims : ResultDims(a.Dims, b.Dims);
         var z = Tensor.NewUninitialized(dims);
         Into<TOp>(a.Contiguous(), b.Contiguous(), z);
         return z;
@@ -39,12 +39,22 @@ internal static unsafe class Broadcast
     public static Tensor To(Tensor t, int[] dims)
     {
         if (t.Dims.AsSpan().SequenceEqual(dims)) return t.Contiguous();
-        var result = ResultDims(t.Dims, dims);
-        if (!result.AsSpan().SequenceEqual(dims))
+        if (!CanStretch(t.Dims, dims))
             throw new ArgumentException($"Cannot broadcast a tensor of shape {t.Shape} to shape {Shape.Format(dims)}");
         var z = Tensor.NewUninitialized(dims);
-        Into<FirstOp>(t.Contiguous(), Tensor.Scalar(0f), z);
+        var c = t.Contiguous();
+        if (c.Size == 1) z.Span.Fill(c.Data[c.Offset]);
+        else Into<FirstOp>(c, c, z); // the second operand only has to broadcast: FirstOp ignores it
         return z;
+    }
+
+    /// <summary>Whether dims <paramref name="from"/> broadcast to exactly <paramref name="to"/>.</summary>
+    private static bool CanStretch(ReadOnlySpan<int> from, ReadOnlySpan<int> to)
+    {
+        if (from.Length > to.Length) return false;
+        for (int i = 1; i <= from.Length; i++)
+            if (from[^i] != to[^i] && from[^i] != 1) return false;
+        return true;
     }
 
     /// <summary>Sums a broadcast gradient back to an input's shape (over stretched and leading axes).</summary>
@@ -57,14 +67,14 @@ internal static unsafe class Broadcast
         for (int i = 0; i < g.NDim; i++)
             if (i < lead || (target[i - lead] == 1 && g.Dims[i] != 1)) axes.Add(i);
         var summed = Reduction.Reduce<Kernels.Ops.AddOp>(g, [.. axes]);
-        return Relabel(summed, (int[])target.Clone());
+        return Relabel(summed, target);
     }
 
     /// <summary>A contiguous tensor seen with other dims of the same size (shares storage).</summary>
-    public static Tensor Relabel(Tensor t, int[] dims)
+    public static Tensor Relabel(Tensor t, ReadOnlySpan<int> dims)
     {
         var c = t.Contiguous();
-        return new Tensor(c.Data, c.Offset, dims, Tensor.ContiguousStrides(dims));
+        return Tensor.View(c.Data, c.Offset, dims);
     }
 
     /// <summary>Writes TOp(a, b) into z; a and b contiguous and broadcastable to z's dims.</summary>

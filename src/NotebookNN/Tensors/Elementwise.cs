@@ -9,7 +9,7 @@ internal static class Elementwise
     public static Tensor Unary<TOp>(Tensor x) where TOp : IUnaryOp
     {
         var c = x.Contiguous();
-        var y = Tensor.NewUninitialized((int[])c.Dims.Clone());
+        var y = Tensor.NewUninitialized(c.Dims);
         UnaryDriver.Run<TOp>(c.Span, y.Span);
         return y;
     }
@@ -21,7 +21,7 @@ internal static class Elementwise
     public static Tensor Binary<TOp>(Tensor a, float s) where TOp : IBinaryOp
     {
         var c = a.Contiguous();
-        var y = Tensor.NewUninitialized((int[])c.Dims.Clone());
+        var y = Tensor.NewUninitialized(c.Dims);
         BinaryDriver.Run<TOp>(c.Span, s, y.Span);
         return y;
     }
@@ -30,7 +30,7 @@ internal static class Elementwise
     public static Tensor Binary<TOp>(float s, Tensor b) where TOp : IBinaryOp
     {
         var c = b.Contiguous();
-        var y = Tensor.NewUninitialized((int[])c.Dims.Clone());
+        var y = Tensor.NewUninitialized(c.Dims);
         BinaryDriver.Run<TOp>(s, c.Span, y.Span);
         return y;
     }

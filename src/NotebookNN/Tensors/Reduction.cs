@@ -9,30 +9,47 @@ internal static class Reduction
     /// <summary>Distinct non-negative axes in ascending order; null means every axis.</summary>
     public static int[] NormalizeAxes(int[]? axes, int rank)
     {
-        if (axes is null) return [.. Enumerable.Range(0, rank)];
-        var result = new int[axes.Length];
+        var result = new int[axes?.Length ?? rank];
+        NormalizeAxes(axes, rank, result);
+        return result;
+    }
+
+    /// <summary>As <see cref="NormalizeAxes(int[], int)"/> into <paramref name="result"/> (length: the axes', or the rank for null).</summary>
+    public static void NormalizeAxes(int[]? axes, int rank, Span<int> result)
+    {
+        if (axes is null)
+        {
+            for (int i = 0; i < rank; i++) result[i] = i;
+            return;
+        }
         for (int i = 0; i < axes.Length; i++)
         {
             result[i] = Shape.NormalizeAxis(axes[i], rank);
             for (int j = 0; j < i; j++)
                 if (result[j] == result[i]) throw new ArgumentException($"Duplicate axis {axes[i]} in axes=[{string.Join(", ", axes)}].");
         }
-        Array.Sort(result);
-        return result;
+        result[..axes.Length].Sort();
     }
 
     /// <summary>The result dims: reduced axes become 1 (keepDims) or disappear.</summary>
-    public static int[] ResultDims(int[] dims, int[] axes, bool keepDims)
+    public static int[] ResultDims(int[] dims, ReadOnlySpan<int> axes, bool keepDims)
     {
-        var list = new List<int>();
+        Span<int> result = stackalloc int[dims.Length];
+        return result[..ResultDims(dims, axes, keepDims, result)].ToArray();
+    }
+
+    /// <summary>As <see cref="ResultDims(int[], ReadOnlySpan{int}, bool)"/> into <paramref name="result"/>; returns the rank.</summary>
+    public static int ResultDims(ReadOnlySpan<int> dims, ReadOnlySpan<int> axes, bool keepDims, Span<int> result)
+    {
+        int k = 0;
         for (int i = 0; i < dims.Length; i++)
-            if (Array.IndexOf(axes, i) < 0) list.Add(dims[i]);
-            else if (keepDims) list.Add(1);
-        return [.. list];
+            if (!axes.Contains(i)) result[k++] = dims[i];
+            else if (keepDims) result[k++] = 1;
+        return k;
     }
 
     /// <summary>TAgg over the given (normalized, sorted) axes, with kept dims of 1.</summary>
-    public static Tensor Reduce<TAgg>(Tensor x, int[] axes) where TAgg : IAggregateOp
+    public static Tensor Reduce<TAgg>(Tensor x, ReadOnlySpan<int> axes) where TAgg : IAggregateOp
     {
         var current = x.Contiguous();
         for (int k = axes.Length - 1; k >= 0; k--) current = ReduceOne<TAgg>(current, axes[k]);
@@ -43,7 +60,8 @@ internal static class Reduction
     private static Tensor ReduceOne<TAgg>(Tensor x, int axis) where TAgg : IAggregateOp
     {
         var (outer, n, inner) = Split(x.Dims, axis);
-        var dims = (int[])x.Dims.Clone();
+        Span<int> dims = stackalloc int[x.NDim];
+        x.Dims.CopyTo(dims);
         dims[axis] = 1;
         var result = Tensor.NewUninitialized(dims);
         ReduceDriver.AlongAxis<TAgg>(x.Span, outer, n, inner, result.Span);
@@ -55,7 +73,8 @@ internal static class Reduction
     {
         var c = x.Contiguous();
         var (outer, n, inner) = Split(c.Dims, axis);
-        var dims = (int[])c.Dims.Clone();
+        Span<int> dims = stackalloc int[c.NDim];
+        c.Dims.CopyTo(dims);
         dims[axis] = 1;
         var result = Tensor.NewUninitialized(dims);
         if (result.Size > 0) ReduceDriver.ArgAlongAxis(c.Span, outer, n, inner, result.Span, max);

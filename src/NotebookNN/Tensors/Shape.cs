@@ -41,16 +41,16 @@ public readonly partial struct Shape : IEquatable<Shape>, IReadOnlyList<int>
     public int this[int axis] => Dims[NormalizeAxis(axis, Rank)];
 
     /// <summary>Product of the dimensions (1 for a scalar).</summary>
-    public int Size
+    public int Size => SizeOf(Dims);
+
+    /// <summary>Product of <paramref name="dims"/>, with a clear error past the largest float32 array.</summary>
+    internal static int SizeOf(ReadOnlySpan<int> dims)
     {
-        get
-        {
-            long n = 1;
-            foreach (var d in Dims) n *= d;
-            if (n > Array.MaxLength)
-                throw new ArgumentException($"A tensor of shape {this} has {n} elements, more than a float32 array can hold ({Array.MaxLength}).");
-            return (int)n;
-        }
+        long n = 1;
+        foreach (var d in dims) n *= d;
+        if (n > Array.MaxLength)
+            throw new ArgumentException($"A tensor of shape {Format(dims)} has {n} elements, more than a float32 array can hold ({Array.MaxLength}).");
+        return (int)n;
     }
 
     public int[] ToArray() => (int[])Dims.Clone();

@@ -40,7 +40,7 @@ public partial class Tensor
     public static Tensor Scalar(float value) => new([value], []);
 
     /// <summary>A tensor of zeros.</summary>
-    public static Tensor Zeros(Shape shape) => NewZeros(shape.ToArray());
+    public static Tensor Zeros(Shape shape) => NewZeros(shape.Dims);
 
     /// <summary>A tensor of ones.</summary>
     public static Tensor Ones(Shape shape) => Full(shape, 1f);
@@ -48,13 +48,13 @@ public partial class Tensor
     /// <summary>A tensor with every element <paramref name="value"/>.</summary>
     public static Tensor Full(Shape shape, float value)
     {
-        var t = NewUninitialized(shape.ToArray());
+        var t = NewUninitialized(shape.Dims);
         t.Span.Fill(value);
         return t;
     }
 
     /// <summary>A tensor of zeros with <paramref name="like"/>'s shape.</summary>
-    public static Tensor ZerosLike(Tensor like) => NewZeros((int[])like.Dims.Clone());
+    public static Tensor ZerosLike(Tensor like) => NewZeros(like.Dims);
 
     /// <summary>A tensor of ones with <paramref name="like"/>'s shape.</summary>
     public static Tensor OnesLike(Tensor like) => FilledLike(like, 1f);

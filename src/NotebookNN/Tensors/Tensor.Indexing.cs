@@ -37,7 +37,7 @@ public partial class Tensor
         var view = View(indices);
         GradientTape.Record(view, this, g =>
         {
-            var dx = NewZeros((int[])Dims.Clone());
+            var dx = NewZeros(Dims);
             StridedCopy.Run(g, dx.View(indices));
             return dx;
         });
@@ -52,8 +52,8 @@ public partial class Tensor
             throw new IndexOutOfRangeException($"too many indices for tensor: tensor is {rank}-dimensional, but {indices.Length} were indexed (shape {Shape})");
         int kept = rank;
         foreach (var ix in indices) if (ix.Kind == TensorIndexKind.Position) kept--;
-        var dims = new int[kept];
-        var strides = new int[kept];
+        Span<int> dims = stackalloc int[kept];
+        Span<int> strides = stackalloc int[kept];
         int offset = Offset, k = 0;
         for (int a = 0; a < rank; a++)
         {
@@ -67,14 +67,15 @@ public partial class Tensor
             dims[k] = length;
             strides[k++] = Strides[a];
         }
-        return new Tensor(Data, offset, dims, strides);
+        return View(Data, offset, dims, strides);
     }
 
     /// <summary>The view of positions [start, start + length) along <paramref name="axis"/> (not recorded).</summary>
     internal Tensor AxisView(int axis, int start, int length)
     {
-        var dims = (int[])Dims.Clone();
+        Span<int> dims = stackalloc int[Dims.Length];
+        Dims.CopyTo(dims);
         dims[axis] = length;
-        return new Tensor(Data, Offset + start * Strides[axis], dims, (int[])Strides.Clone());
+        return View(Data, Offset + start * Strides[axis], dims, Strides);
     }
 }

@@ -12,10 +12,11 @@ namespace NotebookNN;
 /// </remarks>
 public partial class Tensor
 {
-    internal readonly float[] Data;
-    internal readonly int Offset;
-    internal readonly int[] Dims;
-    internal readonly int[] Strides;
+    // Written only by the constructor and by a TensorArena reusing the object for the next step.
+    internal float[] Data;
+    internal int Offset;
+    internal int[] Dims;
+    internal int[] Strides;
 
     /// <summary>The tape that recorded the op producing this tensor, or watches it; null outside training.</summary>
     internal GradientTape? Tape;
@@ -32,7 +33,7 @@ public partial class Tensor
     internal Tensor(float[] data, int[] dims) : this(data, 0, dims, ContiguousStrides(dims)) { }
 
     /// <summary>A new contiguous zero-filled tensor.</summary>
-    internal static Tensor NewZeros(int[] dims)
+    internal static Tensor NewZeros(ReadOnlySpan<int> dims)
     {
         var t = NewUninitialized(dims);
         t.Data.AsSpan().Clear();
@@ -40,12 +41,47 @@ public partial class Tensor
     }
 
     /// <summary>A new contiguous tensor whose contents the caller overwrites completely.</summary>
-    /// <remarks>Inside a <see cref="TensorArena"/> scope the storage is rented from the arena.</remarks>
-    internal static Tensor NewUninitialized(int[] dims)
+    /// <remarks>Inside a <see cref="TensorArena"/> scope the storage and the tensor object come from the arena.</remarks>
+    internal static Tensor NewUninitialized(ReadOnlySpan<int> dims)
     {
-        int size = Shape.Wrap(dims).Size;
-        var data = size > 0 && TensorArena.Current is { } arena ? arena.Rent(size) : GC.AllocateUninitializedArray<float>(size);
-        return new(data, dims);
+        int size = Shape.SizeOf(dims);
+        if (TensorArena.Current is { } arena) return arena.NewTensor(size > 0 ? arena.Rent(size) : [], 0, dims);
+        return new(GC.AllocateUninitializedArray<float>(size), dims.ToArray());
+    }
+
+    /// <summary>A new contiguous tensor of dims <paramref name="lead"/> followed by <paramref name="last"/>.</summary>
+    internal static Tensor NewUninitialized(ReadOnlySpan<int> lead, int last)
+    {
+        Span<int> dims = stackalloc int[lead.Length + 1];
+        lead.CopyTo(dims);
+        dims[^1] = last;
+        return NewUninitialized(dims);
+    }
+
+    /// <summary>A tensor over existing storage (a view); inside a <see cref="TensorArena"/> scope the object is pooled.</summary>
+    internal static Tensor View(float[] data, int offset, ReadOnlySpan<int> dims, ReadOnlySpan<int> strides) =>
+        TensorArena.Current is { } arena ? arena.NewTensor(data, offset, dims, strides) : new(data, offset, dims.ToArray(), strides.ToArray());
+
+    /// <summary>A contiguous tensor over existing storage; inside a <see cref="TensorArena"/> scope the object is pooled.</summary>
+    internal static Tensor View(float[] data, int offset, ReadOnlySpan<int> dims) =>
+        TensorArena.Current is { } arena ? arena.NewTensor(data, offset, dims) : new(data, offset, dims.ToArray(), ContiguousStrides(dims));
+
+    /// <summary>Points a pooled tensor object at new storage (<see cref="TensorArena"/> only).</summary>
+    internal Tensor Reset(float[] data, int offset, int[] dims, int[] strides)
+    {
+        Data = data;
+        Offset = offset;
+        Dims = dims;
+        Strides = strides;
+        return this;
+    }
+
+    /// <summary>Drops what a pooled tensor object refers to at the end of its step.</summary>
+    internal void Release()
+    {
+        Data = [];
+        Tape = null;
+        SoftmaxLogits = SigmoidLogits = null;
     }
 
     /// <summary>The dimensions, e.g. <c>(60000, 28, 28)</c>.</summary>
@@ -96,17 +132,23 @@ public partial class Tensor
     }
 
     /// <summary>Row-major strides in elements for the given dims.</summary>
-    internal static int[] ContiguousStrides(int[] dims)
+    internal static int[] ContiguousStrides(ReadOnlySpan<int> dims)
     {
         var s = new int[dims.Length];
-        int acc = 1;
-        for (int i = dims.Length - 1; i >= 0; i--) { s[i] = acc; acc *= dims[i]; }
+        ContiguousStrides(dims, s);
         return s;
+    }
+
+    /// <summary>Writes the row-major strides of <paramref name="dims"/> into <paramref name="strides"/>.</summary>
+    internal static void ContiguousStrides(ReadOnlySpan<int> dims, Span<int> strides)
+    {
+        int acc = 1;
+        for (int i = dims.Length - 1; i >= 0; i--) { strides[i] = acc; acc *= dims[i]; }
     }
 
     private Tensor CopyStrided()
     {
-        var result = NewUninitialized((int[])Dims.Clone());
+        var result = NewUninitialized(Dims);
         Kernels.Drivers.StridedCopy.Run(this, result);
         return result;
     }

@@ -3,14 +3,16 @@ namespace NotebookNN;
 /// <summary>
 /// Reuses the storage of the tensors one training or inference step creates. While a scope is entered on a
 /// thread, <see cref="Tensor.NewUninitialized"/> and <see cref="Tensor.NewZeros"/> rent arrays here; leaving the
-/// scope hands every array back for the next step. After the first step a step allocates no tensor storage, so the
-/// large activations and weight gradients neither churn the GC nor land on the large-object heap every step.
+/// scope hands every array back for the next step. Tensor objects made in the scope are pooled the same way, and their
+/// dims and strides are interned in a <see cref="ShapeTable"/>: after the first step a step allocates nothing for its
+/// tensors, so the large activations and weight gradients neither churn the GC nor land on the large-object heap.
 /// </summary>
 /// <remarks>
 /// Only code that owns a whole step enters a scope (Fit, Evaluate, Predict), and nothing created inside may be used
 /// after it: the step reads its loss and metrics as doubles inside the scope, optimizers update variables in place,
 /// and Variables copy their initial values into arrays of their own. Arrays are pooled by exact length, because
-/// kernels use <c>Data.Length</c>. Worker threads never see the scope (it is thread-local), so kernels running
+/// kernels use <c>Data.Length</c>. A pooled tensor object is handed out again in the next step, so neither
+/// its storage nor the object itself may be kept; its dims may (they are interned, never written). Worker threads never see the scope (it is thread-local), so kernels running
 /// on the compute pool allocate nothing here.
 /// </remarks>
 internal sealed class TensorArena
@@ -19,6 +21,9 @@ internal sealed class TensorArena
 
     private readonly Dictionary<int, Stack<float[]>> _free = [];
     private readonly List<float[]> _rented = [];
+    private readonly List<Tensor> _tensors = [];
+    private int _tensorsInUse;
+    private readonly ShapeTable _shapes = new();
     private int _active;
 
     /// <summary>The arena whose scope is active on this thread, if any.</summary>
@@ -59,8 +64,27 @@ internal sealed class TensorArena
         return array;
     }
 
+    /// <summary>A contiguous tensor over <paramref name="data"/> from the pool.</summary>
+    public Tensor NewTensor(float[] data, int offset, ReadOnlySpan<int> dims)
+    {
+        var (d, s) = _shapes.InternContiguous(dims);
+        return NextTensor().Reset(data, offset, d, s);
+    }
+
+    /// <summary>A tensor (a view, possibly strided) over <paramref name="data"/> from the pool.</summary>
+    public Tensor NewTensor(float[] data, int offset, ReadOnlySpan<int> dims, ReadOnlySpan<int> strides) =>
+        NextTensor().Reset(data, offset, _shapes.Intern(dims), _shapes.Intern(strides));
+
+    private Tensor NextTensor()
+    {
+        if (_tensorsInUse == _tensors.Count) _tensors.Add(new Tensor([], 0, [], []));
+        return _tensors[_tensorsInUse++];
+    }
+
     private void ReturnAll()
     {
+        for (int i = 0; i < _tensorsInUse; i++) _tensors[i].Release();
+        _tensorsInUse = 0;
         foreach (var a in _rented)
         {
             if (!_free.TryGetValue(a.Length, out var stack)) _free[a.Length] = stack = new Stack<float[]>();

@@ -24,6 +24,67 @@ public class TensorArenaTests
     }
 
     [Fact]
+    public void TensorObjectsAreReusedAcrossScopesAndHoldNothingAfterTheirStep()
+    {
+        var arena = new TensorArena();
+        Tensor first, view;
+        using (arena.Enter())
+        {
+            first = Tensor.Zeros([3, 5]);
+            view = first.T; // a strided view is pooled too
+            Assert.Equal([5, 3], view.Shape.ToArray());
+            Assert.Equal([1, 5], view.Strides);
+        }
+        Assert.Empty(first.Data); // released: a tensor kept past its step has no storage left to misread
+        using (arena.Enter())
+        {
+            var again = Tensor.Full([2, 7], 4f);
+            Assert.Same(first, again); // the same object, now a (2, 7) tensor of fours
+            Assert.Equal([2, 7], again.Shape.ToArray());
+            Assert.All(again.ToArray(), v => Assert.Equal(4f, v));
+        }
+    }
+
+    [Fact]
+    public void ShapesOfStepTensorsAreInternedAndStayValid()
+    {
+        var arena = new TensorArena();
+        Shape kept;
+        int[] dims;
+        using (arena.Enter())
+        {
+            var a = Tensor.Zeros([4, 6]);
+            var b = Tensor.Zeros([4, 6]);
+            Assert.Same(a.Dims, b.Dims);       // one array per distinct shape
+            Assert.Same(a.Strides, b.Strides);
+            kept = a.Shape;                     // a layer may keep the shape it was built for
+            dims = a.Dims;
+        }
+        using (arena.Enter())
+        {
+            for (int i = 1; i < 50; i++) Tensor.Zeros([i, i + 1]); // other shapes reuse the tensor objects
+            Assert.Same(dims, Tensor.Zeros([4, 6]).Dims);
+        }
+        Assert.Equal(new Shape(4, 6), kept);
+    }
+
+    [Fact]
+    public void ShapeTableCopiesPastItsLimitInsteadOfGrowing()
+    {
+        var table = new ShapeTable();
+        Assert.Same(table.Intern([3, 4]), table.Intern([3, 4]));
+        for (int i = 0; i < 600; i++) table.Intern([i, 1000 + i]); // e.g. a new sequence length every step
+        var late = table.Intern([5000, 1]);
+        Assert.Equal([5000, 1], late);
+        Assert.NotSame(late, table.Intern([5000, 1])); // copied, not interned: the table stays bounded
+        Assert.Same(table.Intern([3, 4]), table.Intern([3, 4]));
+        var (d, s) = table.InternContiguous([2, 3, 4]);
+        Assert.Equal([12, 4, 1], s);
+        Assert.Same(s, table.InternContiguous([2, 3, 4]).Strides);
+        Assert.Equal([2, 3, 4], d);
+    }
+
+    [Fact]
     public void ZerosFromTheArenaAreZeroEvenAfterReuse()
     {
         var arena = new TensorArena();

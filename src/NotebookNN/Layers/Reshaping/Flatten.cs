@@ -9,7 +9,8 @@ public sealed class Flatten(int[]? inputShape = null, string? name = null)
     public override Tensor Call(Tensor inputs, bool training = false)
     {
         EnsureBuilt(inputs);
-        return inputs.NDim == 2 ? inputs : inputs.Reshape(inputs.Shape[0], -1);
+        int batch = inputs.Dims[0];
+        return inputs.NDim == 2 ? inputs : inputs.ReshapeTo([batch, batch == 0 ? 0 : inputs.Size / batch]);
     }
 
     public override Shape ComputeOutputShape(Shape inputShape) => [inputShape.Size];

@@ -37,7 +37,7 @@ internal readonly struct GemmOperand
     /// <summary>A contiguous (batch..., rows, cols) buffer as an operand.</summary>
     public static GemmOperand Dense(float[] data, int[] batchDims, int rows, int cols) =>
         new(data, 0, rows, cols, Math.Max(1, cols), false, batchDims,
-            Tensor.ContiguousStrides([.. batchDims, rows * cols])[..batchDims.Length]);
+            batchDims.Length == 0 ? [] : Tensor.ContiguousStrides([.. batchDims, rows * cols])[..batchDims.Length]);
 
     /// <summary>The transposed operand (same storage).</summary>
     public GemmOperand T() => new(Data, Offset, Cols, Rows, Ld, !Trans, BatchDims, BatchStrides);

@@ -9,7 +9,7 @@ public partial class Tensor
     public static Tensor operator +(Tensor a, Tensor b)
     {
         var y = Elementwise.Binary<AddOp>(a, b);
-        GradientTape.Record(y, a, b, g => Broadcast.SumTo(g, a.Shape), g => Broadcast.SumTo(g, b.Shape));
+        RecordArithmetic(y, a, b, Arith.Add);
         return y;
     }
 
@@ -17,7 +17,7 @@ public partial class Tensor
     public static Tensor operator +(Tensor a, float s)
     {
         var y = Elementwise.Binary<AddOp>(a, s);
-        GradientTape.Record(y, a, g => g);
+        RecordScalarArithmetic(y, a, Arith.Add, s);
         return y;
     }
 
@@ -29,7 +29,7 @@ public partial class Tensor
     public static Tensor operator -(Tensor a, Tensor b)
     {
         var y = Elementwise.Binary<SubOp>(a, b);
-        GradientTape.Record(y, a, b, g => Broadcast.SumTo(g, a.Shape), g => Broadcast.SumTo(-g, b.Shape));
+        RecordArithmetic(y, a, b, Arith.Sub);
         return y;
     }
 
@@ -37,7 +37,7 @@ public partial class Tensor
     public static Tensor operator -(Tensor a, float s)
     {
         var y = Elementwise.Binary<SubOp>(a, s);
-        GradientTape.Record(y, a, g => g);
+        RecordScalarArithmetic(y, a, Arith.Add, s);
         return y;
     }
 
@@ -45,7 +45,7 @@ public partial class Tensor
     public static Tensor operator -(float s, Tensor a)
     {
         var y = Elementwise.Binary<SubOp>(s, a);
-        GradientTape.Record(y, a, g => -g);
+        RecordScalarArithmetic(y, a, Arith.Neg, s);
         return y;
     }
 
@@ -53,7 +53,7 @@ public partial class Tensor
     public static Tensor operator -(Tensor a)
     {
         var y = Elementwise.Unary<NegOp>(a);
-        GradientTape.Record(y, a, g => -g);
+        RecordScalarArithmetic(y, a, Arith.Neg, 0);
         return y;
     }
 }

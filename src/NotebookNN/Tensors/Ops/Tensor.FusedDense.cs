@@ -7,8 +7,6 @@ public partial class Tensor
     /// <summary>
     /// <c>act(x·kernel + bias)</c> in one GEMM whose epilogue adds the bias and applies the activation while each
     /// output tile is hot. x is (..., in), kernel (in, out), bias (out) or null; the result is (..., out).
-    /// Backward: dZ = g ⊙ act'(y) from the saved output, dx = dZ·kernelᵀ, dkernel = xᵀ·dZ, dbias = column sums of dZ,
-    /// each computed only when that input needs a gradient.
     /// </summary>
     internal static Tensor FusedDense(Tensor x, Tensor kernel, Tensor? bias, FusedActivation act)
     {
@@ -25,26 +23,50 @@ public partial class Tensor
         var rows = RowsOf(x);
         var w = GemmOperand.From(kernel);
         var biasData = bias?.Contiguous();
-        var y = NewUninitialized([.. x.Dims[..^1], units]);
+        var y = NewUninitialized(x.Dims.AsSpan(0, x.NDim - 1), units);
         var epilogue = new Epilogue(biasData is null ? default : biasData.Span, act);
         BatchedGemm.Run(rows, w, y.Data, [], [], epilogue);
 
-        Tensor[] inputs = bias is null ? [x, kernel] : [x, kernel, bias];
-        GradientTape.Record(y, inputs, (g, needed) =>
+        if (GradientTape.Recording(x, kernel, bias) is { } tape)
         {
+            var op = bias is null ? tape.Push<FusedDenseBackward>(y, x, kernel) : tape.Push<FusedDenseBackward>(y, x, kernel, bias);
+            op.Rows = rows;
+            op.Kernel = w;
+            op.Act = act;
+        }
+        return y;
+    }
+
+    /// <summary>
+    /// dZ = g ⊙ act'(y) from the saved output, dx = dZ·kernelᵀ, dkernel = xᵀ·dZ, dbias = column sums of dZ, each
+    /// computed only when that input needs a gradient.
+    /// </summary>
+    private sealed class FusedDenseBackward : TapeOp
+    {
+        internal GemmOperand Rows, Kernel;
+        internal FusedActivation Act;
+
+        internal override void Backward(Tensor g, bool[] needed, Tensor?[] grads)
+        {
+            var y = Output;
+            var x = Inputs[0];
+            int units = y.Dims[^1], fanIn = x.Dims[^1];
             var gc = g.Contiguous();
-            bool biasGrad = bias is not null && needed[2];
-            var grads = new Tensor?[inputs.Length];
+            bool biasGrad = Inputs.Length > 2 && needed[2];
             if (biasGrad) grads[2] = NewUninitialized([units]);
             // linear: dz is g itself, no copy
-            var dz = act == FusedActivation.Linear && gc.Offset == 0 && gc.Data.Length == gc.Size ? gc : NewUninitialized((int[])y.Dims.Clone());
-            Kernels.Ops.DenseGrad.ActivationAndBias(act, y.Span, gc.Span, dz.Span, rows.Rows, units, biasGrad ? grads[2]!.Span : default);
-            var dzOp = GemmOperand.Dense(dz.Data, [], rows.Rows, units);
-            if (needed[0]) grads[0] = Product(dzOp, w.T(), (int[])x.Dims.Clone());
-            if (needed[1]) grads[1] = Product(rows.T(), dzOp, [fanIn, units]);
-            return grads;
-        });
-        return y;
+            var dz = Act == FusedActivation.Linear && gc.Offset == 0 && gc.Data.Length == gc.Size ? gc : NewUninitialized(y.Dims);
+            Kernels.Ops.DenseGrad.ActivationAndBias(Act, y.Span, gc.Span, dz.Span, Rows.Rows, units, biasGrad ? grads[2]!.Span : default);
+            var dzOp = GemmOperand.Dense(dz.Data, [], Rows.Rows, units);
+            if (needed[0]) grads[0] = Product(dzOp, Kernel.T(), x.Dims);
+            if (needed[1]) grads[1] = Product(Rows.T(), dzOp, [fanIn, units]);
+        }
+
+        internal override void Clear()
+        {
+            base.Clear();
+            Rows = Kernel = default;
+        }
     }
 
     /// <summary>x (..., in) as one (rows, in) matrix: a view when its rows are evenly strided, else a copy.</summary>
@@ -59,7 +81,7 @@ public partial class Tensor
         return merged;
     }
 
-    private static Tensor Product(GemmOperand a, GemmOperand b, int[] dims)
+    private static Tensor Product(GemmOperand a, GemmOperand b, ReadOnlySpan<int> dims)
     {
         var r = NewUninitialized(dims);
         BatchedGemm.Run(a, b, r.Data, [], []);

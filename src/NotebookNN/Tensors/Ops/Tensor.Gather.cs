@@ -51,7 +51,7 @@ public partial class Tensor
         RowGather.Gather(Contiguous().Span, y.Span, idx, outer, size, inner);
         GradientTape.Record(y, this, g =>
         {
-            var dx = NewZeros((int[])Dims.Clone());
+            var dx = NewZeros(Dims);
             RowGather.ScatterAdd(g.Contiguous().Span, dx.Span, idx, outer, size, inner);
             return dx;
         });

@@ -11,15 +11,31 @@ public partial class Tensor
     private static Tensor MapRecorded<TOp, TGrad>(Tensor x, bool gradFromOutput = false) where TOp : IUnaryOp where TGrad : IBinaryOp
     {
         var y = Elementwise.Unary<TOp>(x);
-        GradientTape.Record(y, x, g => Elementwise.Binary<TGrad>(gradFromOutput ? y : x, g));
+        if (GradientTape.Recording(x) is { } tape) tape.Push<MapBackward<TGrad>>(y, x).FromOutput = gradFromOutput;
         return y;
+    }
+
+    private sealed class MapBackward<TGrad> : TapeOp where TGrad : IBinaryOp
+    {
+        internal bool FromOutput;
+
+        internal override void Backward(Tensor g, bool[] needed, Tensor?[] grads) =>
+            grads[0] = Elementwise.Binary<TGrad>(FromOutput ? Output : Inputs[0], g);
     }
 
     /// <summary>y = TOp(x, s) for a parameter s, with backward dx = g · TFactor(x, s).</summary>
     private static Tensor MapRecorded<TOp, TFactor>(Tensor x, float s) where TOp : IBinaryOp where TFactor : IBinaryOp
     {
         var y = Elementwise.Binary<TOp>(x, s);
-        GradientTape.Record(y, x, g => Elementwise.Binary<Kernels.Ops.MulOp>(Elementwise.Binary<TFactor>(x, s), g));
+        if (GradientTape.Recording(x) is { } tape) tape.Push<MapScalarBackward<TFactor>>(y, x).S = s;
         return y;
+    }
+
+    private sealed class MapScalarBackward<TFactor> : TapeOp where TFactor : IBinaryOp
+    {
+        internal float S;
+
+        internal override void Backward(Tensor g, bool[] needed, Tensor?[] grads) =>
+            grads[0] = Elementwise.Binary<Kernels.Ops.MulOp>(Elementwise.Binary<TFactor>(Inputs[0], S), g);
     }
 }

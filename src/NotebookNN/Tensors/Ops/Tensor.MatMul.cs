@@ -39,7 +39,7 @@ public partial class Tensor
     /// <summary>d(input) = x·y summed over the batch axes the input was broadcast along; shaped like the input.</summary>
     private static Tensor MatMulGradient(GemmOperand x, GemmOperand y, Tensor input, int[] batch)
     {
-        var grad = NewUninitialized((int[])input.Dims.Clone());
+        var grad = NewUninitialized(input.Dims);
         int inputBatchRank = Math.Max(0, input.NDim - 2);
         BatchedGemm.Run(x, y, grad.Data, input.Dims[..inputBatchRank], batch);
         return grad;
@@ -51,8 +51,8 @@ public partial class Tensor
         if (t.NDim >= 2) return t;
         int len = t.Dims[0], stride = t.Strides[0];
         return rowVector
-            ? new Tensor(t.Data, t.Offset, [1, len], [len * stride, stride])
-            : new Tensor(t.Data, t.Offset, [len, 1], [stride, 1]);
+            ? View(t.Data, t.Offset, [1, len], [len * stride, stride])
+            : View(t.Data, t.Offset, [len, 1], [stride, 1]);
     }
 
     /// <summary>numpy broadcasting of the batch axes (aligned on the right; equal or 1).</summary>

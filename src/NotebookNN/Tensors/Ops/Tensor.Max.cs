@@ -32,7 +32,7 @@ public partial class Tensor
         {
             var index = Reduction.Arg(flat, ax, max);
             var (outer, n, inner) = Reduction.Split(flat.Dims, ax);
-            var dx = NewUninitialized((int[])x.Dims.Clone());
+            var dx = NewUninitialized(x.Dims);
             ReduceDriver.ScatterAlongAxis(g.Contiguous().Span, index.Span, outer, n, inner, dx.Span);
             return dx;
         });

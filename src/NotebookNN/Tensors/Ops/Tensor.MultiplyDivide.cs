@@ -9,7 +9,7 @@ public partial class Tensor
     public static Tensor operator *(Tensor a, Tensor b)
     {
         var y = Elementwise.Binary<MulOp>(a, b);
-        GradientTape.Record(y, a, b, g => Broadcast.SumTo(g * b, a.Shape), g => Broadcast.SumTo(g * a, b.Shape));
+        RecordArithmetic(y, a, b, Arith.Mul);
         return y;
     }
 
@@ -17,7 +17,7 @@ public partial class Tensor
     public static Tensor operator *(Tensor a, float s)
     {
         var y = Elementwise.Binary<MulOp>(a, s);
-        GradientTape.Record(y, a, g => g * s);
+        RecordScalarArithmetic(y, a, Arith.Mul, s);
         return y;
     }
 
@@ -29,9 +29,7 @@ public partial class Tensor
     public static Tensor operator /(Tensor a, Tensor b)
     {
         var y = Elementwise.Binary<DivOp>(a, b);
-        GradientTape.Record(y, a, b,
-            g => Broadcast.SumTo(g / b, a.Shape),
-            g => Broadcast.SumTo(g * Elementwise.Binary<NegDivOp>(y, b), b.Shape));
+        RecordArithmetic(y, a, b, Arith.Div);
         return y;
     }
 
@@ -39,7 +37,7 @@ public partial class Tensor
     public static Tensor operator /(Tensor a, float s)
     {
         var y = Elementwise.Binary<DivOp>(a, s);
-        GradientTape.Record(y, a, g => g / s);
+        RecordScalarArithmetic(y, a, Arith.Div, s);
         return y;
     }
 
@@ -47,7 +45,7 @@ public partial class Tensor
     public static Tensor operator /(float s, Tensor a)
     {
         var y = Elementwise.Binary<DivOp>(s, a);
-        GradientTape.Record(y, a, g => g * Elementwise.Binary<NegDivOp>(y, a));
+        RecordScalarArithmetic(y, a, Arith.ScalarOverTensor, s);
         return y;
     }
 }

@@ -32,12 +32,18 @@ public partial class Tensor
     }
 
     /// <summary>Reshape to dims already known to hold <see cref="Size"/> elements; records the backward (reshape back).</summary>
-    internal Tensor ReshapeTo(int[] dims)
+    internal Tensor ReshapeTo(ReadOnlySpan<int> dims)
     {
         var source = Contiguous();
-        var y = new Tensor(source.Data, source.Offset, dims, ContiguousStrides(dims));
-        GradientTape.Record(y, this, g => g.ReshapeTo((int[])Dims.Clone()));
+        var y = View(source.Data, source.Offset, dims);
+        if (GradientTape.Recording(this) is { } tape) tape.Push<ReshapeBackward>(y, this);
         return y;
+    }
+
+    /// <summary>Backward of a reshape: the gradient reshaped back to the input's dims.</summary>
+    private sealed class ReshapeBackward : TapeOp
+    {
+        internal override void Backward(Tensor g, bool[] needed, Tensor?[] grads) => grads[0] = g.ReshapeTo(Inputs[0].Dims);
     }
 
     /// <summary>All values as a 1-D tensor (a view when contiguous; numpy's <c>flatten</c> always copies).</summary>

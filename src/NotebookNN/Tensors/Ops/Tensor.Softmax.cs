@@ -11,12 +11,20 @@ public partial class Tensor
     {
         int ax = Shape.NormalizeAxis(axis, x.NDim);
         var y = SoftmaxForward(x, ax, log: false);
-        GradientTape.Record(y, x, g =>
-        {
-            var dot = Reduction.Reduce<AddOp>(Elementwise.Binary<MulOp>(g, y), [ax]);
-            return y * Elementwise.Binary<SubOp>(g, dot);
-        });
+        if (GradientTape.Recording(x) is { } tape) tape.Push<SoftmaxBackward>(y, x).Axis = ax;
         return y;
+    }
+
+    private sealed class SoftmaxBackward : TapeOp
+    {
+        internal int Axis;
+
+        internal override void Backward(Tensor g, bool[] needed, Tensor?[] grads)
+        {
+            var y = Output;
+            var dot = Reduction.Reduce<AddOp>(Elementwise.Binary<MulOp>(g, y), [Axis]);
+            grads[0] = y * Elementwise.Binary<SubOp>(g, dot);
+        }
     }
 
     /// <summary>Keras <c>softmax</c> over <paramref name="axis"/> (default the last).</summary>
@@ -41,7 +49,7 @@ public partial class Tensor
         var c = x.Contiguous();
         if (axis == c.NDim - 1 && c.Dims[axis] > 0)
         {
-            var y = NewUninitialized((int[])c.Dims.Clone());
+            var y = NewUninitialized(c.Dims);
             SoftmaxRows.AllRows(c.Span, c.Dims[axis], y.Span, log);
             return y;
         }

@@ -13,9 +13,10 @@ public partial class Tensor
         int a = Shape.NormalizeAxis(ax, Dims.Length);
         if (Dims[a] != 1)
             throw new ArgumentException($"cannot select an axis to squeeze out which has size not equal to one. Received: axis={ax} for shape {Shape}");
-        var dims = Dims.ToList();
-        dims.RemoveAt(a);
-        return ReshapeTo([.. dims]);
+        Span<int> dims = stackalloc int[Dims.Length - 1];
+        Dims.AsSpan(0, a).CopyTo(dims);
+        Dims.AsSpan(a + 1).CopyTo(dims[a..]);
+        return ReshapeTo(dims);
     }
 
     /// <summary>
@@ -25,8 +26,10 @@ public partial class Tensor
     public Tensor ExpandDims(int axis)
     {
         int a = Shape.NormalizeAxis(axis, Dims.Length + 1);
-        var dims = Dims.ToList();
-        dims.Insert(a, 1);
-        return ReshapeTo([.. dims]);
+        Span<int> dims = stackalloc int[Dims.Length + 1];
+        Dims.AsSpan(0, a).CopyTo(dims);
+        dims[a] = 1;
+        Dims.AsSpan(a).CopyTo(dims[(a + 1)..]);
+        return ReshapeTo(dims);
     }
 }

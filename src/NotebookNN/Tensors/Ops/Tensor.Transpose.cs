@@ -29,7 +29,7 @@ public partial class Tensor
         var strides = new int[rank];
         var inverse = new int[rank];
         for (int i = 0; i < rank; i++) { dims[i] = Dims[p[i]]; strides[i] = Strides[p[i]]; inverse[p[i]] = i; }
-        var y = new Tensor(Data, Offset, dims, strides);
+        var y = View(Data, Offset, dims, strides);
         GradientTape.Record(y, this, g => g.Transpose(inverse).Contiguous());
         return y;
     }

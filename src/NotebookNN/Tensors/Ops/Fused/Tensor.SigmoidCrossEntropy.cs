@@ -15,7 +15,21 @@ public partial class Tensor
         if (logits.Shape != labels.Shape)
             throw new ArgumentException($"Expected labels with the logits' shape. Received: logits.shape={logits.Shape}, labels.shape={labels.Shape}");
         var loss = Elementwise.Binary<SigmoidCrossEntropyOp>(logits, labels);
-        GradientTape.Record(loss, logits, g => Elementwise.Binary<MulOp>(Elementwise.Binary<SigmoidCrossEntropyGradOp>(logits, labels), g));
+        if (GradientTape.Recording(logits) is { } tape) tape.Push<SigmoidCrossEntropyBackward>(loss, logits).Labels = labels;
         return loss;
+    }
+
+    private sealed class SigmoidCrossEntropyBackward : TapeOp
+    {
+        internal Tensor Labels = null!;
+
+        internal override void Backward(Tensor g, bool[] needed, Tensor?[] grads) =>
+            grads[0] = Elementwise.Binary<MulOp>(Elementwise.Binary<SigmoidCrossEntropyGradOp>(Inputs[0], Labels), g);
+
+        internal override void Clear()
+        {
+            base.Clear();
+            Labels = null!;
+        }
     }
 }

@@ -19,15 +19,35 @@ public partial class Tensor
         var x = logits.Contiguous();
         var z = oneHot.Contiguous();
         var loss = NewUninitialized([batch]);
-        var lse = NewUninitialized([batch]).Data; // step-arena storage inside Fit
-        var zSum = NewUninitialized([batch]).Data;
-        CrossEntropyRows.DenseForward(x.Span, z.Span, classes, loss.Span, lse, zSum);
-        GradientTape.Record(loss, logits, g =>
+        var lse = NewUninitialized([batch]); // step-arena storage inside Fit
+        var zSum = NewUninitialized([batch]);
+        CrossEntropyRows.DenseForward(x.Span, z.Span, classes, loss.Span, lse.Data, zSum.Data);
+        if (GradientTape.Recording(logits) is { } tape)
         {
-            var dx = NewUninitialized([batch, classes]);
-            CrossEntropyRows.DenseBackward(x.Span, z.Span, classes, lse, zSum, g.Contiguous().Span, dx.Span);
-            return dx;
-        });
+            var op = tape.Push<SoftmaxCrossEntropyBackward>(loss, logits);
+            op.Logits = x;
+            op.Targets = z;
+            op.LogSumExp = lse;
+            op.TargetSum = zSum;
+        }
         return loss;
+    }
+
+    private sealed class SoftmaxCrossEntropyBackward : TapeOp
+    {
+        internal Tensor Logits = null!, Targets = null!, LogSumExp = null!, TargetSum = null!;
+
+        internal override void Backward(Tensor g, bool[] needed, Tensor?[] grads)
+        {
+            var dx = NewUninitialized(Logits.Dims);
+            CrossEntropyRows.DenseBackward(Logits.Span, Targets.Span, Logits.Dims[1], LogSumExp.Data, TargetSum.Data, g.Contiguous().Span, dx.Span);
+            grads[0] = dx;
+        }
+
+        internal override void Clear()
+        {
+            base.Clear();
+            Logits = Targets = LogSumExp = TargetSum = null!;
+        }
     }
 }

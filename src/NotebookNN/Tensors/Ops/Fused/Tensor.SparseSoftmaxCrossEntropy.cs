@@ -25,14 +25,34 @@ public partial class Tensor
             throw new ArgumentException($"Received a label value of {z.Span[bad]} at index {bad}, which is not a class index: expected a whole number in [0, {classes - 1}] for {classes} classes.");
 
         var loss = NewUninitialized([batch]);
-        var lse = NewUninitialized([batch]).Data; // step-arena storage inside Fit
-        CrossEntropyRows.SparseForward(x.Span, classes, z.Span, loss.Span, lse);
-        GradientTape.Record(loss, logits, g =>
+        var lse = NewUninitialized([batch]); // step-arena storage inside Fit
+        CrossEntropyRows.SparseForward(x.Span, classes, z.Span, loss.Span, lse.Data);
+        if (GradientTape.Recording(logits) is { } tape)
         {
-            var dx = NewUninitialized([batch, classes]);
-            CrossEntropyRows.SparseBackward(x.Span, classes, z.Span, lse, g.Contiguous().Span, dx.Span);
-            return dx;
-        });
+            var op = tape.Push<SparseSoftmaxCrossEntropyBackward>(loss, logits);
+            op.Logits = x;
+            op.Labels = z;
+            op.LogSumExp = lse;
+        }
         return loss;
+    }
+
+    /// <summary>(softmax − onehot)·g written straight into the logits' gradient.</summary>
+    private sealed class SparseSoftmaxCrossEntropyBackward : TapeOp
+    {
+        internal Tensor Logits = null!, Labels = null!, LogSumExp = null!;
+
+        internal override void Backward(Tensor g, bool[] needed, Tensor?[] grads)
+        {
+            var dx = NewUninitialized(Logits.Dims);
+            CrossEntropyRows.SparseBackward(Logits.Span, Logits.Dims[1], Labels.Span, LogSumExp.Data, g.Contiguous().Span, dx.Span);
+            grads[0] = dx;
+        }
+
+        internal override void Clear()
+        {
+            base.Clear();
+            Logits = Labels = LogSumExp = null!;
+        }
     }
 }
