@@ -25,6 +25,15 @@ internal static class EpochLoop
         int validationFreq, Action resetMetrics, Action<int[]?, int, int> trainStep, Func<Dictionary<string, double>> logs,
         Func<Dictionary<string, double>>? validate)
     {
+        var order = shuffle ? model.RentOrderBuffer(n) : null; // reshuffled in place each epoch
+        try { Epochs(model, list, n, batchSize, epochs, initialEpoch, order, validationFreq, resetMetrics, trainStep, logs, validate); }
+        finally { if (order is not null) model.ReturnOrderBuffer(order); }
+    }
+
+    private static void Epochs(Model model, CallbackList list, int n, int batchSize, int epochs, int initialEpoch, int[]? order,
+        int validationFreq, Action resetMetrics, Action<int[]?, int, int> trainStep, Func<Dictionary<string, double>> logs,
+        Func<Dictionary<string, double>>? validate)
+    {
         int steps = (n + batchSize - 1) / batchSize;
         model.StopTraining = false;
         var empty = new Dictionary<string, double>();
@@ -33,7 +42,7 @@ internal static class EpochLoop
         {
             resetMetrics();
             list.Each(c => c.OnEpochBegin(epoch, new Dictionary<string, double>()));
-            var order = shuffle ? TrainingData.Permutation(n) : null;
+            if (order is not null) RandomGenerator.Shared.Permutation(order);
             IDictionary<string, double> batchLogs = new Dictionary<string, double>();
             bool batchHooks = list.ObservesBatches; // without observers no per-step logs are built
             for (int step = 0; step < steps; step++)

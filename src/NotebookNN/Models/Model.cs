@@ -25,6 +25,26 @@ public partial class Model : Layer
     /// </summary>
     internal TensorArena StepArena { get; } = new();
 
+    private int[] _order = [];
+    private int _orderInUse;
+
+    /// <summary>
+    /// An array for the epochs' random orders of n training samples: the one the model keeps from Fit call to Fit call
+    /// (4 bytes a sample are not allocated again for every epoch), or a new one while another Fit holds it (a Fit
+    /// run from a callback). Hand it back with <see cref="ReturnOrderBuffer"/>.
+    /// </summary>
+    internal int[] RentOrderBuffer(int n)
+    {
+        if (Interlocked.CompareExchange(ref _orderInUse, 1, 0) != 0) return new int[n];
+        if (_order.Length != n) _order = new int[n];
+        return _order;
+    }
+
+    internal void ReturnOrderBuffer(int[] order)
+    {
+        if (ReferenceEquals(order, _order)) Volatile.Write(ref _orderInUse, 0);
+    }
+
     /// <summary>Set by a callback to end <c>Fit</c> after the current epoch (Keras's <c>stop_training</c>).</summary>
     public bool StopTraining { get; set; }
 

@@ -65,9 +65,16 @@ internal sealed partial class RandomGenerator
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         var p = new int[n];
-        for (int i = 0; i < n; i++) p[i] = i;
-        Shuffle(p);
+        Permutation(p);
         return p;
+    }
+
+    /// <summary>Fills <paramref name="into"/> with a random permutation of 0 .. length − 1 (the same one
+    /// <see cref="Permutation(int)"/> would return).</summary>
+    public void Permutation(Span<int> into)
+    {
+        for (int i = 0; i < into.Length; i++) into[i] = i;
+        Shuffle(into);
     }
 
     /// <summary>The xoshiro256** step; callers hold the lock.</summary>

@@ -100,4 +100,19 @@ public class TrainStepAllocationTests
         // One step's activations and gradients alone are > 256 × (96 + 48 + 10) × 4 × 2 bytes ≈ 315 KB.
         Assert.True(bytes < 100_000, $"a second one-epoch Fit call allocated {bytes} bytes: the step storage was not reused");
     }
+
+    [Fact]
+    public void ShuffledEpochs_ReuseTheOrderArray()
+    {
+        const int N = 60_000; // the order alone is 240 KB a new array
+        var x = Tensor.From([.. Enumerable.Range(0, N).Select(i => (float)(i % 7))]).Reshape([N, 1]);
+        var y = Tensor.From([.. Enumerable.Range(0, N).Select(i => (float)(i % 7) * 2)]);
+        var model = new Sequential([new Dense(1, inputShape: [1])]);
+        model.Compile(optimizer: "sgd", loss: "mse");
+        model.Fit(x, y, batchSize: 2000, epochs: 1, verbose: 0);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        model.Fit(x, y, batchSize: 2000, epochs: 3, verbose: 0);
+        long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(bytes < N * sizeof(int), $"a three-epoch shuffled Fit allocated {bytes} bytes: the order array is not reused");
+    }
 }
