@@ -45,6 +45,9 @@ internal static class TrainBench
         for (int round = 0; round < rounds; round++)
         {
             if (rounds > 1) Console.Error.WriteLine($"# round {round + 1} of {rounds}");
+            // The previous round's models are garbage, but a round allocates almost nothing, so no collection would
+            // reclaim them and every round's peak RSS would carry the last one's: collect so each round stands alone.
+            if (round > 0) GC.Collect();
             var ours = new Dictionary<string, double>();
             Model? last = null;
             foreach (var (name, batch, make) in Configs)
