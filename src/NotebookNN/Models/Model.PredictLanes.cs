@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NotebookNN.Callbacks;
 using NotebookNN.Kernels;
 using NotebookNN.Kernels.Threading;
@@ -28,20 +29,22 @@ public partial class Model
     }
 
     /// <summary>Rows [from, n) of <paramref name="x"/> into <paramref name="result"/> in chunks of
-    /// <paramref name="rows"/>, lane t taking every Workers-th chunk from the t-th, with its own arena and
-    /// single-threaded GEMMs.</summary>
+    /// <paramref name="rows"/>, each lane taking the next chunk not yet taken (a core slowed by the host still gets
+    /// its fair share), with its own arena and single-threaded GEMMs.</summary>
     private void PredictInLanes(Tensor x, int rows, int from, Tensor result)
     {
         if (from >= x.Shape[0]) return;
-        var body = new PredictLane { Model = this, X = x, Result = result, Rows = rows, From = from, Lanes = ComputePool.Workers };
-        ComputePool.For(body.Lanes, ref body);
+        var body = new PredictLane { Model = this, X = x, Result = result, Rows = rows, From = from, Next = new StrongBox<int>(0) };
+        ComputePool.For(ComputePool.Workers, ref body);
     }
 
     private struct PredictLane : IParallelBody
     {
         public Model Model;
         public Tensor X, Result;
-        public int Rows, From, Lanes;
+        public int Rows, From;
+        /// <summary>The index of the next chunk to take, shared by the lanes.</summary>
+        public StrongBox<int> Next;
 
         public readonly void Invoke(int lane)
         {
@@ -51,7 +54,7 @@ public partial class Model
             Gemm.MaxThreads = 1; // the other cores run the other lanes
             try
             {
-                for (int start = From + lane * Rows; start < n; start += Lanes * Rows)
+                for (int start; (start = From + (Interlocked.Increment(ref Next.Value) - 1) * Rows) < n;)
                 {
                     // lane 0 shares the model's step arena; a lane whose arena is busy (two Predict calls on one model
                     // at once) takes a private one for this call

@@ -10,15 +10,18 @@ internal sealed class ShapeTable
 {
     /// <summary>Sequences longer than this are not interned (no tensor op needs them hot).</summary>
     private const int MaxRank = 8;
-    /// <summary>Past this many sequences of one length, new ones are copied instead (shapes that change every step,
-    /// such as variable-length text batches, must not grow the table without bound).</summary>
-    private const int MaxPerRank = 512;
+    /// <summary>Past this many sequences, new ones are copied instead (shapes that change every step, such as
+    /// variable-length text batches, must not grow the table without bound).</summary>
+    internal const int MaxEntries = 2048;
 
-    private readonly List<Entry>?[] _byRank = new List<Entry>?[MaxRank + 1];
+    /// <summary>Open addressing with linear probing, at most half full: a lookup is a hash and one or two compares.</summary>
+    private Entry?[] _slots = new Entry?[64];
+    private int _count;
 
-    private sealed class Entry(int[] values)
+    private sealed class Entry(int[] values, uint hash)
     {
         public readonly int[] Values = values;
+        public readonly uint Hash = hash;
         /// <summary>Row-major strides when <see cref="Values"/> is used as dims; computed on first need.</summary>
         public int[]? ContiguousStrides;
     }
@@ -46,12 +49,36 @@ internal sealed class ShapeTable
     private Entry? Find(ReadOnlySpan<int> values)
     {
         if (values.Length > MaxRank) return null;
-        var list = _byRank[values.Length] ??= [];
-        foreach (var e in list)
-            if (values.SequenceEqual(e.Values)) return e;
-        if (list.Count >= MaxPerRank) return null;
-        var entry = new Entry(values.ToArray());
-        list.Add(entry);
+        uint hash = Hash(values);
+        int mask = _slots.Length - 1;
+        for (int i = (int)(hash & (uint)mask); _slots[i] is { } e; i = (i + 1) & mask)
+            if (e.Hash == hash && values.SequenceEqual(e.Values)) return e;
+        if (_count >= MaxEntries) return null;
+        var entry = new Entry(values.ToArray(), hash);
+        if (2 * (_count + 1) > _slots.Length) Grow();
+        Place(_slots, entry);
+        _count++;
         return entry;
+    }
+
+    private void Grow()
+    {
+        var slots = new Entry?[_slots.Length * 2];
+        foreach (var e in _slots) if (e is not null) Place(slots, e);
+        _slots = slots;
+    }
+
+    private static void Place(Entry?[] slots, Entry entry)
+    {
+        int mask = slots.Length - 1, i = (int)(entry.Hash & (uint)mask);
+        while (slots[i] is not null) i = (i + 1) & mask;
+        slots[i] = entry;
+    }
+
+    private static uint Hash(ReadOnlySpan<int> values)
+    {
+        uint h = 2166136261u ^ (uint)values.Length;
+        foreach (int v in values) h = (h ^ (uint)v) * 16777619u;
+        return h ^ (h >> 15);
     }
 }

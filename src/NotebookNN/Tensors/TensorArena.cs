@@ -20,7 +20,8 @@ internal sealed class TensorArena
     [ThreadStatic] private static TensorArena? _current;
 
     private readonly Dictionary<int, Stack<float[]>> _free = [];
-    private readonly List<float[]> _rented = [];
+    /// <summary>Arrays rented in the current scope, each with the free list it goes back to.</summary>
+    private readonly List<(float[] Array, Stack<float[]> Home)> _rented = [];
     private readonly List<Tensor> _tensors = [];
     private int _tensorsInUse;
     private readonly ShapeTable _shapes = new();
@@ -57,10 +58,9 @@ internal sealed class TensorArena
     /// <summary>An array of exactly <paramref name="length"/> floats with unspecified contents.</summary>
     public float[] Rent(int length)
     {
-        var array = _free.TryGetValue(length, out var stack) && stack.Count > 0
-            ? stack.Pop()
-            : GC.AllocateUninitializedArray<float>(length);
-        _rented.Add(array);
+        if (!_free.TryGetValue(length, out var stack)) _free[length] = stack = new Stack<float[]>();
+        var array = stack.Count > 0 ? stack.Pop() : GC.AllocateUninitializedArray<float>(length);
+        _rented.Add((array, stack));
         return array;
     }
 
@@ -85,11 +85,7 @@ internal sealed class TensorArena
     {
         for (int i = 0; i < _tensorsInUse; i++) _tensors[i].Release();
         _tensorsInUse = 0;
-        foreach (var a in _rented)
-        {
-            if (!_free.TryGetValue(a.Length, out var stack)) _free[a.Length] = stack = new Stack<float[]>();
-            stack.Push(a);
-        }
+        foreach (var (array, home) in _rented) home.Push(array);
         _rented.Clear();
     }
 

@@ -73,14 +73,18 @@ public class TensorArenaTests
     {
         var table = new ShapeTable();
         Assert.Same(table.Intern([3, 4]), table.Intern([3, 4]));
-        for (int i = 0; i < 600; i++) table.Intern([i, 1000 + i]); // e.g. a new sequence length every step
-        var late = table.Intern([5000, 1]);
-        Assert.Equal([5000, 1], late);
-        Assert.NotSame(late, table.Intern([5000, 1])); // copied, not interned: the table stays bounded
+        for (int i = 0; i < ShapeTable.MaxEntries + 100; i++) table.Intern([i, 10_000 + i]); // e.g. a new sequence length every step
+        var late = table.Intern([50_000, 1]);
+        Assert.Equal([50_000, 1], late);
+        Assert.NotSame(late, table.Intern([50_000, 1])); // copied, not interned: the table stays bounded
         Assert.Same(table.Intern([3, 4]), table.Intern([3, 4]));
-        var (d, s) = table.InternContiguous([2, 3, 4]);
+        Assert.Equal([7, 10_007], table.Intern([7, 10_007])); // interned before the limit: found among the rest
+        Assert.Same(table.Intern([7, 10_007]), table.Intern([7, 10_007]));
+        var fresh = new ShapeTable();
+        var (d, s) = fresh.InternContiguous([2, 3, 4]);
         Assert.Equal([12, 4, 1], s);
-        Assert.Same(s, table.InternContiguous([2, 3, 4]).Strides);
+        Assert.Same(s, fresh.InternContiguous([2, 3, 4]).Strides);
+        Assert.Same(d, fresh.Intern([2, 3, 4]));
         Assert.Equal([2, 3, 4], d);
     }
 
