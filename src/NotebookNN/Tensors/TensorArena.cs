@@ -20,6 +20,8 @@ internal sealed class TensorArena
     [ThreadStatic] private static TensorArena? _current;
 
     private readonly Dictionary<int, Stack<float[]>> _free = [];
+    private readonly int[] _recentLengths = new int[16];
+    private readonly Stack<float[]>?[] _recentStacks = new Stack<float[]>?[16];
     /// <summary>Arrays rented in the current scope, each with the free list it goes back to.</summary>
     private readonly List<(float[] Array, Stack<float[]> Home)> _rented = [];
     private readonly List<Tensor> _tensors = [];
@@ -58,7 +60,15 @@ internal sealed class TensorArena
     /// <summary>An array of exactly <paramref name="length"/> floats with unspecified contents.</summary>
     public float[] Rent(int length)
     {
-        if (!_free.TryGetValue(length, out var stack)) _free[length] = stack = new Stack<float[]>();
+        // a step asks for the same few lengths over and over: a small direct-mapped cache in front of the dictionary
+        int slot = (int)((uint)length * 2654435769u >> 28);
+        var stack = _recentLengths[slot] == length ? _recentStacks[slot] : null;
+        if (stack is null)
+        {
+            if (!_free.TryGetValue(length, out stack)) _free[length] = stack = new Stack<float[]>();
+            _recentLengths[slot] = length;
+            _recentStacks[slot] = stack;
+        }
         var array = stack.Count > 0 ? stack.Pop() : GC.AllocateUninitializedArray<float>(length);
         _rented.Add((array, stack));
         return array;
