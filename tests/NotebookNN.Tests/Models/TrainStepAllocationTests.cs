@@ -45,6 +45,18 @@ public class TrainStepAllocationTests
         return (GC.GetAllocatedBytesForCurrentThread() - before) / (double)steps;
     }
 
+    /// <summary>Bytes this thread allocates per test step (Evaluate's, and Fit's validation) once warm.</summary>
+    private static double BytesPerTestStep(Model model, Tensor x, Tensor y, int batch)
+    {
+        var session = new TrainingSession(model);
+        int steps = Samples / batch;
+        for (int pass = 0; pass < 3; pass++)
+            for (int s = 0; s < steps; s++) session.TestStep(x, y, null, s * batch, (s + 1) * batch);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int s = 0; s < steps; s++) session.TestStep(x, y, null, s * batch, (s + 1) * batch);
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / (double)steps;
+    }
+
     public static TheoryData<string> Configurations => [
         "logits-sgd", "logits-adam", "softmax-rmsprop-accuracy", "dropout-onehot-adam", "sigmoid-binary-accuracy",
         "mse-mae", "flatten-images", "l2-momentum"];
@@ -77,6 +89,17 @@ public class TrainStepAllocationTests
         model.Compile(optimizer: optimizer, loss: loss, metrics: metrics);
         double bytes = BytesPerStep(model, x, y, batch: 32);
         Assert.True(bytes == 0, $"{configuration}: a steady-state train step allocated {bytes:F1} bytes");
+    }
+
+    [Theory]
+    [MemberData(nameof(Configurations))]
+    public void SteadyStateTestStep_AllocatesNothing(string configuration)
+    {
+        var (model, loss, optimizer, metrics, x, y) = Configuration(configuration);
+        model.Compile(optimizer: optimizer, loss: loss, metrics: metrics);
+        model.Build(x.Shape.Skip(1).ToArray());
+        double bytes = BytesPerTestStep(model, x, y, batch: 32);
+        Assert.True(bytes == 0, $"{configuration}: a steady-state test step allocated {bytes:F1} bytes");
     }
 
     [Fact]
