@@ -30,7 +30,7 @@ public partial class Model
             int[]? outDims = null;
             using (TensorArena.EnterEither(StepArena, ref fallbackArena))
             {
-                var yb = Forward(x[start..end], training: false).Contiguous();
+                var yb = Forward(x.AxisView(0, start, end - start), training: false).Contiguous();
                 if (yb.NDim == 0) throw new InvalidOperationException($"Model \"{Name}\" returned a scalar; Predict expects one output per sample.");
                 if (result is not null) yb.Span.CopyTo(result.Span.Slice(start * (result.Size / n)));
                 else { firstOutput = yb.Span.ToArray(); outDims = [n, .. yb.Dims[1..]]; }

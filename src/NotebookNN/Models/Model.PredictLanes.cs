@@ -59,7 +59,7 @@ public partial class Model
                     // lane 0 shares the model's step arena; a lane whose arena is busy (two Predict calls on one model
                     // at once) takes a private one for this call
                     using var scope = TensorArena.EnterEither(lane == 0 ? Model.StepArena : Model._laneArenas[lane] ??= new TensorArena(), ref busy);
-                    var yb = Model.Forward(X[start..Math.Min(n, start + Rows)], training: false).Contiguous();
+                    var yb = Model.Forward(X.AxisView(0, start, Math.Min(n, start + Rows) - start), training: false).Contiguous();
                     yb.Span.CopyTo(Result.Span.Slice(start * perSample, yb.Size));
                 }
             }
