@@ -76,6 +76,11 @@ public partial class Tensor
         return this;
     }
 
+    /// <summary>The error for reading a tensor of a finished Fit / Evaluate / Predict step (its storage went back to the arena).</summary>
+    private InvalidOperationException Released() => new(
+        $"This tensor (shape {Shape}) was made inside a Fit, Evaluate or Predict step and its storage has been reused by later steps. " +
+        "Copy what you need while the step runs (for example with ToArray() in a custom layer), or compute it again with model.PredictOnBatch(x).");
+
     /// <summary>Drops what a pooled tensor object refers to at the end of its step.</summary>
     internal void Release()
     {
@@ -114,7 +119,9 @@ public partial class Tensor
         get
         {
             if (!IsContiguous) throw new InvalidOperationException($"Internal: a strided view of shape {Shape} was passed where a contiguous tensor is required.");
-            return Data.AsSpan(Offset, Size);
+            int size = Size;
+            if ((uint)(Offset + size) > (uint)Data.Length) throw Released();
+            return Data.AsSpan(Offset, size);
         }
     }
 
@@ -128,6 +135,7 @@ public partial class Tensor
     public float Item()
     {
         if (Size != 1) throw new InvalidOperationException($"Item() expects a tensor with exactly one element. Received: shape={Shape}");
+        if (Offset >= Data.Length) throw Released();
         return Data[Offset];
     }
 
@@ -148,6 +156,7 @@ public partial class Tensor
 
     private Tensor CopyStrided()
     {
+        if (Data.Length == 0 && Size > 0) throw Released();
         var result = NewUninitialized(Dims);
         Kernels.Drivers.StridedCopy.Run(this, result);
         return result;

@@ -45,6 +45,30 @@ public class TensorArenaTests
         }
     }
 
+    /// <summary>A custom layer that keeps its last input: a tensor of the step, which must not be read after it.</summary>
+    private sealed class Keeper : Layer
+    {
+        public Tensor? Last;
+        public override Tensor Call(Tensor inputs, bool training = false) { Last = inputs; return inputs; }
+    }
+
+    [Fact]
+    public void ATensorKeptPastItsStepFailsClearlyInsteadOfShowingReusedValues()
+    {
+        var keeper = new Keeper();
+        var model = new Sequential([new Dense(3, inputShape: [2]), keeper, new Dense(1)]);
+        model.Compile(optimizer: "sgd", loss: "mse");
+        var x = Tensor.RandomUniform([64, 2], seed: 3);
+        model.Fit(x, Tensor.RandomUniform([64, 1], seed: 4), batchSize: 16, epochs: 1, verbose: 0);
+        var kept = keeper.Last!;
+        Assert.Equal([16, 3], kept.Shape.ToArray()); // the shape stays readable
+        var e = Assert.Throws<InvalidOperationException>(() => kept.ToArray());
+        Assert.Contains("inside a Fit, Evaluate or Predict step", e.Message);
+        Assert.Contains("shape (16, 3)", e.Message);
+        Assert.Throws<InvalidOperationException>(() => kept.T.ToArray()); // a strided view of it too
+        Assert.Throws<InvalidOperationException>(() => kept[0, 0].Item());
+    }
+
     [Fact]
     public void ShapesOfStepTensorsAreInternedAndStayValid()
     {
