@@ -9,8 +9,10 @@ namespace NotebookNN;
 internal abstract class TapeOp
 {
     internal Tensor Output = null!;
-    /// <summary>The inputs; the array is the instance's own and reused while the op's arity stays the same.</summary>
+    /// <summary>The inputs, in an array of the instance's own for that arity (one op type may be recorded with two or
+    /// three inputs, as a dense layer with or without a bias: each arity keeps its array).</summary>
     internal Tensor[] Inputs = [];
+    private Tensor[]? _one, _two, _three;
 
     /// <summary>
     /// Writes the gradient of each input i with <paramref name="needed"/>[i] set into <paramref name="grads"/>[i]
@@ -28,20 +30,20 @@ internal abstract class TapeOp
 
     internal void SetInputs(Tensor a)
     {
-        if (Inputs.Length != 1) Inputs = new Tensor[1];
+        Inputs = _one ??= new Tensor[1];
         Inputs[0] = a;
     }
 
     internal void SetInputs(Tensor a, Tensor b)
     {
-        if (Inputs.Length != 2) Inputs = new Tensor[2];
+        Inputs = _two ??= new Tensor[2];
         Inputs[0] = a;
         Inputs[1] = b;
     }
 
     internal void SetInputs(Tensor a, Tensor b, Tensor c)
     {
-        if (Inputs.Length != 3) Inputs = new Tensor[3];
+        Inputs = _three ??= new Tensor[3];
         Inputs[0] = a;
         Inputs[1] = b;
         Inputs[2] = c;

@@ -59,9 +59,9 @@ public class TrainStepAllocationTests
 
     public static TheoryData<string> Configurations => [
         "logits-sgd", "logits-adam", "softmax-rmsprop-accuracy", "dropout-onehot-adam", "sigmoid-binary-accuracy",
-        "mse-mae", "flatten-images", "l2-momentum"];
+        "mse-mae", "flatten-images", "l2-momentum", "bias-and-no-bias"];
 
-    /// <summary>The tutorials' model kinds: (model, loss, optimizer, metrics, x, y).</summary>
+    /// <summary>The tutorials' model kinds (and one mix of dense layers with and without bias): (model, loss, optimizer, metrics, x, y).</summary>
     private static (Model, Loss, Optimizer, Metric[], Tensor, Tensor) Configuration(string name) => name switch
     {
         "logits-sgd" => (Mlp(new Dense(10)), new SparseCategoricalCrossentropy(fromLogits: true), new SGD(0.01), [], Inputs([Features]), Labels(10, false)),
@@ -75,6 +75,10 @@ public class TrainStepAllocationTests
             new SparseCategoricalCrossentropy(fromLogits: true), "adam", ["accuracy"], Inputs([8, 8]), Labels(10, false)),
         "l2-momentum" => (new Sequential([new Dense(32, activation: "relu", kernelRegularizer: new L2(0.01), inputShape: [Features]), new Dense(10)]),
             new SparseCategoricalCrossentropy(fromLogits: true), new SGD(0.01, momentum: 0.9), [], Inputs([Features]), Labels(10, false)),
+        // one pooled dense tape op type recorded with three, three, then two inputs every step (the pool hands the
+        // instances back in reverse order, so each instance meets both arities)
+        "bias-and-no-bias" => (new Sequential([new Dense(32, activation: "relu", inputShape: [Features]), new Dense(16), new Dense(10, useBias: false)]),
+            new SparseCategoricalCrossentropy(fromLogits: true), new Adam(), [], Inputs([Features]), Labels(10, false)),
         _ => throw new ArgumentException(name),
     };
 
