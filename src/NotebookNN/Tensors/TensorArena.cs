@@ -11,9 +11,10 @@ namespace NotebookNN;
 /// Only code that owns a whole step enters a scope (Fit, Evaluate, Predict), and nothing created inside may be used
 /// after it: the step reads its loss and metrics as doubles inside the scope, optimizers update variables in place,
 /// and Variables copy their initial values into arrays of their own. Arrays are pooled by exact length, because
-/// kernels use <c>Data.Length</c>. A pooled tensor object is handed out again in the next step, so neither
-/// its storage nor the object itself may be kept; its dims may (they are interned, never written). Worker threads never see the scope (it is thread-local), so kernels running
-/// on the compute pool allocate nothing here.
+/// kernels use <c>Data.Length</c>. A pooled tensor object is handed out again in the next step, so neither its
+/// storage nor the object itself may be kept (a kept one is emptied and says so when read); its dims may (they are
+/// interned, never written). Worker threads never see the scope (it is thread-local), so kernels running on the
+/// compute pool allocate nothing here; Predict's lanes enter arenas of their own.
 /// </remarks>
 internal sealed class TensorArena
 {
