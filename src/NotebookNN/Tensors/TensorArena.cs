@@ -2,7 +2,7 @@ namespace NotebookNN;
 
 /// <summary>
 /// Reuses the storage of the tensors one training or inference step creates. While a scope is entered on a
-/// thread, <see cref="Tensor.NewUninitialized"/> and <see cref="Tensor.NewZeros"/> rent arrays here; leaving the
+/// thread, <see cref="Tensor.NewUninitialized(ReadOnlySpan{int})"/> and <see cref="Tensor.NewZeros"/> rent arrays here; leaving the
 /// scope hands every array back for the next step. Tensor objects made in the scope are pooled the same way, and their
 /// dims and strides are interned in a <see cref="ShapeTable"/>: after the first step a step allocates nothing for its
 /// tensors, so the large activations and weight gradients neither churn the GC nor land on the large-object heap.

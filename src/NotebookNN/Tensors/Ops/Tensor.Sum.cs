@@ -38,6 +38,8 @@ public partial class Tensor
     }
 
     /// <param name="norm">Distinct non-negative axes in ascending order.</param>
+    /// <param name="keepDims">Keep the reduced axes as 1.</param>
+    /// <param name="mean">Scale the sum by 1 / count.</param>
     private Tensor ReduceNormalized(ReadOnlySpan<int> norm, bool keepDims, bool mean)
     {
         var kept = Reduction.Reduce<AddOp>(this, norm);
