@@ -110,7 +110,7 @@ internal static class TrainBench
     private static double AllocPerStep(Model model, Tensor x, Tensor y, int batch)
     {
         var session = new TrainingSession(model);
-        var order = TrainingData.Permutation(NTrain);
+        var order = RandomGenerator.Shared.Permutation(NTrain);
         const int Warm = 20, Steps = 200;
         long before = 0;
         for (int s = 0; s < Warm + Steps; s++)

@@ -70,8 +70,6 @@ internal static class TrainingData
         return (x[..train], y[..train], w?[..train], (x[train..], y[train..]));
     }
 
-    public static int[] Permutation(int n) => RandomGenerator.Shared.Permutation(n);
-
     /// <summary>Samples [start, end) of the epoch's order (a view when not shuffled, gathered rows otherwise).</summary>
     public static (Tensor X, Tensor Y, Tensor? W) Batch(Tensor x, Tensor y, Tensor? w, int[]? order, int start, int end)
     {
