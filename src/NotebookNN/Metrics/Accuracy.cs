@@ -30,12 +30,15 @@ public class BinaryAccuracy(string name = "binary_accuracy", double threshold = 
         var (p, w) = Rows(yPred);
         if (t.Length != p.Length)
             throw new ArgumentException($"binary accuracy expects y_true and y_pred with the same number of values. Received: y_true.shape={yTrue.Shape}, y_pred.shape={yPred.Shape}");
-        return Accuracy.PerRow(p.Length / w, w, i =>
-        {
-            int hits = 0;
-            for (int j = i * w; j < (i + 1) * w; j++) hits += ((p[j] > Threshold ? 1f : 0f) == t[j]) ? 1 : 0;
-            return hits / (float)w;
-        });
+        return Accuracy.PerRow(p.Length / w, w, i => RowAccuracy(p, t, i, w));
+    }
+
+    /// <summary>The fraction of row i's w values on the right side of the threshold.</summary>
+    private float RowAccuracy(ReadOnlySpan<float> p, ReadOnlySpan<float> t, int i, int w)
+    {
+        int hits = 0;
+        for (int j = i * w; j < (i + 1) * w; j++) hits += ((p[j] > Threshold ? 1f : 0f) == t[j]) ? 1 : 0;
+        return hits / (float)w;
     }
 
     /// <summary>Without sample weights, counted straight from the batch's values (no per-sample tensor each step).</summary>
@@ -48,12 +51,7 @@ public class BinaryAccuracy(string name = "binary_accuracy", double threshold = 
         if (batch == 0) { base.UpdateState(yTrue, yPred, sampleWeight); return; }
         int w = p.Length / batch;
         double total = 0;
-        for (int i = 0; i < batch; i++)
-        {
-            int hits = 0;
-            for (int j = i * w; j < (i + 1) * w; j++) hits += ((p[j] > Threshold ? 1f : 0f) == t[j]) ? 1 : 0;
-            total += hits / (float)w; // the per-sample value PerSample gives, summed as Mean.Update sums it
-        }
+        for (int i = 0; i < batch; i++) total += RowAccuracy(p, t, i, w); // PerSample's values, summed as Mean.Update sums them
         AddTotals(total, batch);
     }
 }
