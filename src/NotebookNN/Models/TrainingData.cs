@@ -82,11 +82,8 @@ internal static class TrainingData
     /// without the copies of the index list a general <see cref="Tensor.Gather(int[], int)"/> makes.</summary>
     private static Tensor Rows(Tensor t, ReadOnlySpan<int> idx)
     {
-        Span<int> dims = stackalloc int[t.NDim];
-        t.Dims.CopyTo(dims);
-        int n = dims[0];
-        dims[0] = idx.Length;
-        var rows = Tensor.NewUninitialized(dims);
+        int n = t.Dims[0];
+        var rows = Tensor.NewUninitialized(t.Dims, 0, idx.Length);
         Kernels.Drivers.RowGather.Gather(t.Contiguous().Span, rows.Span, idx, 1, n, n == 0 ? 0 : t.Size / n);
         return rows;
     }

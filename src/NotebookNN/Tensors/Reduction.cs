@@ -60,10 +60,7 @@ internal static class Reduction
     private static Tensor ReduceOne<TAgg>(Tensor x, int axis) where TAgg : IAggregateOp
     {
         var (outer, n, inner) = Split(x.Dims, axis);
-        Span<int> dims = stackalloc int[x.NDim];
-        x.Dims.CopyTo(dims);
-        dims[axis] = 1;
-        var result = Tensor.NewUninitialized(dims);
+        var result = Tensor.NewUninitialized(x.Dims, axis, 1);
         ReduceDriver.AlongAxis<TAgg>(x.Span, outer, n, inner, result.Span);
         return result;
     }
@@ -73,10 +70,7 @@ internal static class Reduction
     {
         var c = x.Contiguous();
         var (outer, n, inner) = Split(c.Dims, axis);
-        Span<int> dims = stackalloc int[c.NDim];
-        c.Dims.CopyTo(dims);
-        dims[axis] = 1;
-        var result = Tensor.NewUninitialized(dims);
+        var result = Tensor.NewUninitialized(c.Dims, axis, 1);
         if (result.Size > 0) ReduceDriver.ArgAlongAxis(c.Span, outer, n, inner, result.Span, max);
         return result;
     }

@@ -58,6 +58,15 @@ public partial class Tensor
         return NewUninitialized(dims);
     }
 
+    /// <summary>A new contiguous tensor of <paramref name="dims"/> with axis <paramref name="axis"/> of length <paramref name="size"/> instead.</summary>
+    internal static Tensor NewUninitialized(ReadOnlySpan<int> dims, int axis, int size)
+    {
+        Span<int> d = stackalloc int[dims.Length];
+        dims.CopyTo(d);
+        d[axis] = size;
+        return NewUninitialized(d);
+    }
+
     /// <summary>A tensor over existing storage (a view); inside a <see cref="TensorArena"/> scope the object is pooled.</summary>
     internal static Tensor View(float[] data, int offset, ReadOnlySpan<int> dims, ReadOnlySpan<int> strides) =>
         TensorArena.Current is { } arena ? arena.NewTensor(data, offset, dims, strides) : new(data, offset, dims.ToArray(), strides.ToArray());
