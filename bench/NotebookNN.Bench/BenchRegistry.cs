@@ -12,5 +12,6 @@ internal static class BenchRegistry
         ["infer"] = TrainBench.RunInfer,
         ["optimizer-step"] = OptimizerBench.Run,
         ["blocking"] = BlockingBench.Run,
+        ["fma"] = FmaLimitBench.Run,
     };
 }

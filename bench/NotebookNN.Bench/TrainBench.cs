@@ -14,7 +14,8 @@ namespace NotebookNN.Bench;
 /// steady-state step, and the peak RSS, then (unless --no-peer) runs the peers of ../shared/bench/peers/run.sh in the same run (Debian's PyTorch with
 /// OMP_WAIT_POLICY=PASSIVE, and TorchSharp when run.sh has built it) and prints ratios against each and the best.
 /// <c>--rounds N</c> alternates our figures and the peers' N times and ends with the ratio of the medians, since this
-/// machine's speed drifts between minutes.
+/// machine's speed drifts between minutes. Each round also measures the machine's FMA ceiling before ours and after the
+/// peers (<see cref="FmaLimitBench"/>) and prints the GFLOP/s both sides reach against it (<see cref="FmaCeiling"/>).
 /// </summary>
 internal static class TrainBench
 {
@@ -41,6 +42,7 @@ internal static class TrainBench
         var y = Tensor.From(Enumerable.Range(0, NTrain).Select(_ => (float)RandomInt(NOut)).ToArray());
         var oursByRound = new List<Dictionary<string, double>>();
         var theirsByRound = new List<Dictionary<string, Dictionary<string, double>>>();
+        var boundsByFigure = new Dictionary<string, List<double>>();
         string prefix = train ? "mlp_" : "infer_";
         for (int round = 0; round < rounds; round++)
         {
@@ -49,6 +51,7 @@ internal static class TrainBench
             // reclaim them and every round's peak RSS would carry the last one's: collect so each round stands alone.
             if (round > 0) GC.Collect();
             var ours = new Dictionary<string, double>();
+            var limitBefore = FmaLimitBench.Measure();
             Model? last = null;
             foreach (var (name, batch, make) in Configs)
             {
@@ -61,13 +64,26 @@ internal static class TrainBench
             if (peers && RunPeers() is { } theirs)
             {
                 theirsByRound.Add(theirs);
+                // The round's ceiling: the faster of the FMA loop's two measurements, before ours and after the peers.
+                var limitAfter = FmaLimitBench.Measure();
+                FmaLimitBench.Print(limitBefore);
+                FmaLimitBench.Print(limitAfter);
+                double ceiling = Math.Max(limitBefore.TwoThreads, limitAfter.TwoThreads);
                 foreach (var (figure, value) in ours)
-                    if (IsCompared(figure, prefix)) PeerFigures.PrintRatios(figure, value, theirs);
+                {
+                    if (!IsCompared(figure, prefix)) continue;
+                    PeerFigures.PrintRatios(figure, value, theirs);
+                    if (!double.IsNaN(ceiling))
+                        (boundsByFigure.TryGetValue(figure, out var b) ? b : boundsByFigure[figure] = []).Add(FmaCeiling.Print(figure, value, ceiling, theirs));
+                }
             }
         }
         if (rounds > 1 && theirsByRound.Count == rounds)
             foreach (var figure in oursByRound[0].Keys.Where(f => IsCompared(f, prefix)))
+            {
                 PeerFigures.PrintMedianRatio(figure, oursByRound.Select(o => o[figure]).ToList(), theirsByRound);
+                if (boundsByFigure.TryGetValue(figure, out var bounds)) FmaCeiling.PrintMedian(figure, bounds);
+            }
         return 0;
     }
 
