@@ -42,8 +42,6 @@ public sealed class Adagrad : Optimizer
 
     private readonly struct AdagradOp(float lr, float epsilon) : IUpdateOp
     {
-        public static bool ComputeBound => true; // a square root and a division per element
-
         public void Invoke(ref float w, float g, ref float a, ref float s1, ref float s2)
         {
             a += g * g;

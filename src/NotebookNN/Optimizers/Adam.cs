@@ -64,8 +64,6 @@ public class Adam : Optimizer
 
     private readonly struct AdamOp(float alpha, float oneMinusBeta1, float oneMinusBeta2, float epsilon, bool amsgrad) : IUpdateOp
     {
-        public static bool ComputeBound => true; // a square root and a division per element
-
         public void Invoke(ref float w, float g, ref float m, ref float v, ref float vHat)
         {
             m += (g - m) * oneMinusBeta1;

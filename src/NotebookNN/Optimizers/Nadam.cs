@@ -66,8 +66,6 @@ public sealed class Nadam : Optimizer
 
     private readonly struct NadamOp(float lr, float oneMinusBeta1, float oneMinusBeta2, float epsilon, float cm, float cg, float cv) : IUpdateOp
     {
-        public static bool ComputeBound => true; // a square root and a division per element
-
         public void Invoke(ref float w, float g, ref float m, ref float v, ref float s2)
         {
             m += (g - m) * oneMinusBeta1;

@@ -59,8 +59,6 @@ public sealed class RMSprop : Optimizer
 
     private readonly struct RmsOp(float lr, float rho, float momentum, float epsilon, bool useMomentum, bool centered) : IUpdateOp
     {
-        public static bool ComputeBound => true; // a square root and a division per element
-
         public void Invoke(ref float w, float g, ref float v, ref float m, ref float avg)
         {
             v = rho * v + (1 - rho) * (g * g);
