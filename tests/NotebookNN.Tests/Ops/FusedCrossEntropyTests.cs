@@ -30,6 +30,28 @@ public class FusedCrossEntropyTests
         AssertClose(Tensor.SoftmaxCrossEntropy(T(x, batch, classes), T(oneHot, batch, classes)).ToArray(), expected, 1e-5, "dense CE");
     }
 
+    /// <summary>A row whose max is ±inf or NaN leaves the vector row path mid-batch: that row's loss is not finite and
+    /// the rows after it still match float64.</summary>
+    [Fact]
+    public void NonFiniteRowDoesNotSpoilTheRowsAfterIt()
+    {
+        const int classes = 4;
+        float[] x = [1f, 2f, 3f, 4f, float.PositiveInfinity, 0f, 1f, 2f, -1f, 0.5f, 2f, 0f,
+            float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity, 3f, -2f, 0f, 1f];
+        float[] labels = [3f, 1f, 2f, 0f, 1f];
+        var oneHot = new float[x.Length];
+        for (int i = 0; i < labels.Length; i++) oneHot[i * classes + (int)labels[i]] = 1f;
+        var sparse = Tensor.SparseSoftmaxCrossEntropy(T(x, 5, classes), T(labels, 5)).ToArray();
+        var dense = Tensor.SoftmaxCrossEntropy(T(x, 5, classes), T(oneHot, 5, classes)).ToArray();
+        foreach (var (loss, name) in new[] { (sparse, "sparse"), (dense, "dense") })
+        {
+            foreach (int row in new[] { 0, 2, 4 })
+                Assert.Equal(-LogSoftmaxRow(x, row, classes)[(int)labels[row]], loss[row], 5);
+            Assert.False(float.IsFinite(loss[1]), $"{name}: the row with +inf gave {loss[1]}");
+            Assert.False(float.IsFinite(loss[3]), $"{name}: the all −inf row gave {loss[3]}");
+        }
+    }
+
     [Fact]
     public void BackwardIsSoftmaxMinusOneHotTimesG()
     {

@@ -27,7 +27,8 @@ internal static class CrossEntropyRows
     {
         float[]? rented = classes > 1024 ? ArrayPool<float>.Shared.Rent(classes) : null;
         Span<float> scratch = rented is null ? stackalloc float[classes] : rented.AsSpan(0, classes);
-        for (int i = 0; i < loss.Length; i++)
+        int done = CrossEntropySmallRows.Applies(classes) ? CrossEntropySmallRows.SparseForward(x, classes, labels, loss, lse) : 0;
+        for (int i = done; i < loss.Length; i++)
         {
             var row = x.Slice(i * classes, classes);
             lse[i] = SoftmaxRows.LogSumExp(row, scratch, out float m, out float logSum);
@@ -40,6 +41,7 @@ internal static class CrossEntropyRows
     public static void SparseBackward(ReadOnlySpan<float> x, int classes, ReadOnlySpan<float> labels, ReadOnlySpan<float> lse,
         ReadOnlySpan<float> g, Span<float> dx)
     {
+        if (CrossEntropySmallRows.Applies(classes)) { CrossEntropySmallRows.SparseBackward(x, classes, labels, lse, g, dx); return; }
         for (int i = 0; i < g.Length; i++)
         {
             var row = dx.Slice(i * classes, classes);
@@ -54,7 +56,8 @@ internal static class CrossEntropyRows
     {
         float[]? rented = classes > 1024 ? ArrayPool<float>.Shared.Rent(classes) : null;
         Span<float> scratch = rented is null ? stackalloc float[classes] : rented.AsSpan(0, classes);
-        for (int i = 0; i < loss.Length; i++)
+        int done = CrossEntropySmallRows.Applies(classes) ? CrossEntropySmallRows.DenseForward(x, z, classes, loss, lse, zSum) : 0;
+        for (int i = done; i < loss.Length; i++)
         {
             var row = x.Slice(i * classes, classes);
             var target = z.Slice(i * classes, classes);
@@ -70,6 +73,7 @@ internal static class CrossEntropyRows
     public static void DenseBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> z, int classes, ReadOnlySpan<float> lse,
         ReadOnlySpan<float> zSum, ReadOnlySpan<float> g, Span<float> dx)
     {
+        if (CrossEntropySmallRows.Applies(classes)) { CrossEntropySmallRows.DenseBackward(x, z, classes, lse, zSum, g, dx); return; }
         for (int i = 0; i < g.Length; i++)
         {
             var row = dx.Slice(i * classes, classes);
