@@ -41,7 +41,7 @@ public partial class Model
                 firstOutput.CopyTo(result.Span);
             }
             list.Each((step, empty), static (c, a) => c.OnPredictBatchEnd(a.step, a.empty));
-            if (laneRows > 0) { PredictInLanes(x, laneRows, end, result!); break; } // the first chunk built the result
+            if (laneRows > 0) { PredictInLanes(x, laneRows, end, result!, bs); break; } // the first chunk built the result
         }
         list.Each(c => c.OnPredictEnd(empty));
         return result!;

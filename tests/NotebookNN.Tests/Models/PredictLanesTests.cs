@@ -23,7 +23,8 @@ public class PredictLanesTests
     [InlineData(203, 16)] // 13 batches, the last of 11 rows
     [InlineData(128, 32)] // 4 whole batches
     [InlineData(97, 1)]   // one row a batch
-    [InlineData(2000, 2000)] // one large batch: chunks of 125 rows, one per core at a time
+    [InlineData(2000, 2000)] // one large batch: chunks of 125 rows, one per core at a time, smaller toward the end
+    [InlineData(10000, 10000)] // chunks of 625 rows, then 472, 352, ..., 64 and a ragged last one of 43 (two cores)
     [InlineData(1500, 1000)] // two batches: chunks of 94 rows across the batch boundary
     public void LanesGiveEachBatchAsAlone(int n, int batchSize)
     {
