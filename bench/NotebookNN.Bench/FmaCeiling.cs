@@ -37,8 +37,7 @@ internal static class FmaCeiling
     {
         var s = bounds.Where(b => !double.IsNaN(b)).Order().ToArray();
         if (s.Length == 0) return;
-        double med = s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ceiling {figure} median of {s.Length} rounds: at most {med:0.00}x the best peer (range {s[0]:0.00}-{s[^1]:0.00})"));
+            $"ceiling {figure} median of {s.Length} rounds: at most {PeerFigures.Median(s):0.00}x the best peer (range {s[0]:0.00}-{s[^1]:0.00})"));
     }
 }

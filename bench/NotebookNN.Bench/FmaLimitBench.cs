@@ -9,8 +9,8 @@ namespace NotebookNN.Bench;
 /// <summary>
 /// "fma": the machine's float32 arithmetic ceiling right now, a register-only AVX-512 FMA loop (12 independent
 /// accumulators, no memory traffic) on one thread and on two at once. No GEMM, ours or a peer's, can beat these, so the
-/// train and infer benches print them each round beside the GFLOP/s each side reaches: on this VM the two vCPUs share
-/// the host's FMA units (two threads reach ~1.2× one thread, not 2×) and the ceiling drifts between minutes.
+/// train and infer benches print them each round beside the GFLOP/s each side reaches. On this VM two threads reach 2×
+/// one thread in some minutes and barely more than one in others, when the host gives the second vCPU a fraction of a core.
 /// </summary>
 internal static class FmaLimitBench
 {

@@ -109,7 +109,8 @@ internal static class PeerFigures
             $"ratio {figure} notebooknn/best median of {rounds.Count} rounds {oursMedian / bestMedian:0.00}x ({best}: {bestMedian:G4}, notebooknn: {oursMedian:G4})"));
     }
 
-    private static double Median(IReadOnlyList<double> values)
+    /// <summary>The median (the mean of the middle two for an even count).</summary>
+    internal static double Median(IReadOnlyList<double> values)
     {
         var s = values.Order().ToArray();
         return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;

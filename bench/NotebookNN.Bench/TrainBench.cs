@@ -51,7 +51,7 @@ internal static class TrainBench
             // reclaim them and every round's peak RSS would carry the last one's: collect so each round stands alone.
             if (round > 0) GC.Collect();
             var ours = new Dictionary<string, double>();
-            var limitBefore = FmaLimitBench.Measure();
+            var limitBefore = peers ? FmaLimitBench.Measure() : default; // only put beside the peers' figures
             Model? last = null;
             foreach (var (name, batch, make) in Configs)
             {
