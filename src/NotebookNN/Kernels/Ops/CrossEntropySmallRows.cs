@@ -20,8 +20,8 @@ internal static class CrossEntropySmallRows
         Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(classes)).AsSingle();
 
     /// <summary>
-    /// Row i's max m and log Σ exp(x − m), or false when the max is not finite (the caller takes the general path for
-    /// that row, which defines the ±inf and NaN cases).
+    /// Row i's max m and log Σ exp(x − m), or false when the max is not finite (the caller finishes the batch from that
+    /// row on the general path, which defines the ±inf and NaN cases).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe bool LogSumExp(float* row, Vector512<float> lanes, out Vector512<float> x, out float m, out float logSum)
