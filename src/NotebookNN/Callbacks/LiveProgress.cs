@@ -9,6 +9,8 @@ namespace NotebookNN.Callbacks;
 /// Fit's progress as one HTML display updated in place through <see cref="DisplayHook"/>: the running epoch with a
 /// step bar, ETA and running metrics, above a table of finished epochs; at most one redraw per
 /// <see cref="Interval"/> seconds (epoch ends always redraw), and when training ends only the per-epoch table stays.
+/// Its plain-text form (what a viewer without HTML shows) is then what verbose 1 prints to redirected output, Keras's
+/// <c>Epoch 1/30</c> and final bar line per epoch, which <see cref="ProgbarLogger"/> passes to <see cref="End"/>.
 /// </summary>
 internal sealed class LiveProgress
 {
@@ -21,6 +23,7 @@ internal sealed class LiveProgress
     private readonly List<(int Epoch, double Seconds, KeyValuePair<string, double>[] Logs)> _done = [];
     private double _epochStart, _lastDraw = double.NegativeInfinity;
     private int _epoch;
+    private string _finalText = "";
 
     private LiveProgress(Func<object, Action<object>> display, int epochs, int steps, Func<double>? clock)
     {
@@ -51,7 +54,12 @@ internal sealed class LiveProgress
         _update(Fragment(Render(_steps, logs, running: true)));
     }
 
-    public void End() => _update(Fragment(Render(0, [], running: false)));
+    /// <summary>Training ended: the epoch table, with <paramref name="text"/> as the plain-text form.</summary>
+    public void End(string text)
+    {
+        _finalText = text.TrimEnd('\n', '\r');
+        _update(Fragment(Render(0, [], running: false)));
+    }
 
     private static HtmlFragment Fragment((string Html, string Text) r) => new(r.Html, r.Text);
 
@@ -79,7 +87,7 @@ internal sealed class LiveProgress
             foreach (var (e, s, l) in _done)
                 Html.Row(sb, "td", [$"{e}/{_epochs}", $"{s:0.0}s", .. keys.Select(k => l.FirstOrDefault(kv => kv.Key == k) is { Key: not null } kv ? Num(kv.Value) : "")]);
             sb.Append("</tbody></table>");
-            if (!running) text = string.Join("\n", _done.Select(d => $"Epoch {d.Epoch}/{_epochs} - {d.Seconds:0.0}s - " + string.Join(" - ", d.Logs.Select(kv => $"{kv.Key}: {Num(kv.Value)}"))));
+            if (!running) text = _finalText;
         }
         return (sb.Append("</div>").ToString(), text);
     }

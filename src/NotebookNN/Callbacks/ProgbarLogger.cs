@@ -14,6 +14,7 @@ public sealed class ProgbarLogger : Callback
     private int _epochs, _verbose, _steps;
     private bool _inFit;
     private LiveProgress? _live; // the notebook's HTML display, when DisplayHook is set and output is not redirected
+    private StringWriter? _liveText; // with _live: what verbose 1 prints to redirected output, the display's plain text
 
     /// <param name="output">Where to write; the console when null.</param>
     /// <param name="isInteractive">Redraw in place; by default true for a console that is not redirected.</param>
@@ -40,20 +41,23 @@ public sealed class ProgbarLogger : Callback
     {
         _inFit = true;
         _live = _output is null && _verbose == 1 ? LiveProgress.TryStart(_epochs, _steps, _clock) : null;
+        _liveText = _live is null ? null : new StringWriter();
     }
 
     public override void OnTrainEnd(IDictionary<string, double> logs)
     {
         _inFit = false;
-        _live?.End();
+        _live?.End(_liveText!.ToString());
         _live = null;
+        _liveText = null;
     }
 
     public override void OnEpochBegin(int epoch, IDictionary<string, double> logs)
     {
-        if (_live is not null) { _live.BeginEpoch(epoch); return; }
-        if (_verbose > 0 && _epochs > 1) (_output ?? Console.Out).WriteLine($"Epoch {epoch + 1}/{_epochs}");
-        _bar = NewBar();
+        _live?.BeginEpoch(epoch);
+        var writer = _liveText ?? _output ?? Console.Out;
+        if (_verbose > 0 && _epochs > 1) writer.WriteLine($"Epoch {epoch + 1}/{_epochs}");
+        _bar = _liveText is null ? NewBar() : NewBar(output: _liveText, interactive: false);
     }
 
     public override void OnTrainBatchEnd(int batch, IDictionary<string, double> logs)
@@ -63,7 +67,8 @@ public sealed class ProgbarLogger : Callback
 
     public override void OnEpochEnd(int epoch, IDictionary<string, double> logs)
     {
-        if (_live is not null) _live.EndEpoch(logs); else Finish(logs);
+        Finish(logs);
+        _live?.EndEpoch(logs);
     }
 
     public override void OnTestBegin(IDictionary<string, double> logs)
@@ -87,10 +92,12 @@ public sealed class ProgbarLogger : Callback
     public override void OnPredictBatchEnd(int batch, IDictionary<string, double> logs) => BatchUpdate(batch, logs);
     public override void OnPredictEnd(IDictionary<string, double> logs) => Finish(logs);
 
-    private Progbar NewBar(bool predict = false)
+    /// <summary>A bar writing to <paramref name="output"/> (else this logger's output), drawn in place when
+    /// <paramref name="interactive"/> (else as <see cref="IsInteractive"/>).</summary>
+    private Progbar NewBar(bool predict = false, TextWriter? output = null, bool? interactive = null)
     {
         var names = predict ? [] : (Model?.Metrics.Select(m => m.Name) ?? []).Prepend("loss").ToList();
-        return new(_steps > 0 ? _steps : null, verbose: _verbose, output: _output, isInteractive: IsInteractive, clock: _clock,
+        return new(_steps > 0 ? _steps : null, verbose: _verbose, output: output ?? _output, isInteractive: interactive ?? IsInteractive, clock: _clock,
             statefulMetrics: [.. names, .. names.Select(n => "val_" + n)]);
     }
 

@@ -53,6 +53,49 @@ public class LiveProgressTests
         Assert.Contains("<th>loss</th><th>val_loss</th>", last);
     }
 
+    /// <summary>Three epochs of 100 steps, 10 ms a step, through <paramref name="logger"/>.</summary>
+    private static void ScriptedFit(ProgbarLogger logger, Func<double, double> advance)
+    {
+        logger.SetParams(new Dictionary<string, object> { ["verbose"] = 1, ["epochs"] = 3, ["steps"] = 100 });
+        logger.OnTrainBegin(new Dictionary<string, double>());
+        for (int e = 0; e < 3; e++)
+        {
+            logger.OnEpochBegin(e, new Dictionary<string, double>());
+            for (int b = 0; b < 100; b++)
+            {
+                advance(0.01);
+                logger.OnTrainBatchEnd(b, new Dictionary<string, double> { ["loss"] = 1.0 / (e + 1) });
+            }
+            logger.OnEpochEnd(e, new Dictionary<string, double> { ["loss"] = 1.0 / (e + 1), ["val_loss"] = 2.0 / (e + 1) });
+        }
+        logger.OnTrainEnd(new Dictionary<string, double>());
+    }
+
+    [Fact]
+    public void The_finished_display_reads_as_plain_text_like_keras_redirected_output()
+    {
+        // Keras 2 with output redirected: "Epoch e/E", then each epoch's final bar line, which starts with a newline
+        // (Progbar's non-dynamic display) and ends with one; time 1 s, 10 ms a step (no per-batch updates drawn).
+        const string bar = "100/100 [==============================] - 1s 10ms/step";
+        string keras = $"Epoch 1/3\n\n{bar} - loss: 1.0000 - val_loss: 2.0000\nEpoch 2/3\n\n{bar} - loss: 0.5000 - val_loss: 1.0000\n"
+            + $"Epoch 3/3\n\n{bar} - loss: 0.3333 - val_loss: 0.6667";
+
+        var displays = new List<List<object>>();
+        double now = 0;
+        DisplayHook.Display = v => { var d = new List<object> { v }; displays.Add(d); return d.Add; };
+        try { ScriptedFit(new ProgbarLogger(clock: () => now), dt => now += dt); }
+        finally { DisplayHook.Display = null; }
+        var shown = Assert.Single(displays, d => d.Any(f => f.ToString()!.Contains("/100 ")));
+        string plain = ((HtmlFragment)shown[^1]).ToDisplayString("text/plain");
+        Assert.Equal(keras, plain.ReplaceLineEndings("\n"));
+
+        // the same as the console path writes for the same steps and clock
+        var w = new StringWriter();
+        double t = 0;
+        ScriptedFit(new ProgbarLogger(output: w, isInteractive: false, clock: () => t), dt => t += dt);
+        Assert.Equal(w.ToString().ReplaceLineEndings("\n").TrimEnd('\n'), plain.ReplaceLineEndings("\n"));
+    }
+
     [Fact]
     public void Fit_verbose_1_goes_through_the_hook_when_it_is_set()
     {
