@@ -68,6 +68,7 @@ public class ExtensionTests
             var html = chart.ToDisplayString("text/html");
             Assert.Contains("cdn.plot.ly/plotly-2.28.0.min", html);
             Assert.Contains("newPlot(", html);
+            Assert.Equal("Chart: scatter", chart.ToDisplayString("text/plain"));
         }
         finally { DisplayHook.Display = null; }
     }
