@@ -39,6 +39,6 @@ public static class Cifar10
             labels.CopyTo(y, at);
             at += count;
         }
-        return (Tensor.From(x, [n, 32, 32, 3]), Tensor.From(y, [n, 1]));
+        return (Tensor.Adopt(x, n, 32, 32, 3), Tensor.Adopt(y, n, 1));
     }
 }

@@ -6,7 +6,7 @@ namespace NotebookNN.Datasets;
 internal static class DatasetArrays
 {
     /// <summary>A numeric npy array as a float32 tensor of the same shape.</summary>
-    public static Tensor ToTensor(NpyArray a) => Tensor.From(a.ToFloatArray(), a.Shape);
+    public static Tensor ToTensor(NpyArray a) => Tensor.Adopt(a.ToFloatArray(), a.Shape);
 
     /// <summary>Rows of a row-major table (rowSize values each) taken in <paramref name="order"/>[start..end).</summary>
     public static Tensor TakeRows(float[] values, int[] rowShape, int[] order, int start, int end)
@@ -14,7 +14,7 @@ internal static class DatasetArrays
         int rowSize = rowShape.Aggregate(1, (a, b) => a * b);
         var result = new float[(end - start) * rowSize];
         for (int i = start; i < end; i++) Array.Copy(values, (long)order[i] * rowSize, result, (long)(i - start) * rowSize, rowSize);
-        return Tensor.From(result, [end - start, .. rowShape]);
+        return Tensor.Adopt(result, [end - start, .. rowShape]);
     }
 
     /// <summary>Keras's <c>RandomState(seed)</c> shuffle of <c>arange(n)</c>.</summary>

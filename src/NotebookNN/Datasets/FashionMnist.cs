@@ -32,6 +32,6 @@ public static class FashionMnist
         var (y, yShape) = IdxReader.ReadFile(labels);
         if (xShape[0] != yShape[0])
             throw new InvalidDataException($"'{images}' holds {xShape[0]} images but '{labels}' holds {yShape[0]} labels.");
-        return (Tensor.From(x, xShape), Tensor.From(y, yShape));
+        return (Tensor.Adopt(x, xShape), Tensor.Adopt(y, yShape));
     }
 }

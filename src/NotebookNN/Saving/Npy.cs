@@ -56,7 +56,7 @@ internal static partial class Npy
             throw new InvalidDataException($"Entry '{entry}' is truncated: shape {Shape.Format(dims)} needs {count * 4} bytes of data, found {data.Length - start}.");
         var values = new float[count];
         for (int i = 0; i < values.Length; i++) values[i] = BinaryPrimitives.ReadSingleLittleEndian(data.AsSpan(start + i * 4));
-        return Tensor.From(values, new Shape(dims));
+        return Tensor.Adopt(values, dims);
     }
 
     [GeneratedRegex(@"'descr':\s*'<f4'.*'shape':\s*\(([0-9,\s]*)\)")]

@@ -29,9 +29,9 @@ internal static class ScalerColumns
     {
         if (x.NDim != 2 || x.Shape[1] != cols)
             throw new ArgumentException($"X has {(x.NDim == 2 ? x.Shape[1] : 0)} features, but the scaler is expecting {cols} features as input (shape {x.Shape}).");
-        var v = x.ToArray();
+        ReadOnlySpan<float> v = x.Contiguous().Span;
         var r = new float[v.Length];
         for (int i = 0; i < v.Length; i++) r[i] = (float)f(i % cols, v[i]);
-        return Tensor.From(r, [x.Shape[0], cols]);
+        return Tensor.Adopt(r, x.Shape[0], cols);
     }
 }

@@ -81,6 +81,6 @@ public static partial class Sklearn
             for (int j = 0; j < features; j++) x[i * features + j] = (float)rows[i][j];
             y[i] = (float)rows[i][features];
         }
-        return new SklearnDataset(Tensor.From(x, [rows.Length, features]), Tensor.From(y), names, targetNames);
+        return new SklearnDataset(Tensor.Adopt(x, rows.Length, features), Tensor.Adopt(y, rows.Length), names, targetNames);
     }
 }

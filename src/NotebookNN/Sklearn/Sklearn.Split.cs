@@ -84,12 +84,12 @@ public static partial class Sklearn
     /// <summary>The rows of a tensor at the given indices (along axis 0), as a new tensor.</summary>
     internal static Tensor Rows(Tensor t, int[] rows)
     {
-        var src = t.ToArray();
+        ReadOnlySpan<float> src = t.Contiguous().Span;
         int row = t.Size / Math.Max(1, t.Shape[0]);
         var dst = new float[rows.Length * row];
-        for (int i = 0; i < rows.Length; i++) Array.Copy(src, (long)rows[i] * row, dst, (long)i * row, row);
+        for (int i = 0; i < rows.Length; i++) src.Slice(rows[i] * row, row).CopyTo(dst.AsSpan(i * row, row));
         var dims = t.Shape.ToArray();
         dims[0] = rows.Length;
-        return Tensor.From(dst, dims);
+        return Tensor.Adopt(dst, dims);
     }
 }

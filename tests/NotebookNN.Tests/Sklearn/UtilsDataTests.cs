@@ -27,6 +27,50 @@ public class UtilsDataTests
     }
 
     [Fact]
+    public void EncodingsAllocateTheirResultOnce()
+    {
+        // IMDB's multi-hot matrix is 1 GB at 25,000 × 10,000: building it must not take a second copy for a moment
+        var seqs = Enumerable.Range(0, 400).Select(i => new[] { i % 97, 5000 + i, 9999 }).ToArray();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var m = Utils.MultiHot(seqs, dimension: 10000);
+        long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.InRange(bytes, 400L * 10000 * 4, 400L * 10000 * 4 + 64 * 1024);
+        // large enough for the parallel path over an uninitialized array: every value 0 or 1, ones exactly where asked
+        var values = m.ToArray();
+        Assert.All(values, v => Assert.True(v is 0f or 1f));
+        Assert.Equal(3 * 400, values.Count(v => v == 1f));
+        for (int i = 0; i < seqs.Length; i++)
+            foreach (int w in seqs[i]) Assert.Equal(1f, values[i * 10000 + w]);
+
+        var labels = Enumerable.Range(0, 100_000).Select(i => i % 10).ToArray();
+        before = GC.GetAllocatedBytesForCurrentThread();
+        var oneHot = Utils.ToCategorical(labels, numClasses: 10);
+        bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        // the one-hot matrix (4 MB) plus the labels' copy (0.4 MB), not the matrix twice
+        Assert.InRange(bytes, 100_000L * 10 * 4, 100_000L * 10 * 4 + 100_000L * 4 + 64 * 1024);
+        Assert.Equal(new Shape(100_000, 10), oneHot.Shape);
+    }
+
+    [Fact]
+    public void MultiHotTooLargeForOneTensorSaysSo()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Utils.MultiHot(new int[300_000][].Select(_ => new[] { 1 }).ToArray(), dimension: 10000));
+        Assert.Contains("300000 × 10000", e.Message);
+        Assert.Contains("encode fewer sequences at a time", e.Message);
+    }
+
+    [Fact]
+    public void AdoptRejectsALengthThatDoesNotMatchTheShape()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Tensor.Adopt(new float[5], 2, 3));
+        Assert.Contains("(2, 3) (6 elements) from 5 values", e.Message);
+        var data = new float[6];
+        var t = Tensor.Adopt(data, 2, 3);
+        data[4] = 7f; // shares the array, no copy
+        Assert.Equal(7f, t[1][1].Item());
+    }
+
+    [Fact]
     public void PadSequencesPadsAndTruncatesLikeKeras()
     {
         int[][] seqs = [[1, 2, 3], [4, 5], [6, 7, 8, 9]];
