@@ -13,5 +13,6 @@ internal static class BenchRegistry
         ["optimizer-step"] = OptimizerBench.Run,
         ["blocking"] = BlockingBench.Run,
         ["fma"] = FmaLimitBench.Run,
+        ["encode"] = EncodeBench.Run,
     };
 }

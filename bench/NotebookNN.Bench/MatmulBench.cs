@@ -26,7 +26,7 @@ internal static class MatmulBench
         }
         if (args.Contains("--shapes")) Shapes();
         if (args.Contains("--no-peer")) return 0;
-        string script = Path.Combine(FindBenchDir(), "peers", "numpy_matmul.py");
+        string script = PeerFigures.OwnPeerScript("numpy_matmul.py");
         var peers = new Dictionary<string, Dictionary<string, double>>();
         foreach (var (prefix, coreType) in new[] { ("numpy", ""), ("numpy_skx", "SkylakeX") })
         {
@@ -79,12 +79,5 @@ internal static class MatmulBench
         ];
         foreach (var (name, m, n, k, ta, tb) in shapes)
             Console.WriteLine($"notebooknn gemm_{name} {Measure(m, n, k, ta, tb, 3):G6} GFLOP/s");
-    }
-
-    private static string FindBenchDir()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "peers", "numpy_matmul.py"))) return d.FullName;
-        throw new FileNotFoundException("bench/peers/numpy_matmul.py not found above " + AppContext.BaseDirectory);
     }
 }

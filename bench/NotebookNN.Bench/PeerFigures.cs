@@ -38,6 +38,14 @@ internal static class PeerFigures
         return figures;
     }
 
+    /// <summary>The path of one of bench/peers' scripts, found above the running binary.</summary>
+    public static string OwnPeerScript(string name)
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "peers", name))) return Path.Combine(d.FullName, "peers", name);
+        throw new FileNotFoundException($"bench/peers/{name} not found above {AppContext.BaseDirectory}");
+    }
+
     /// <summary>Where ../shared/bench/peers is: beside the repository root found from the working directory (or, from a
     /// git worktree, beside the nearest ancestor that has one).</summary>
     public static string? SharedPeersDir()

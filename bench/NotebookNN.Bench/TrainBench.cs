@@ -191,7 +191,7 @@ internal static class TrainBench
 
     private static int RandomInt(int n) => (int)(RandomGenerator.Shared.NextDouble() * n);
 
-    private static double PeakRssKiB()
+    internal static double PeakRssKiB()
     {
         foreach (var line in File.ReadLines("/proc/self/status"))
             if (line.StartsWith("VmHWM:")) return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
