@@ -30,6 +30,8 @@ public sealed class NotebookFormatterSource
         new NotebookFormatter<Shape>("text/plain", s => s.ToString()),
         new NotebookFormatter<DType>("text/html", d => $"<code>{Html.Escape(d.ToString())}</code>"),
         new NotebookFormatter<DType>("text/plain", d => d.ToString()),
+        new NotebookFormatter<EvaluationResult>("text/html", EvaluationHtml.Render),
+        new NotebookFormatter<EvaluationResult>("text/plain", r => r.ToKerasList()),
         new NotebookFormatter<HtmlFragment>("text/html", f => f.Html),
         new NotebookFormatter<HtmlFragment>("text/plain", f => f.Text),
     ];

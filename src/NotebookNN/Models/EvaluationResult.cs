@@ -5,8 +5,11 @@ namespace NotebookNN;
 
 /// <summary>
 /// The loss and each metric of <c>Model.Evaluate</c>, by name in Keras's order (loss first).
-/// Deconstructs positionally: <c>var (loss, accuracy) = model.Evaluate(x, y);</c>.
+/// Deconstructs positionally: <c>var (loss, accuracy) = model.Evaluate(x, y);</c>. As a notebook cell's value: a
+/// one-row table of the values by name, and as plain text the list Keras's <c>evaluate</c> returns,
+/// <c>[0.3501207232475281, 0.8723000288009644]</c> (<see cref="ToKerasList"/>).
 /// </summary>
+[NotebookNN.Formatting.TypeFormatterSource(typeof(NotebookNN.Formatting.NotebookFormatterSource))]
 public sealed class EvaluationResult : IReadOnlyDictionary<string, double>
 {
     private readonly List<KeyValuePair<string, double>> _items;
@@ -39,6 +42,9 @@ public sealed class EvaluationResult : IReadOnlyDictionary<string, double>
 
     public IEnumerator<KeyValuePair<string, double>> GetEnumerator() => _items.GetEnumerator();
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>The values as Python prints the list Keras's <c>evaluate</c> returns (loss first, each metric after).</summary>
+    public string ToKerasList() => "[" + string.Join(", ", _items.Select(kv => NotebookNN.Callbacks.PyRepr.Float(kv.Value))) + "]";
 
     public override string ToString() =>
         string.Join(" - ", _items.Select(kv => $"{kv.Key}: {kv.Value.ToString("0.0000", CultureInfo.InvariantCulture)}"));

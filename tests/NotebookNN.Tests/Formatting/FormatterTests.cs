@@ -23,6 +23,17 @@ public class FormatterTests
     }
 
     [Fact]
+    public void Evaluation_result_is_a_row_of_named_values_and_keras_list_text()
+    {
+        var r = new EvaluationResult([new("loss", 0.3501207232475281), new("accuracy", 0.8723000288009644), new("mae", 1.0), new("mse", 1e-05)]);
+        // Python: repr([0.3501207232475281, 0.8723000288009644, 1.0, 1e-05])
+        Assert.Equal("[0.3501207232475281, 0.8723000288009644, 1.0, 1e-05]", r.ToDisplayString("text/plain"));
+        var html = HtmlOf(r);
+        Assert.Equal(["loss", "accuracy", "mae", "mse"], Cells(html, "thead")[0]);
+        Assert.Equal(["0.3501", "0.8723", "1.0000", "0.0000"], Cells(html, "tbody")[0]);
+    }
+
+    [Fact]
     public void Summary_table_has_one_row_per_layer_and_the_totals()
     {
         var html = HtmlOf(Mlp().Summary());
