@@ -70,7 +70,8 @@ internal sealed class LiveProgress
         if (running)
         {
             double elapsed = _clock() - _epochStart;
-            string eta = step >= _steps || step == 0 ? $"{elapsed:0}s" : $"ETA {elapsed / step * (_steps - step):0}s";
+            var c = CultureInfo.InvariantCulture; // Keras's numbers whatever the notebook's culture
+            string eta = step >= _steps || step == 0 ? string.Create(c, $"{elapsed:0}s") : string.Create(c, $"ETA {elapsed / step * (_steps - step):0}s");
             string metrics = string.Join(" · ", logs.Select(kv => $"{kv.Key}: {Num(kv.Value)}"));
             text = $"Epoch {_epoch + 1}/{_epochs} {step}/{_steps} {eta} {metrics}";
             sb.Append("<div>Epoch ").Append(_epoch + 1).Append('/').Append(_epochs).Append(' ')
@@ -85,12 +86,13 @@ internal sealed class LiveProgress
             Html.Row(sb, "th", ["Epoch", "Time", .. keys]);
             sb.Append("</thead><tbody>");
             foreach (var (e, s, l) in _done)
-                Html.Row(sb, "td", [$"{e}/{_epochs}", $"{s:0.0}s", .. keys.Select(k => l.FirstOrDefault(kv => kv.Key == k) is { Key: not null } kv ? Num(kv.Value) : "")]);
+                Html.Row(sb, "td", [$"{e}/{_epochs}", string.Create(CultureInfo.InvariantCulture, $"{s:0.0}s"), .. keys.Select(k => l.FirstOrDefault(kv => kv.Key == k) is { Key: not null } kv ? Num(kv.Value) : "")]);
             sb.Append("</tbody></table>");
             if (!running) text = _finalText;
         }
         return (sb.Append("</div>").ToString(), text);
     }
 
-    private static string Num(double v) => v.ToString("0.0000", CultureInfo.InvariantCulture);
+    /// <summary>A value as Keras's progress bar writes it (<c>%.4f</c>, Python's rounding; <c>%.4e</c> near zero).</summary>
+    private static string Num(double v) => ProgbarText.FormatValue(v, absolute: true);
 }

@@ -1,10 +1,10 @@
-using System.Globalization;
 using System.Text;
+using NotebookNN.Callbacks;
 
 namespace NotebookNN.Formatting;
 
 /// <summary>An <see cref="EvaluationResult"/> in a notebook: one row of values under their names (loss, then each
-/// metric), to four decimals as Keras's progress bar shows them.</summary>
+/// metric), as Keras's progress bar writes them (<c>%.4f</c> with Python's rounding).</summary>
 internal static class EvaluationHtml
 {
     public static string Render(EvaluationResult r)
@@ -12,7 +12,7 @@ internal static class EvaluationHtml
         var sb = new StringBuilder(Html.TableStyle).Append("<table class=\"nnn nnn-evaluation\"><thead>");
         Html.Row(sb, "th", [.. r.Keys]);
         sb.Append("</thead><tbody>");
-        Html.Row(sb, "td", [.. r.Values.Select(v => v.ToString("0.0000", CultureInfo.InvariantCulture))]);
+        Html.Row(sb, "td", [.. r.Values.Select(v => ProgbarText.FormatValue(v, absolute: true))]);
         return sb.Append("</tbody></table>").ToString();
     }
 }

@@ -16,6 +16,12 @@ namespace NotebookNN
     public readonly partial record struct DType;
 }
 
+namespace NotebookNN.Layers
+{
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public abstract partial class Layer;
+}
+
 namespace NotebookNN.Callbacks
 {
     [TypeFormatterSource(typeof(NotebookFormatterSource))]

@@ -18,6 +18,8 @@ public sealed class NotebookFormatterSource
         new NotebookFormatter<ModelSummary>("text/plain", s => s.ToString()),
         new NotebookFormatter<Model>("text/html", SummaryHtml.Render),
         new NotebookFormatter<Model>("text/plain", SummaryHtml.PlainText),
+        new NotebookFormatter<NotebookNN.Layers.Layer>("text/html", LayerHtml.Render),
+        new NotebookFormatter<NotebookNN.Layers.Layer>("text/plain", LayerHtml.PlainText),
         new NotebookFormatter<History>("text/html", h => HistoryHtml.Render(h)),
         new NotebookFormatter<History>("text/plain", h => h.ToString()),
         new NotebookFormatter<ImageGrid>("text/html", g => g.ToHtml()),

@@ -18,7 +18,7 @@ public abstract class Metric
 
     public static implicit operator Metric(string name) => new NamedMetric(name);
 
-    public override string ToString() => $"{Name}: {Result():0.####}";
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Name}: {Result():0.####}");
 }
 
 /// <summary>A metric given by name, resolved at Compile once the loss and output are known ("accuracy" → binary,

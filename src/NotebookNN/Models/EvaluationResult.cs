@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Globalization;
 
 namespace NotebookNN;
 
@@ -47,5 +46,5 @@ public sealed class EvaluationResult : IReadOnlyDictionary<string, double>
     public string ToKerasList() => "[" + string.Join(", ", _items.Select(kv => NotebookNN.Callbacks.PyRepr.Float(kv.Value))) + "]";
 
     public override string ToString() =>
-        string.Join(" - ", _items.Select(kv => $"{kv.Key}: {kv.Value.ToString("0.0000", CultureInfo.InvariantCulture)}"));
+        string.Join(" - ", _items.Select(kv => $"{kv.Key}: {NotebookNN.Callbacks.ProgbarText.FormatValue(kv.Value, absolute: true)}"));
 }

@@ -10,7 +10,8 @@ public sealed record CrossValidateResult(double[] TestScore, double[]? TrainScor
     /// <summary>Population standard deviation of the test scores (numpy's <c>std</c>).</summary>
     public double Std => Math.Sqrt(TestScore.Select(s => (s - Mean) * (s - Mean)).Average());
     /// <inheritdoc/>
-    public override string ToString() => $"test_score: [{string.Join(", ", TestScore.Select(s => s.ToString("G6")))}] (mean {Mean:G6}, std {Std:G6})";
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"test_score: [{string.Join(", ", TestScore.Select(s => s.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)))}] (mean {Mean:G6}, std {Std:G6})");
 }
 
 public static partial class Sklearn

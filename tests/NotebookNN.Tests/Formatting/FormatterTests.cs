@@ -25,12 +25,31 @@ public class FormatterTests
     [Fact]
     public void Evaluation_result_is_a_row_of_named_values_and_keras_list_text()
     {
-        var r = new EvaluationResult([new("loss", 0.3501207232475281), new("accuracy", 0.8723000288009644), new("mae", 1.0), new("mse", 1e-05)]);
-        // Python: repr([0.3501207232475281, 0.8723000288009644, 1.0, 1e-05])
-        Assert.Equal("[0.3501207232475281, 0.8723000288009644, 1.0, 1e-05]", r.ToDisplayString("text/plain"));
+        var r = new EvaluationResult([new("loss", 0.3501207232475281), new("accuracy", 0.28125), new("mae", 1.0), new("mse", 1e-05)]);
+        // Python: repr([0.3501207232475281, 0.28125, 1.0, 1e-05])
+        Assert.Equal("[0.3501207232475281, 0.28125, 1.0, 1e-05]", r.ToDisplayString("text/plain"));
         var html = HtmlOf(r);
         Assert.Equal(["loss", "accuracy", "mae", "mse"], Cells(html, "thead")[0]);
-        Assert.Equal(["0.3501", "0.8723", "1.0000", "0.0000"], Cells(html, "tbody")[0]);
+        // Keras's bar: "%.4f" % 0.28125 == "0.2812" (an exact binary midpoint rounds to even), "%.4e" % 1e-05 below 1e-3
+        Assert.Equal(["0.3501", "0.2812", "1.0000", "1.0000e-05"], Cells(html, "tbody")[0]);
+        Assert.Equal("loss: 0.3501 - accuracy: 0.2812 - mae: 1.0000 - mse: 1.0000e-05", r.ToString());
+    }
+
+    [Fact]
+    public void Layer_is_keras_repr_and_a_table_of_its_weights_and_a_model_stays_a_summary()
+    {
+        var m = Mlp();
+        var hidden = m.Layers[0];
+        Assert.Equal("<Dense name=hidden, built=True>", hidden.ToDisplayString("text/plain"));
+        var html = HtmlOf(hidden);
+        Assert.Contains("<code>&lt;Dense name=hidden, built=True&gt;</code>", html);
+        Assert.Equal(["weight", "shape", "trainable", "size"], Cells(html, "thead")[0]);
+        Assert.Equal([["kernel", "(784, 64)", "yes", "50,176"], ["bias", "(64,)", "yes", "64"]], Cells(html, "tbody"));
+        Assert.DoesNotContain("array(", html); // no weight values
+        Assert.Equal("<Dense name=probe, built=False>", new Dense(3, name: "probe").ToDisplayString("text/plain"));
+        // the model itself (a layer too) is still shown as its summary
+        Assert.Equal(m.Summary().ToString(), m.ToDisplayString("text/plain"));
+        Assert.Contains("Total params", HtmlOf(m));
     }
 
     [Fact]

@@ -83,11 +83,22 @@ public class LiveProgressTests
         var displays = new List<List<object>>();
         double now = 0;
         DisplayHook.Display = v => { var d = new List<object> { v }; displays.Add(d); return d.Add; };
-        try { ScriptedFit(new ProgbarLogger(clock: () => now), dt => now += dt); }
-        finally { DisplayHook.Display = null; }
+        // in a culture that writes 1,0: Keras's numbers are the same everywhere
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        var comma = (System.Globalization.CultureInfo)System.Globalization.CultureInfo.InvariantCulture.Clone();
+        comma.NumberFormat.NumberDecimalSeparator = ","; // as de-DE (this test host may run without ICU's cultures)
+        System.Globalization.CultureInfo.CurrentCulture = comma;
+        try
+        {
+            Assert.Equal("1,0", 1.0.ToString("0.0")); // the culture is really in effect
+            ScriptedFit(new ProgbarLogger(clock: () => now), dt => now += dt);
+        }
+        finally { DisplayHook.Display = null; System.Globalization.CultureInfo.CurrentCulture = culture; }
         var shown = Assert.Single(displays, d => d.Any(f => f.ToString()!.Contains("/100 ")));
         string plain = ((HtmlFragment)shown[^1]).ToDisplayString("text/plain");
         Assert.Equal(keras, plain.ReplaceLineEndings("\n"));
+        string html = ((HtmlFragment)shown[^1]).Html;
+        Assert.Contains("<td>3/3</td><td>1.0s</td><td>0.3333</td><td>0.6667</td>", html);
 
         // the same as the console path writes for the same steps and clock
         var w = new StringWriter();
@@ -112,7 +123,7 @@ public class LiveProgressTests
         foreach (var k in new[] { "loss", "accuracy", "val_loss", "val_accuracy" })
         {
             Assert.Contains($"<th>{k}</th>", last);
-            Assert.Contains($"<td>{h.History[k][2].ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)}</td>", last);
+            Assert.Contains($"<td>{ProgbarText.FormatValue(h.History[k][2], absolute: true)}</td>", last);
         }
         Assert.Contains("<td>3/3</td>", last);
     }
