@@ -23,7 +23,7 @@ internal static class HistoryPlot
             string axis = p == 0 ? "" : (p + 1).ToString(CultureInfo.InvariantCulture);
             foreach (var (key, color) in new[] { (names[p], TrainColor), ("val_" + names[p], ValColor) })
                 if (h.History.TryGetValue(key, out var values)) traces.Add(Line(h, key, values, color, axis));
-            layout.SetProperty("xaxis" + axis, Axis("Epoch"));
+            layout.SetProperty("xaxis" + axis, EpochAxis(h.Epoch.Count));
             layout.SetProperty("yaxis" + axis, Axis(names[p]));
         }
         layout.SetProperty("grid", new Dictionary<string, object> { ["rows"] = 1, ["columns"] = names.Count, ["pattern"] = "independent" });
@@ -53,6 +53,15 @@ internal static class HistoryPlot
         t.SetProperty("xaxis", "x" + axis);
         t.SetProperty("yaxis", "y" + axis);
         return t;
+    }
+
+    /// <summary>The epoch axis: a tick at every epoch up to 10 epochs (Plotly's own ticks would fall between them,
+    /// at 1.5 and 2.5), Plotly's choice above (whole numbers once the range is that wide).</summary>
+    private static Dictionary<string, object> EpochAxis(int epochs)
+    {
+        var axis = Axis("Epoch");
+        if (epochs <= 10) { axis["tick0"] = 1; axis["dtick"] = 1; }
+        return axis;
     }
 
     private static Dictionary<string, object> Axis(string title) => new() { ["title"] = new Dictionary<string, object> { ["text"] = title } };

@@ -56,6 +56,23 @@ public class HistoryPlotTests
     }
 
     [Fact]
+    public void Few_epochs_get_a_tick_per_epoch_many_get_plotlys_ticks()
+    {
+        static System.Text.Json.JsonElement Layout(History h) =>
+            System.Text.Json.JsonDocument.Parse(GenericChart.toFigureJson(h.Plot())).RootElement.GetProperty("layout");
+        var few = Layout(Sample()); // 3 epochs, two panels
+        foreach (var axis in new[] { "xaxis", "xaxis2" })
+        {
+            Assert.Equal(1, few.GetProperty(axis).GetProperty("dtick").GetInt32());
+            Assert.Equal(1, few.GetProperty(axis).GetProperty("tick0").GetInt32());
+        }
+        var h = new History();
+        h.OnTrainBegin(new Dictionary<string, double>());
+        for (int e = 0; e < 30; e++) h.OnEpochEnd(e, new Dictionary<string, double> { ["loss"] = 1.0 / (e + 1) });
+        Assert.False(Layout(h).GetProperty("xaxis").TryGetProperty("dtick", out _));
+    }
+
+    [Fact]
     public void Selected_metrics_only_and_unknown_metric_is_named()
     {
         var h = Sample();
