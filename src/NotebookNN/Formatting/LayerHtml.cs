@@ -13,14 +13,15 @@ internal static class LayerHtml
     public static string Render(Layer layer)
     {
         if (layer is Model m) return SummaryHtml.Render(m);
-        var sb = new StringBuilder(Html.TableStyle).Append("<div><code>").Append(Html.Escape(layer.ToString())).Append("</code>");
+        var sb = new StringBuilder(Html.TableStyle)
+            .Append("<style>table.nnn-weights td:first-child,table.nnn-weights th:first-child{text-align:left}</style><div><code>").Append(Html.Escape(layer.ToString())).Append("</code>");
         if (layer.Weights.Count > 0)
         {
             sb.Append("<table class=\"nnn nnn-weights\"><thead>");
             Html.Row(sb, "th", ["weight", "shape", "trainable", "size"]);
             sb.Append("</thead><tbody>");
             foreach (var w in layer.Weights)
-                Html.Row(sb, "td", [w.Name[(w.Name.LastIndexOf('/') + 1)..], w.Shape.ToString(), w.Trainable ? "yes" : "no", w.Size.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)]);
+                Html.Row(sb, "td", [w.Name[(w.Name.LastIndexOf('/') + 1)..], w.Shape.ToString(), w.Trainable ? "yes" : "no", Html.Count(w.Size)]);
             sb.Append("</tbody></table>");
         }
         return sb.Append("</div>").ToString();
