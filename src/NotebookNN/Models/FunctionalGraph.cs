@@ -21,6 +21,7 @@ internal sealed class FunctionalGraph
         Nodes = order;
         CheckConnected();
         Layers = OrderLayers(order, layerIndex);
+        (_steps, _inputSlots, _outputSlots, _slotCount) = Plan(order, Inputs, Outputs);
         var dup = Layers.GroupBy(l => l.Name).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null)
             throw new ArgumentException($"The name \"{dup.Key}\" is used {dup.Count()} times in the model. All layer names should be unique.");
@@ -33,26 +34,92 @@ internal sealed class FunctionalGraph
     public IReadOnlyList<Node> Nodes { get; }
     public IReadOnlyList<Layer> Layers { get; }
 
+    /// <summary>One layer call of the forward pass: where its inputs are and where its outputs go in the value slots.
+    /// <see cref="Single"/>: one tensor in, one out, through <see cref="Layer.Invoke"/> (no arrays).</summary>
+    private sealed record Step(Layer Layer, int[] In, int[] Out, bool Single);
+
+    private readonly Step[] _steps;
+    private readonly int[] _inputSlots, _outputSlots;
+    private readonly int _slotCount;
+    /// <summary>A value buffer not in use: a call takes it (or makes its own when another call holds it) and gives it back cleared.</summary>
+    private Tensor?[]? _freeValues;
+
     /// <summary>Runs the graph on real tensors, one per input, batch axis first; returns one tensor per output.</summary>
     public Tensor[] Run(Tensor[] inputs, bool training)
     {
         CheckCount(inputs.Length);
-        var values = new Dictionary<KerasTensor, Tensor>(ReferenceEqualityComparer.Instance);
-        for (int i = 0; i < inputs.Length; i++)
+        var values = Evaluate(inputs, null, training);
+        try
         {
-            var x = inputs[i] ?? throw new ArgumentNullException(nameof(inputs), $"Input {i} of model \"{ModelName}\" is null.");
-            if (x.NDim == 0 || !x.Dims.AsSpan(1).SequenceEqual(Inputs[i].Shape.Dims))
-                throw new ArgumentException($"Input {i} of layer \"{ModelName}\" is incompatible with the layer: expected shape={Inputs[i].ShapeText}, found shape={x.Shape}");
-            values[Inputs[i]] = x;
+            var outputs = new Tensor[_outputSlots.Length];
+            for (int i = 0; i < outputs.Length; i++) outputs[i] = values[_outputSlots[i]]!;
+            return outputs;
         }
-        foreach (var node in Nodes)
+        finally { Release(values); }
+    }
+
+    /// <summary><see cref="Run"/> for a graph of one input and one output, without arrays: a training step's forward pass.</summary>
+    public Tensor RunSingle(Tensor input, bool training)
+    {
+        if (Inputs.Length != 1 || Outputs.Length != 1) throw new InvalidOperationException($"Internal: model \"{ModelName}\" has several inputs or outputs.");
+        var values = Evaluate(null, input, training);
+        try { return values[_outputSlots[0]]!; }
+        finally { Release(values); }
+    }
+
+    /// <summary>The value of every slot for these inputs (the array of inputs, or the single input).</summary>
+    private Tensor?[] Evaluate(Tensor[]? inputs, Tensor? single, bool training)
+    {
+        var values = Interlocked.Exchange(ref _freeValues, null) ?? new Tensor?[_slotCount];
+        try
+        {
+            for (int i = 0; i < Inputs.Length; i++)
+            {
+                var x = (inputs is null ? single : inputs[i]) ?? throw new ArgumentNullException(nameof(inputs), $"Input {i} of model \"{ModelName}\" is null.");
+                if (x.NDim == 0 || !x.Dims.AsSpan(1).SequenceEqual(Inputs[i].Shape.Dims))
+                    throw new ArgumentException($"Input {i} of layer \"{ModelName}\" is incompatible with the layer: expected shape={Inputs[i].ShapeText}, found shape={x.Shape}");
+                values[_inputSlots[i]] = x;
+            }
+            foreach (var step in _steps)
+            {
+                if (step.Single) { values[step.Out[0]] = step.Layer.Invoke(values[step.In[0]]!, training); continue; }
+                var args = new Tensor[step.In.Length];
+                for (int i = 0; i < args.Length; i++) args[i] = values[step.In[i]]!;
+                var results = step.Layer.InvokeMany(args, training);
+                for (int i = 0; i < results.Length; i++) values[step.Out[i]] = results[i];
+            }
+            return values;
+        }
+        catch
+        {
+            Release(values);
+            throw;
+        }
+    }
+
+    private void Release(Tensor?[] values)
+    {
+        Array.Clear(values); // the buffer must not keep a step's tensors alive
+        Volatile.Write(ref _freeValues, values);
+    }
+
+    /// <summary>Numbers every symbolic tensor (a slot) and lists the layer calls in order with their slots.</summary>
+    private static (Step[], int[], int[], int) Plan(List<Node> order, KerasTensor[] inputs, KerasTensor[] outputs)
+    {
+        var slot = new Dictionary<KerasTensor, int>(ReferenceEqualityComparer.Instance);
+        int Slot(KerasTensor t) => slot.TryGetValue(t, out int s) ? s : slot[t] = slot.Count;
+        var inputSlots = inputs.Select(Slot).ToArray();
+        var steps = new List<Step>();
+        foreach (var node in order)
         {
             if (node.InboundTensors.Count == 0) continue;
-            var args = node.InboundTensors.Select(t => values[t]).ToArray();
-            var results = node.Layer.InvokeMany(args, training);
-            for (int i = 0; i < results.Length; i++) values[node.OutputTensors[i]] = results[i];
+            var ins = node.InboundTensors.Select(Slot).ToArray();
+            var outs = node.OutputTensors.Select(Slot).ToArray();
+            // merge layers and nested models take lists; every other layer's InvokeMany is Invoke on its one input
+            bool single = ins.Length == 1 && outs.Length == 1 && node.Layer is not Merge and not Model;
+            steps.Add(new Step(node.Layer, ins, outs, single));
         }
-        return Outputs.Select(o => values[o]).ToArray();
+        return ([.. steps], inputSlots, outputs.Select(Slot).ToArray(), slot.Count);
     }
 
     /// <summary>The output shapes for per-sample input shapes, which must be the model's own.</summary>

@@ -61,6 +61,7 @@ public partial class Model : Layer
     /// <summary>The forward pass on one input tensor (the model applies its layers in order by default).</summary>
     public override Tensor Call(Tensor inputs, bool training = false)
     {
+        if (_graph is { Inputs.Length: 1, Outputs.Length: 1 }) return _graph.RunSingle(inputs, training);
         if (_graph is not null || OverridesMultiCall)
         {
             var outputs = InvokeMany([inputs], training);

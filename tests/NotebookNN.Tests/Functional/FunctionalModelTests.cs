@@ -45,6 +45,25 @@ public class FunctionalModelTests
     }
 
     [Fact]
+    public void ConcurrentCallsOnOneGraphEachGetTheirOwnValues()
+    {
+        // the graph lends one value buffer to a call at a time; a second call at the same moment must use its own
+        var (f, s) = TwinMlps();
+        var inputs = Enumerable.Range(0, 8).Select(i => Rand(100 + i, 16, 5)).ToArray();
+        var expected = inputs.Select(x => s.PredictOnBatch(x).ToArray()).ToArray();
+        var wrong = 0;
+        Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, t =>
+        {
+            for (int r = 0; r < 300; r++)
+            {
+                int k = (t + r) % inputs.Length;
+                if (!f.PredictOnBatch(inputs[k]).ToArray().SequenceEqual(expected[k])) Interlocked.Increment(ref wrong);
+            }
+        });
+        Assert.Equal(0, wrong);
+    }
+
+    [Fact]
     public void GraphComputesWhatTheLayersComputeByHand()
     {
         var input = new Input(shape: [4]);

@@ -59,7 +59,7 @@ public class TrainStepAllocationTests
 
     public static TheoryData<string> Configurations => [
         "logits-sgd", "logits-adam", "softmax-rmsprop-accuracy", "dropout-onehot-adam", "sigmoid-binary-accuracy",
-        "mse-mae", "flatten-images", "l2-momentum", "bias-and-no-bias"];
+        "mse-mae", "flatten-images", "l2-momentum", "bias-and-no-bias", "functional-chain"];
 
     /// <summary>The tutorials' model kinds (and one mix of dense layers with and without bias): (model, loss, optimizer, metrics, x, y).</summary>
     private static (Model, Loss, Optimizer, Metric[], Tensor, Tensor) Configuration(string name) => name switch
@@ -79,8 +79,18 @@ public class TrainStepAllocationTests
         // instances back in reverse order, so each instance meets both arities)
         "bias-and-no-bias" => (new Sequential([new Dense(32, activation: "relu", inputShape: [Features]), new Dense(16), new Dense(10, useBias: false)]),
             new SparseCategoricalCrossentropy(fromLogits: true), new Adam(), [], Inputs([Features]), Labels(10, false)),
+        "functional-chain" => (FunctionalMlp(), "mse", "rmsprop", ["mae"], Inputs([Features]), Labels(5, false)),
         _ => throw new ArgumentException(name),
     };
+
+    /// <summary>The same MLP through the functional API (input, three dense calls, output).</summary>
+    private static Model FunctionalMlp()
+    {
+        var input = new Input(shape: [Features]);
+        var h = new Dense(96, activation: "relu").Call(input);
+        h = new Dense(48, activation: "relu").Call(h);
+        return new Model(inputs: input, outputs: new Dense(1).Call(h));
+    }
 
     private static Sequential Mlp(Dense output) =>
         new([new Dense(96, activation: "relu", inputShape: [Features]), new Dense(48, activation: "relu"), output]);
