@@ -41,36 +41,50 @@ internal sealed class FunctionalGraph
     private readonly Step[] _steps;
     private readonly int[] _inputSlots, _outputSlots;
     private readonly int _slotCount;
-    /// <summary>A value buffer not in use: a call takes it (or makes its own when another call holds it) and gives it back cleared.</summary>
-    private Tensor?[]? _freeValues;
+    /// <summary>Buffers not in use: a call takes them (or makes its own when another call holds them) and gives them back cleared.</summary>
+    private CallBuffers? _freeBuffers;
+
+    /// <summary>One call's value slots, and an argument array for each layer call that takes a list.</summary>
+    private sealed class CallBuffers(int slots, Step[] steps)
+    {
+        public readonly Tensor?[] Values = new Tensor?[slots];
+        public readonly Tensor[]?[] Args = steps.Select(s => s.Single ? null : new Tensor[s.In.Length]).ToArray();
+
+        public void Clear()
+        {
+            Array.Clear(Values); // must not keep a step's tensors alive
+            foreach (var a in Args) if (a is not null) Array.Clear(a);
+        }
+    }
 
     /// <summary>Runs the graph on real tensors, one per input, batch axis first; returns one tensor per output.</summary>
     public Tensor[] Run(Tensor[] inputs, bool training)
     {
         CheckCount(inputs.Length);
-        var values = Evaluate(inputs, null, training);
+        var buffers = Evaluate(inputs, null, training);
         try
         {
             var outputs = new Tensor[_outputSlots.Length];
-            for (int i = 0; i < outputs.Length; i++) outputs[i] = values[_outputSlots[i]]!;
+            for (int i = 0; i < outputs.Length; i++) outputs[i] = buffers.Values[_outputSlots[i]]!;
             return outputs;
         }
-        finally { Release(values); }
+        finally { Release(buffers); }
     }
 
     /// <summary><see cref="Run"/> for a graph of one input and one output, without arrays: a training step's forward pass.</summary>
     public Tensor RunSingle(Tensor input, bool training)
     {
         if (Inputs.Length != 1 || Outputs.Length != 1) throw new InvalidOperationException($"Internal: model \"{ModelName}\" has several inputs or outputs.");
-        var values = Evaluate(null, input, training);
-        try { return values[_outputSlots[0]]!; }
-        finally { Release(values); }
+        var buffers = Evaluate(null, input, training);
+        try { return buffers.Values[_outputSlots[0]]!; }
+        finally { Release(buffers); }
     }
 
     /// <summary>The value of every slot for these inputs (the array of inputs, or the single input).</summary>
-    private Tensor?[] Evaluate(Tensor[]? inputs, Tensor? single, bool training)
+    private CallBuffers Evaluate(Tensor[]? inputs, Tensor? single, bool training)
     {
-        var values = Interlocked.Exchange(ref _freeValues, null) ?? new Tensor?[_slotCount];
+        var buffers = Interlocked.Exchange(ref _freeBuffers, null) ?? new CallBuffers(_slotCount, _steps);
+        var values = buffers.Values;
         try
         {
             for (int i = 0; i < Inputs.Length; i++)
@@ -80,27 +94,29 @@ internal sealed class FunctionalGraph
                     throw new ArgumentException($"Input {i} of layer \"{ModelName}\" is incompatible with the layer: expected shape={Inputs[i].ShapeText}, found shape={x.Shape}");
                 values[_inputSlots[i]] = x;
             }
-            foreach (var step in _steps)
+            for (int k = 0; k < _steps.Length; k++)
             {
+                var step = _steps[k];
                 if (step.Single) { values[step.Out[0]] = step.Layer.Invoke(values[step.In[0]]!, training); continue; }
-                var args = new Tensor[step.In.Length];
+                var args = buffers.Args[k]!;
                 for (int i = 0; i < args.Length; i++) args[i] = values[step.In[i]]!;
-                var results = step.Layer.InvokeMany(args, training);
+                if (step.Layer is Merge merge) { values[step.Out[0]] = merge.MergeChecked(args); continue; }
+                var results = step.Layer.InvokeMany((Tensor[])args.Clone(), training); // a nested model may keep its list
                 for (int i = 0; i < results.Length; i++) values[step.Out[i]] = results[i];
             }
-            return values;
+            return buffers;
         }
         catch
         {
-            Release(values);
+            Release(buffers);
             throw;
         }
     }
 
-    private void Release(Tensor?[] values)
+    private void Release(CallBuffers buffers)
     {
-        Array.Clear(values); // the buffer must not keep a step's tensors alive
-        Volatile.Write(ref _freeValues, values);
+        buffers.Clear();
+        Volatile.Write(ref _freeBuffers, buffers);
     }
 
     /// <summary>Numbers every symbolic tensor (a slot) and lists the layer calls in order with their slots.</summary>

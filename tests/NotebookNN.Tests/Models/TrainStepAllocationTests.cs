@@ -59,7 +59,7 @@ public class TrainStepAllocationTests
 
     public static TheoryData<string> Configurations => [
         "logits-sgd", "logits-adam", "softmax-rmsprop-accuracy", "dropout-onehot-adam", "sigmoid-binary-accuracy",
-        "mse-mae", "flatten-images", "l2-momentum", "bias-and-no-bias", "functional-chain"];
+        "mse-mae", "flatten-images", "l2-momentum", "bias-and-no-bias", "functional-chain", "functional-wide-deep"];
 
     /// <summary>The tutorials' model kinds (and one mix of dense layers with and without bias): (model, loss, optimizer, metrics, x, y).</summary>
     private static (Model, Loss, Optimizer, Metric[], Tensor, Tensor) Configuration(string name) => name switch
@@ -80,8 +80,19 @@ public class TrainStepAllocationTests
         "bias-and-no-bias" => (new Sequential([new Dense(32, activation: "relu", inputShape: [Features]), new Dense(16), new Dense(10, useBias: false)]),
             new SparseCategoricalCrossentropy(fromLogits: true), new Adam(), [], Inputs([Features]), Labels(10, false)),
         "functional-chain" => (FunctionalMlp(), "mse", "rmsprop", ["mae"], Inputs([Features]), Labels(5, false)),
+        "functional-wide-deep" => (WideAndDeep(), "mse", "adam", [], Inputs([Features]), Labels(5, false)),
         _ => throw new ArgumentException(name),
     };
+
+    /// <summary>The Wide &amp; Deep tutorial's model: the input concatenated with the second hidden layer.</summary>
+    private static Model WideAndDeep()
+    {
+        var input = new Input(shape: [Features]);
+        var h = new Dense(32, activation: "relu").Call(input);
+        h = new Dense(16, activation: "relu").Call(h);
+        var concat = new Concatenate().Call(input, h);
+        return new Model(inputs: input, outputs: new Dense(1).Call(concat));
+    }
 
     /// <summary>The same MLP through the functional API (input, three dense calls, output).</summary>
     private static Model FunctionalMlp()

@@ -208,6 +208,8 @@ public class ShapeOpsTests
     {
         GradCheck.Check(v => Tensor.Concatenate([v[0], v[1].T, v[0]], axis: 0), [Rand(2, 3), Rand(3, 4)]);
         GradCheck.Check(v => Tensor.Concatenate(v), [Rand(2, 3), Rand(2, 1)]);
+        // two and three inputs record a pooled op, four or more a closure: both paths
+        GradCheck.Check(v => Tensor.Concatenate([v[0], v[1], v[0], v[1].T.T], axis: 0), [Rand(2, 3), Rand(1, 3)]);
         GradCheck.Check(v => Tensor.Stack(v, axis: 1), [Rand(2, 3), Rand(2, 3), Rand(2, 3)]);
         GradCheck.Check(v => v[0].Gather([2, 0, 2, 2, 3]), [Rand(4, 3)]);
         GradCheck.Check(v => v[0].Gather([1, 1, 0], axis: 1), [Rand(2, 3, 2)]);

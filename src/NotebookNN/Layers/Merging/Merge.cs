@@ -32,7 +32,14 @@ public abstract class Merge : Layer
         return [shape];
     }
 
-    internal override Tensor[] InvokeMany(Tensor[] inputs, bool training)
+    internal override Tensor[] InvokeMany(Tensor[] inputs, bool training) => [MergeChecked(inputs)];
+
+    /// <summary>The per-sample dims of the inputs last checked (a training loop merges the same shapes every step).</summary>
+    private int[][]? _checked;
+
+    /// <summary>Checks the inputs (each a batch; the same batch size; shapes that merge) and merges them. Shapes equal
+    /// to the last ones checked are not checked again, so a training step allocates nothing here.</summary>
+    internal Tensor MergeChecked(Tensor[] inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         foreach (var x in inputs)
@@ -40,10 +47,24 @@ public abstract class Merge : Layer
             ArgumentNullException.ThrowIfNull(x, nameof(inputs));
             if (x.NDim == 0) throw new ArgumentException($"Input of layer \"{Name}\" must have a batch axis. Received a scalar.");
         }
-        CheckedShape(inputs.Select(x => SampleShape(x)).ToArray());
-        if (inputs.Any(x => x.Shape[0] != inputs[0].Shape[0]))
-            throw new ArgumentException($"Inputs of layer \"{Name}\" have different batch sizes. Received shapes {string.Join(", ", inputs.Select(x => x.Shape))}");
-        return [MergeTensors(inputs)];
+        if (!SameAsChecked(inputs))
+        {
+            CheckedShape(inputs.Select(x => SampleShape(x)).ToArray());
+            _checked = inputs.Select(x => x.Dims[1..]).ToArray();
+        }
+        for (int i = 1; i < inputs.Length; i++)
+            if (inputs[i].Dims[0] != inputs[0].Dims[0])
+                throw new ArgumentException($"Inputs of layer \"{Name}\" have different batch sizes. Received shapes {string.Join(", ", inputs.Select(x => x.Shape))}");
+        return MergeTensors(inputs);
+    }
+
+    private bool SameAsChecked(Tensor[] inputs)
+    {
+        var last = _checked;
+        if (last is null || last.Length != inputs.Length) return false;
+        for (int i = 0; i < inputs.Length; i++)
+            if (!inputs[i].Dims.AsSpan(1).SequenceEqual(last[i])) return false;
+        return true;
     }
 
     private Shape CheckedShape(Shape[] shapes)

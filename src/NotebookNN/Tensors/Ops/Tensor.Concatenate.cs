@@ -17,29 +17,60 @@ public partial class Tensor
         int rank = xs[0].Dims.Length;
         if (rank == 0) throw new ArgumentException("zero-dimensional tensors cannot be concatenated. Received: shape=()");
         int a = Shape.NormalizeAxis(axis, rank);
-        var dims = (int[])xs[0].Dims.Clone();
+        Span<int> dims = stackalloc int[rank];
+        xs[0].Dims.CopyTo(dims);
         dims[a] = 0;
         foreach (var x in xs)
         {
-            if (x.Dims.Length != rank || Enumerable.Range(0, rank).Any(i => i != a && x.Dims[i] != dims[i]))
+            bool ok = x.Dims.Length == rank;
+            for (int i = 0; ok && i < rank; i++) ok = i == a || x.Dims[i] == dims[i];
+            if (!ok)
                 throw new ArgumentException($"Concatenate requires inputs with matching shapes except for the concatenation axis {axis}. Received: shapes={ShapeList(xs)}");
             dims[a] += x.Dims[a];
         }
         var y = NewUninitialized(dims);
-        var starts = new int[xs.Length];
         for (int i = 0, start = 0; i < xs.Length; start += xs[i].Dims[a], i++)
-        {
-            starts[i] = start;
             StridedCopy.Run(xs[i], y.AxisView(a, start, xs[i].Dims[a]));
-        }
-        GradientTape.Record(y, xs, (g, needed) =>
+        if (GradientTape.Recording(xs) is { } tape)
         {
-            var grads = new Tensor?[xs.Length];
-            for (int i = 0; i < xs.Length; i++)
-                if (needed[i]) grads[i] = g.AxisView(a, starts[i], xs[i].Dims[a]).Contiguous();
+            // two or three inputs (Wide & Deep's concatenations) record a pooled op; more, a closure
+            ConcatenateBackward? op = xs.Length switch
+            {
+                2 => tape.Push<ConcatenateBackward>(y, xs[0], xs[1]),
+                3 => tape.Push<ConcatenateBackward>(y, xs[0], xs[1], xs[2]),
+                _ => null,
+            };
+            if (op is not null) op.Axis = a;
+            else RecordSplit(y, xs, a);
+        }
+        return y;
+    }
+
+    /// <summary>Records a closure for four or more inputs (in its own method: a lambda capturing the caller's locals
+    /// would allocate their closure object on every call, recorded or not).</summary>
+    private static void RecordSplit(Tensor y, Tensor[] xs, int axis)
+    {
+        var inputs = (Tensor[])xs.Clone(); // the caller may reuse its array (a functional graph does)
+        GradientTape.Record(y, inputs, (g, needed) =>
+        {
+            var grads = new Tensor?[inputs.Length];
+            ConcatenateBackward.Split(g, axis, inputs, needed, grads);
             return grads;
         });
-        return y;
+    }
+
+    /// <summary>Each input's gradient is its slice of the output's gradient along the axis.</summary>
+    private sealed class ConcatenateBackward : TapeOp
+    {
+        internal int Axis;
+
+        internal override void Backward(Tensor g, bool[] needed, Tensor?[] grads) => Split(g, Axis, Inputs, needed, grads);
+
+        internal static void Split(Tensor g, int axis, Tensor[] inputs, bool[] needed, Tensor?[] grads)
+        {
+            for (int i = 0, start = 0; i < inputs.Length; start += inputs[i].Dims[axis], i++)
+                if (needed[i]) grads[i] = g.AxisView(axis, start, inputs[i].Dims[axis]).Contiguous();
+        }
     }
 
     /// <summary>
