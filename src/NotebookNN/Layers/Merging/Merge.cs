@@ -20,7 +20,8 @@ public abstract class Merge : Layer
     public override Tensor Call(Tensor inputs, bool training = false) =>
         throw new ArgumentException($"A merge layer should be called on a list of inputs. Received: inputs={inputs?.Shape} (not a list)");
 
-    /// <summary>The merged tensor.</summary>
+    /// <summary>The merged tensor. The array is lent for this call (a functional model reuses it): keep the tensors,
+    /// not the array.</summary>
     protected abstract Tensor MergeTensors(Tensor[] inputs);
 
     /// <summary>The merged per-sample shape; throws Keras's message for shapes that cannot be merged.</summary>
