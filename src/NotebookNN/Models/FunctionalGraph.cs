@@ -58,13 +58,15 @@ internal sealed class FunctionalGraph
     }
 
     /// <summary>Runs the graph on real tensors, one per input, batch axis first; returns one tensor per output.</summary>
-    public Tensor[] Run(Tensor[] inputs, bool training)
+    public Tensor[] Run(Tensor[] inputs, bool training) => RunInto(inputs, new Tensor[_outputSlots.Length], training);
+
+    /// <summary><see cref="Run"/> into <paramref name="outputs"/> (one slot per output), which it returns.</summary>
+    public Tensor[] RunInto(Tensor[] inputs, Tensor[] outputs, bool training)
     {
         CheckCount(inputs.Length);
         var buffers = Evaluate(inputs, null, training);
         try
         {
-            var outputs = new Tensor[_outputSlots.Length];
             for (int i = 0; i < outputs.Length; i++) outputs[i] = buffers.Values[_outputSlots[i]]!;
             return outputs;
         }

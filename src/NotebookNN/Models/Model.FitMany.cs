@@ -88,7 +88,8 @@ public partial class Model
         {
             int s = step;
             callbacks.Each(c => c.OnTestBatchBegin(s, logs));
-            logs = session.Step(x, y, sampleWeight, null, step * batchSize, Math.Min(n, (step + 1) * batchSize), train: false);
+            session.Step(x, y, sampleWeight, null, step * batchSize, Math.Min(n, (step + 1) * batchSize), train: false);
+            logs = session.Logs();
             callbacks.Each(c => c.OnTestBatchEnd(s, logs));
         }
         callbacks.Each(c => c.OnTestEnd(logs));

@@ -36,8 +36,14 @@ internal static class MultiData
     }
 
     /// <summary>Samples [start, end) of every array (views in order, gathered rows for a shuffled order).</summary>
-    public static Tensor[] Batch(Tensor[] ts, int[]? order, int start, int end) =>
-        order is null ? ts.Select(t => t[start..end]).ToArray() : ts.Select(t => t.Gather(order[start..end])).ToArray();
+    public static Tensor[] Batch(Tensor[] ts, int[]? order, int start, int end) => BatchInto(ts, order, start, end, new Tensor[ts.Length]);
+
+    /// <summary><see cref="Batch"/> into <paramref name="into"/> (one slot per array), which it returns.</summary>
+    public static Tensor[] BatchInto(Tensor[] ts, int[]? order, int start, int end, Tensor[] into)
+    {
+        for (int i = 0; i < ts.Length; i++) into[i] = TrainingData.BatchOf(ts[i], order, start, end);
+        return into;
+    }
 
     /// <summary>The first <paramref name="count"/> samples and the rest, of every array.</summary>
     public static (Tensor[] Head, Tensor[] Tail) Split(Tensor[] ts, int count) =>

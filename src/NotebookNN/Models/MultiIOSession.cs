@@ -14,6 +14,9 @@ internal sealed class MultiIOSession(Model model, OutputHeads heads)
     private readonly double[] _lossSums = new double[heads.Names.Length + 1];
     private double _count;
     private IReadOnlyList<Variable>? _trainable;
+    private GradientTape? _tape;
+    private Tensor?[] _grads = [];
+    private Tensor[] _losses = [], _xb = [], _yb = [], _preds = [];
 
     public void ResetMetrics()
     {
@@ -22,43 +25,67 @@ internal sealed class MultiIOSession(Model model, OutputHeads heads)
         foreach (var m in heads.Metrics.SelectMany(x => x)) m.ResetState();
     }
 
-    public Dictionary<string, double> Step(Tensor[] x, Tensor[] y, Tensor? sampleWeight, int[]? order, int start, int end, bool train)
+    /// <summary>One train or test step on rows [start, end) (in <paramref name="order"/> when given); the running logs
+    /// are built only when asked for (<see cref="Logs"/>), not every step.</summary>
+    public void Step(Tensor[] x, Tensor[] y, Tensor? sampleWeight, int[]? order, int start, int end, bool train)
     {
         using var scope = TensorArena.EnterEither(model.StepArena, ref _fallbackArena);
-        var xb = MultiData.Batch(x, order, start, end);
-        var yb = MultiData.Batch(y, order, start, end);
-        var wb = sampleWeight is null ? null : MultiData.Batch([sampleWeight], order, start, end)[0];
-        return train ? TrainStep(xb, yb, wb) : TestStep(xb, yb, wb);
+        var xb = MultiData.BatchInto(x, order, start, end, _xb.Length == x.Length ? _xb : _xb = new Tensor[x.Length]);
+        var yb = MultiData.BatchInto(y, order, start, end, _yb.Length == y.Length ? _yb : _yb = new Tensor[y.Length]);
+        var wb = sampleWeight is null ? null : TrainingData.BatchOf(sampleWeight, order, start, end);
+        try
+        {
+            if (train) TrainStep(xb, yb, wb); else TestStep(xb, yb, wb);
+        }
+        finally
+        {
+            Array.Clear(xb); // hold no tensor of the step past it
+            Array.Clear(yb);
+            Array.Clear(_preds);
+        }
     }
 
-    public Dictionary<string, double> TrainStep(Tensor[] x, Tensor[] y, Tensor? sampleWeight)
+    public void TrainStep(Tensor[] x, Tensor[] y, Tensor? sampleWeight)
     {
         Tensor[] preds, losses;
         Tensor total;
-        Tensor?[] grads;
-        using (var tape = new GradientTape())
+        // one tape and one gradient array reused step after step, as in TrainingSession
+        using (var tape = _tape is null ? _tape = new GradientTape() : _tape.Restart())
         {
-            preds = model.ForwardMany(x, training: true);
+            preds = Forward(x, training: true);
             (total, losses) = Losses(y, preds, sampleWeight);
             _trainable ??= model.TrainableWeights;
-            grads = tape.Gradient(total, _trainable);
+            if (_grads.Length != _trainable.Count) _grads = new Tensor?[_trainable.Count];
+            tape.Gradient(total, _trainable, _grads);
         }
-        model.Optimizer!.Apply(grads, _trainable);
-        return Track(total, losses, y, preds, sampleWeight);
+        model.Optimizer!.Apply(_grads, _trainable);
+        Array.Clear(_grads); // hold no tensor of the step past it
+        Track(total, losses, y, preds, sampleWeight);
+        Array.Clear(_losses);
     }
 
-    public Dictionary<string, double> TestStep(Tensor[] x, Tensor[] y, Tensor? sampleWeight)
+    public void TestStep(Tensor[] x, Tensor[] y, Tensor? sampleWeight)
     {
-        var preds = model.ForwardMany(x, training: false);
+        var preds = Forward(x, training: false);
         var (total, losses) = Losses(y, preds, sampleWeight);
-        return Track(total, losses, y, preds, sampleWeight);
+        Track(total, losses, y, preds, sampleWeight);
+        Array.Clear(_losses);
+    }
+
+    /// <summary>The model's outputs; a functional model's go into an array of the session's own (cleared after the step).</summary>
+    private Tensor[] Forward(Tensor[] x, bool training)
+    {
+        if (model.Graph is not { } graph) return model.ForwardMany(x, training);
+        if (_preds.Length != graph.Outputs.Length) _preds = new Tensor[graph.Outputs.Length];
+        return graph.RunInto(x, _preds, training);
     }
 
     private (Tensor Total, Tensor[] PerOutput) Losses(Tensor[] y, Tensor[] preds, Tensor? sampleWeight)
     {
         if (preds.Length != heads.Names.Length || y.Length != preds.Length)
             throw new ArgumentException($"Model \"{model.Name}\" has {preds.Length} output(s), but {y.Length} target array(s) were given (outputs: {string.Join(", ", heads.Names)}).");
-        var losses = new Tensor[preds.Length];
+        if (_losses.Length != preds.Length) _losses = new Tensor[preds.Length];
+        var losses = _losses;
         Tensor? total = null;
         for (int i = 0; i < preds.Length; i++)
         {
@@ -70,7 +97,7 @@ internal sealed class MultiIOSession(Model model, OutputHeads heads)
         return (total!, losses);
     }
 
-    private Dictionary<string, double> Track(Tensor total, Tensor[] losses, Tensor[] y, Tensor[] preds, Tensor? sampleWeight)
+    private void Track(Tensor total, Tensor[] losses, Tensor[] y, Tensor[] preds, Tensor? sampleWeight)
     {
         int batch = y[0].Shape[0];
         _lossSums[0] += total.Item() * (double)batch;
@@ -78,7 +105,6 @@ internal sealed class MultiIOSession(Model model, OutputHeads heads)
         _count += batch;
         for (int i = 0; i < preds.Length; i++)
             foreach (var m in heads.Metrics[i]) m.UpdateState(y[i], preds[i], sampleWeight);
-        return Logs();
     }
 
     public Dictionary<string, double> Logs()

@@ -71,12 +71,12 @@ internal static class TrainingData
     }
 
     /// <summary>Samples [start, end) of the epoch's order (a view when not shuffled, gathered rows otherwise).</summary>
-    public static (Tensor X, Tensor Y, Tensor? W) Batch(Tensor x, Tensor y, Tensor? w, int[]? order, int start, int end)
-    {
-        if (order is null) return (x.AxisView(0, start, end - start), y.AxisView(0, start, end - start), w?.AxisView(0, start, end - start));
-        var idx = order.AsSpan(start, end - start);
-        return (Rows(x, idx), Rows(y, idx), w is null ? null : Rows(w, idx));
-    }
+    public static (Tensor X, Tensor Y, Tensor? W) Batch(Tensor x, Tensor y, Tensor? w, int[]? order, int start, int end) =>
+        (BatchOf(x, order, start, end), BatchOf(y, order, start, end), w is null ? null : BatchOf(w, order, start, end));
+
+    /// <summary>Samples [start, end) of one array: a view in order, the gathered rows of a shuffled order.</summary>
+    public static Tensor BatchOf(Tensor t, int[]? order, int start, int end) =>
+        order is null ? t.AxisView(0, start, end - start) : Rows(t, order.AsSpan(start, end - start));
 
     /// <summary>The rows <paramref name="idx"/> (valid by construction: a permutation) of t, in step-arena storage,
     /// without the copies of the index list a general <see cref="Tensor.Gather(int[], int)"/> makes.</summary>
