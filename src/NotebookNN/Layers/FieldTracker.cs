@@ -16,6 +16,37 @@ internal static class FieldTracker
     /// <summary>The layers held in <paramref name="owner"/>'s fields (below <paramref name="stopAt"/>), in declaration order, each once.</summary>
     public static List<Layer> Layers(object owner, Type stopAt) => Collect<Layer>(owner, stopAt);
 
+    /// <summary>
+    /// <see cref="Layers(object, Type)"/>, remembered in <paramref name="memo"/> and given again while every tracked field
+    /// still holds the same object: a training step asks for a subclassed model's layers (for their regularization
+    /// losses) every step. Fields that hold collections are never remembered (a list can change without its field
+    /// changing).
+    /// </summary>
+    public static IReadOnlyList<Layer> Layers(object owner, Type stopAt, ref Memo? memo)
+    {
+        var fields = Cache.GetOrAdd((owner.GetType(), stopAt), k => FieldsOf(k.Item1, k.Item2));
+        if (memo is { } m && ReferenceEquals(m.Fields, fields) && m.Matches(owner)) return m.Layers;
+        var layers = Collect<Layer>(owner, stopAt);
+        memo = fields.All(f => !IsCollection(f.FieldType)) ? new Memo(fields, fields.Select(f => f.GetValue(f.IsStatic ? null : owner)).ToArray(), layers) : null;
+        return layers;
+    }
+
+    /// <summary>The tracked fields' values when <see cref="Layers"/> were collected.</summary>
+    internal sealed class Memo(FieldInfo[] fields, object?[] values, List<Layer> layers)
+    {
+        public readonly FieldInfo[] Fields = fields;
+        public readonly List<Layer> Layers = layers;
+
+        public bool Matches(object owner)
+        {
+            for (int i = 0; i < Fields.Length; i++)
+                if (!ReferenceEquals(Fields[i].GetValue(Fields[i].IsStatic ? null : owner), values[i])) return false;
+            return true;
+        }
+    }
+
+    private static bool IsCollection(Type t) => !typeof(Layer).IsAssignableFrom(t) && !typeof(Variable).IsAssignableFrom(t);
+
     /// <summary>The variables held in <paramref name="owner"/>'s fields, in declaration order, each once.</summary>
     public static List<Variable> Variables(object owner, Type stopAt) => Collect<Variable>(owner, stopAt);
 

@@ -8,7 +8,9 @@ public partial class Model
     private static readonly ConcurrentDictionary<Type, bool> MultiCallOverrides = new();
 
     /// <summary>The layers a subclassed model holds in its fields (directly or in lists / arrays of layers), in declaration order.</summary>
-    private protected IReadOnlyList<Layer> TrackedLayers => FieldTracker.Layers(this, typeof(Model));
+    private protected IReadOnlyList<Layer> TrackedLayers => FieldTracker.Layers(this, typeof(Model), ref _trackedLayers);
+
+    private FieldTracker.Memo? _trackedLayers;
 
     /// <summary>The variables a subclassed model holds in its fields (directly or in lists).</summary>
     private protected IReadOnlyList<Variable> TrackedVariables =>

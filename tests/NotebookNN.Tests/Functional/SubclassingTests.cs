@@ -66,8 +66,44 @@ public class TwoDense : Layer
     public override Shape ComputeOutputShape(Shape inputShape) => [2];
 }
 
+/// <summary>A model whose layer fields are reassigned after it was used.</summary>
+public class SwappableHead : Model
+{
+    public Dense Body = new(4, activation: "relu", name: "body"), Head = new(1, name: "head_a");
+
+    public override Tensor[] Call(Tensor[] inputs, bool training) => [Head.Call(Body.Call(inputs[0]))];
+}
+
+/// <summary>The same with its layers in a list field.</summary>
+public class ListedLayers : Model
+{
+    public readonly List<Dense> Blocks = [new(4, name: "first")];
+
+    public override Tensor[] Call(Tensor[] inputs, bool training) => [Blocks.Aggregate(inputs[0], (x, b) => b.Call(x))];
+}
+
 public class SubclassingTests
 {
+    [Fact]
+    public void LayersFollowReassignedFieldsAndListsThatChange()
+    {
+        // the layer list is remembered between steps while the fields hold the same layers; a new layer in a field,
+        // or one added to a list field, shows up the next time it is asked for
+        var m = new SwappableHead();
+        m.PredictOnBatch(Tensor.Ones([2, 3]));
+        Assert.Equal(["body", "head_a"], m.Layers.Select(l => l.Name));
+        Assert.Same(m.Layers, m.Layers);
+        m.Head = new Dense(1, name: "head_b");
+        Assert.Equal(["body", "head_b"], m.Layers.Select(l => l.Name));
+
+        var listed = new ListedLayers();
+        Assert.Equal(["first"], listed.Layers.Select(l => l.Name));
+        listed.Blocks.Add(new Dense(2, name: "second"));
+        Assert.Equal(["first", "second"], listed.Layers.Select(l => l.Name));
+        listed.Blocks.Clear();
+        Assert.Empty(listed.Layers);
+    }
+
     // Layers draw their initial weights from the global generator: seed it, so finite-difference checks
     // through ReLU never meet a kink by chance (test classes run one at a time).
     public SubclassingTests() => Utils.SetRandomSeed(23);
