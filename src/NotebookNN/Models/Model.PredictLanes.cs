@@ -12,7 +12,8 @@ public partial class Model
 
     /// <summary>
     /// Rows per chunk when Predict may run chunks of its input on all cores at once, one chunk per core, else 0.
-    /// Allowed for a plain Sequential model of built-in layers that keep no per-call state
+    /// Allowed for a plain Sequential model, or a functional one with one input and one output (whose graph lends each
+    /// call its own buffers), of built-in layers that keep no per-call state
     /// (<see cref="Layers.Layer.ConcurrentInference"/>) when no callback watches batches (so verbose 0). With several
     /// batches a chunk is a batch: a 32 × 784 · 784 × 300 product splits across two cores poorly, while two such
     /// products run side by side. With one to three large batches, chunks of n / (8·cores) rows (at least 64), smaller
@@ -20,10 +21,11 @@ public partial class Model
     /// passes on its rows with no hand-off between layers. Outputs are unchanged: every row is computed with the same
     /// sums in the same order whatever rows share its chunk.
     /// </summary>
-    private int LaneRows(int n, int batchSize, CallbackList list)
+    internal int LaneRows(int n, int batchSize, CallbackList list)
     {
         int workers = ComputePool.Workers;
-        if (workers < 2 || GetType() != typeof(Sequential) || list.ObservesBatches || !Layers.All(l => l.ConcurrentInference)) return 0;
+        bool plain = GetType() == typeof(Sequential) || (GetType() == typeof(Model) && _graph is { Inputs.Length: 1, Outputs.Length: 1 });
+        if (workers < 2 || !plain || list.ObservesBatches || !Layers.All(l => l.ConcurrentInference)) return 0;
         if ((n + batchSize - 1) / batchSize >= 4) return batchSize;
         int rows = Math.Min(batchSize, (n + 8 * workers - 1) / (8 * workers));
         return rows >= 64 ? rows : 0;

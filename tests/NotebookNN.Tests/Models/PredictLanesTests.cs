@@ -1,3 +1,4 @@
+using NotebookNN.Callbacks;
 using NotebookNN.Layers;
 
 namespace NotebookNN.Tests.Models;
@@ -62,6 +63,51 @@ public class PredictLanesTests
             }
             double max = z.Max(), sum = z.Sum(v => Math.Exp(v - max));
             for (int j = 0; j < 7; j++) Assert.Equal(Math.Exp(z[j] - max) / sum, predicted[r * 7 + j], 1e-5);
+        }
+    }
+
+    /// <summary>Wide &amp; Deep with one input: the input concatenated with the second hidden layer.</summary>
+    private static Model WideAndDeep()
+    {
+        Utils.SetRandomSeed(22);
+        var input = new Input(shape: [30]);
+        var h = new Dense(20, activation: "relu").Call(input);
+        h = new Dense(10, activation: "relu").Call(h);
+        return new Model(input, new Dense(3).Call(new Concatenate().Call(input, h)));
+    }
+
+    [Theory]
+    [InlineData(203, 16)]
+    [InlineData(2000, 2000)]
+    [InlineData(1500, 1000)]
+    public void FunctionalModelRunsInLanesAndGivesEachBatchAsAlone(int n, int batchSize)
+    {
+        var model = WideAndDeep();
+        Assert.True(model.LaneRows(n, batchSize, new CallbackList([])) > 0, "a one-input, one-output functional model of built-in layers runs in lanes");
+        var rng = new Random(n);
+        var x = Tensor.From(Enumerable.Range(0, n * 30).Select(_ => (float)rng.NextDouble() * 2 - 1).ToArray(), new Shape(n, 30));
+        var predicted = model.Predict(x, batchSize: batchSize, verbose: 0).ToArray();
+        Assert.Equal(n * 3, predicted.Length);
+        for (int start = 0; start < n; start += batchSize)
+        {
+            var alone = model.PredictOnBatch(x[start..Math.Min(n, start + batchSize)]).ToArray();
+            for (int i = 0; i < alone.Length; i++) Assert.Equal(alone[i], predicted[start * 3 + i]);
+        }
+        // the same numbers as the layers applied by hand, in float64
+        var w = model.Layers.OfType<Dense>().Select(d => d.GetWeights().Select(t => t.ToArray()).ToArray()).ToArray();
+        var xs = x.ToArray();
+        for (int r = 0; r < n; r += 7)
+        {
+            double[] Dense(double[] v, float[][] kb, int units, bool relu) => Enumerable.Range(0, units).Select(j =>
+            {
+                double s = kb[1][j];
+                for (int p = 0; p < v.Length; p++) s += v[p] * kb[0][p * units + j];
+                return relu ? Math.Max(0, s) : s;
+            }).ToArray();
+            var row = xs.AsSpan(r * 30, 30).ToArray().Select(v => (double)v).ToArray();
+            var h = Dense(Dense(row, w[0], 20, true), w[1], 10, true);
+            var y = Dense([.. row, .. h], w[2], 3, false);
+            for (int j = 0; j < 3; j++) Assert.Equal(y[j], predicted[r * 3 + j], 1e-4);
         }
     }
 }

@@ -35,6 +35,10 @@ public abstract class Merge : Layer
 
     internal override Tensor[] InvokeMany(Tensor[] inputs, bool training) => [MergeChecked(inputs)];
 
+    /// <summary>Merging keeps no per-call state (the shapes last checked are only a shortcut: two calls at once at worst
+    /// both check), so Predict may run two chunks through a merge layer at once.</summary>
+    internal override bool ConcurrentInference => true;
+
     /// <summary>The per-sample dims of the inputs last checked (a training loop merges the same shapes every step).</summary>
     private int[][]? _checked;
 
