@@ -17,7 +17,7 @@ internal sealed partial class FunctionalGraph
     private readonly int[] _inputSlots, _outputSlots;
     private readonly int _slotCount;
     /// <summary>Buffers not in use: a call takes them (or makes its own when another call holds them) and gives them back cleared.</summary>
-    private CallBuffers? _freeBuffers;
+    private readonly CallBuffers?[] _freeBuffers = new CallBuffers?[2]; // two: Predict's lanes call at once
 
     /// <summary>One call's value slots, and an argument array for each layer call that takes a list.</summary>
     private sealed class CallBuffers(int slots, Step[] steps)
@@ -60,7 +60,8 @@ internal sealed partial class FunctionalGraph
     /// <summary>The value of every slot for these inputs (the array of inputs, or the single input).</summary>
     private CallBuffers Evaluate(Tensor[]? inputs, Tensor? single, bool training)
     {
-        var buffers = Interlocked.Exchange(ref _freeBuffers, null) ?? new CallBuffers(_slotCount, _steps);
+        var buffers = Interlocked.Exchange(ref _freeBuffers[0], null) ?? Interlocked.Exchange(ref _freeBuffers[1], null)
+            ?? new CallBuffers(_slotCount, _steps);
         var values = buffers.Values;
         try
         {
@@ -93,7 +94,8 @@ internal sealed partial class FunctionalGraph
     private void Release(CallBuffers buffers)
     {
         buffers.Clear();
-        Volatile.Write(ref _freeBuffers, buffers);
+        if (Interlocked.CompareExchange(ref _freeBuffers[0], buffers, null) is not null)
+            Interlocked.CompareExchange(ref _freeBuffers[1], buffers, null);
     }
 
     /// <summary>Numbers every symbolic tensor (a slot) and lists the layer calls in order with their slots.</summary>
