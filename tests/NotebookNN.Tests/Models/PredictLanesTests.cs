@@ -20,6 +20,22 @@ public class PredictLanesTests
             new Dense(7, activation: "softmax")]);
     }
 
+    /// <summary>Predicts n random rows of 30 features with verbose 0 and checks each batch bit for bit against
+    /// PredictOnBatch on that batch alone; returns the input and the predictions.</summary>
+    private static (Tensor X, float[] Predicted) PredictAsEachBatchAlone(Model model, int n, int batchSize, int outputs)
+    {
+        var rng = new Random(n);
+        var x = Tensor.From(Enumerable.Range(0, n * 30).Select(_ => (float)rng.NextDouble() * 2 - 1).ToArray(), new Shape(n, 30));
+        var predicted = model.Predict(x, batchSize: batchSize, verbose: 0).ToArray();
+        Assert.Equal(n * outputs, predicted.Length);
+        for (int start = 0; start < n; start += batchSize)
+        {
+            var alone = model.PredictOnBatch(x[start..Math.Min(n, start + batchSize)]).ToArray();
+            for (int i = 0; i < alone.Length; i++) Assert.Equal(alone[i], predicted[start * outputs + i]);
+        }
+        return (x, predicted);
+    }
+
     [Theory]
     [InlineData(203, 16)] // 13 batches, the last of 11 rows
     [InlineData(128, 32)] // 4 whole batches
@@ -30,17 +46,7 @@ public class PredictLanesTests
     public void LanesGiveEachBatchAsAlone(int n, int batchSize)
     {
         var model = Mlp();
-        var rng = new Random(n);
-        var x = Tensor.From(Enumerable.Range(0, n * 30).Select(_ => (float)rng.NextDouble() * 2 - 1).ToArray(), new Shape(n, 30));
-        var predicted = model.Predict(x, batchSize: batchSize, verbose: 0).ToArray();
-        Assert.Equal(n * 7, predicted.Length);
-
-        // bit for bit what each batch gives on its own
-        for (int start = 0; start < n; start += batchSize)
-        {
-            var alone = model.PredictOnBatch(x[start..Math.Min(n, start + batchSize)]).ToArray();
-            for (int i = 0; i < alone.Length; i++) Assert.Equal(alone[i], predicted[start * 7 + i]);
-        }
+        var (x, predicted) = PredictAsEachBatchAlone(model, n, batchSize, outputs: 7);
 
         // and close to a float64 forward pass
         var w1 = model.Layers[0].GetWeights(); var w2 = model.Layers[2].GetWeights();
@@ -84,15 +90,7 @@ public class PredictLanesTests
     {
         var model = WideAndDeep();
         Assert.True(model.LaneRows(n, batchSize, new CallbackList([])) > 0, "a one-input, one-output functional model of built-in layers runs in lanes");
-        var rng = new Random(n);
-        var x = Tensor.From(Enumerable.Range(0, n * 30).Select(_ => (float)rng.NextDouble() * 2 - 1).ToArray(), new Shape(n, 30));
-        var predicted = model.Predict(x, batchSize: batchSize, verbose: 0).ToArray();
-        Assert.Equal(n * 3, predicted.Length);
-        for (int start = 0; start < n; start += batchSize)
-        {
-            var alone = model.PredictOnBatch(x[start..Math.Min(n, start + batchSize)]).ToArray();
-            for (int i = 0; i < alone.Length; i++) Assert.Equal(alone[i], predicted[start * 3 + i]);
-        }
+        var (x, predicted) = PredictAsEachBatchAlone(model, n, batchSize, outputs: 3);
         // the same numbers as the layers applied by hand, in float64
         var w = model.Layers.OfType<Dense>().Select(d => d.GetWeights().Select(t => t.ToArray()).ToArray()).ToArray();
         var xs = x.ToArray();
