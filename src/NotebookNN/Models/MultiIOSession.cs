@@ -30,8 +30,8 @@ internal sealed class MultiIOSession(Model model, OutputHeads heads)
     public void Step(Tensor[] x, Tensor[] y, Tensor? sampleWeight, int[]? order, int start, int end, bool train)
     {
         using var scope = TensorArena.EnterEither(model.StepArena, ref _fallbackArena);
-        var xb = MultiData.BatchInto(x, order, start, end, _xb.Length == x.Length ? _xb : _xb = new Tensor[x.Length]);
-        var yb = MultiData.BatchInto(y, order, start, end, _yb.Length == y.Length ? _yb : _yb = new Tensor[y.Length]);
+        var xb = MultiData.BatchInto(x, order, start, end, Sized(ref _xb, x.Length));
+        var yb = MultiData.BatchInto(y, order, start, end, Sized(ref _yb, y.Length));
         var wb = sampleWeight is null ? null : TrainingData.BatchOf(sampleWeight, order, start, end);
         try
         {
@@ -39,53 +39,46 @@ internal sealed class MultiIOSession(Model model, OutputHeads heads)
         }
         finally
         {
-            Array.Clear(xb); // hold no tensor of the step past it
-            Array.Clear(yb);
+            // the arrays are reused step after step, as in TrainingSession: hold no tensor of the step past it
+            Array.Clear(_xb);
+            Array.Clear(_yb);
             Array.Clear(_preds);
+            Array.Clear(_losses);
+            Array.Clear(_grads);
         }
     }
 
-    public void TrainStep(Tensor[] x, Tensor[] y, Tensor? sampleWeight)
+    private void TrainStep(Tensor[] x, Tensor[] y, Tensor? sampleWeight)
     {
-        Tensor[] preds, losses;
+        Tensor[] preds;
         Tensor total;
-        // one tape and one gradient array reused step after step, as in TrainingSession
         using (var tape = _tape is null ? _tape = new GradientTape() : _tape.Restart())
         {
             preds = Forward(x, training: true);
-            (total, losses) = Losses(y, preds, sampleWeight);
+            total = Losses(y, preds, sampleWeight);
             _trainable ??= model.TrainableWeights;
-            if (_grads.Length != _trainable.Count) _grads = new Tensor?[_trainable.Count];
-            tape.Gradient(total, _trainable, _grads);
+            tape.Gradient(total, _trainable, Sized(ref _grads, _trainable.Count));
         }
         model.Optimizer!.Apply(_grads, _trainable);
-        Array.Clear(_grads); // hold no tensor of the step past it
-        Track(total, losses, y, preds, sampleWeight);
-        Array.Clear(_losses);
+        Track(total, y, preds, sampleWeight);
     }
 
-    public void TestStep(Tensor[] x, Tensor[] y, Tensor? sampleWeight)
+    private void TestStep(Tensor[] x, Tensor[] y, Tensor? sampleWeight)
     {
         var preds = Forward(x, training: false);
-        var (total, losses) = Losses(y, preds, sampleWeight);
-        Track(total, losses, y, preds, sampleWeight);
-        Array.Clear(_losses);
+        Track(Losses(y, preds, sampleWeight), y, preds, sampleWeight);
     }
 
-    /// <summary>The model's outputs; a functional model's go into an array of the session's own (cleared after the step).</summary>
-    private Tensor[] Forward(Tensor[] x, bool training)
-    {
-        if (model.Graph is not { } graph) return model.ForwardMany(x, training);
-        if (_preds.Length != graph.Outputs.Length) _preds = new Tensor[graph.Outputs.Length];
-        return graph.RunInto(x, _preds, training);
-    }
+    /// <summary>The model's outputs; a functional model's go into an array of the session's own.</summary>
+    private Tensor[] Forward(Tensor[] x, bool training) =>
+        model.Graph is { } graph ? graph.RunInto(x, Sized(ref _preds, graph.Outputs.Length), training) : model.ForwardMany(x, training);
 
-    private (Tensor Total, Tensor[] PerOutput) Losses(Tensor[] y, Tensor[] preds, Tensor? sampleWeight)
+    /// <summary>Each output's loss into <see cref="_losses"/>; returns their weighted sum plus regularization.</summary>
+    private Tensor Losses(Tensor[] y, Tensor[] preds, Tensor? sampleWeight)
     {
         if (preds.Length != heads.Names.Length || y.Length != preds.Length)
             throw new ArgumentException($"Model \"{model.Name}\" has {preds.Length} output(s), but {y.Length} target array(s) were given (outputs: {string.Join(", ", heads.Names)}).");
-        if (_losses.Length != preds.Length) _losses = new Tensor[preds.Length];
-        var losses = _losses;
+        var losses = Sized(ref _losses, preds.Length);
         Tensor? total = null;
         for (int i = 0; i < preds.Length; i++)
         {
@@ -94,18 +87,21 @@ internal sealed class MultiIOSession(Model model, OutputHeads heads)
             total = total is null ? weighted : total + weighted;
         }
         if (model.RegularizationLoss() is { } reg) total = total! + reg;
-        return (total!, losses);
+        return total!;
     }
 
-    private void Track(Tensor total, Tensor[] losses, Tensor[] y, Tensor[] preds, Tensor? sampleWeight)
+    private void Track(Tensor total, Tensor[] y, Tensor[] preds, Tensor? sampleWeight)
     {
         int batch = y[0].Shape[0];
         _lossSums[0] += total.Item() * (double)batch;
-        for (int i = 0; i < losses.Length; i++) _lossSums[i + 1] += losses[i].Item() * (double)batch;
+        for (int i = 0; i < _losses.Length; i++) _lossSums[i + 1] += _losses[i].Item() * (double)batch;
         _count += batch;
         for (int i = 0; i < preds.Length; i++)
             foreach (var m in heads.Metrics[i]) m.UpdateState(y[i], preds[i], sampleWeight);
     }
+
+    /// <summary><paramref name="buffer"/>, replaced by a new array when its length is not <paramref name="length"/>.</summary>
+    private static T[] Sized<T>(ref T[] buffer, int length) => buffer.Length == length ? buffer : buffer = new T[length];
 
     public Dictionary<string, double> Logs()
     {
