@@ -3,6 +3,7 @@ using NotebookNN.Losses;
 using NotebookNN.Metrics;
 using NotebookNN.Optimizers;
 using NotebookNN.Regularizers;
+using NotebookNN.Tests.Support;
 
 namespace NotebookNN.Tests.Models;
 
@@ -40,9 +41,7 @@ public class TrainStepAllocationTests
         int steps = Samples / batch;
         for (int pass = 0; pass < 3; pass++)
             for (int s = 0; s < steps; s++) session.TrainStep(x, y, null, order, s * batch, (s + 1) * batch);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int s = 0; s < steps; s++) session.TrainStep(x, y, null, order, s * batch, (s + 1) * batch);
-        return (GC.GetAllocatedBytesForCurrentThread() - before) / (double)steps;
+        return AllocationProbe.BytesPerCall(steps, s => session.TrainStep(x, y, null, order, s * batch, (s + 1) * batch));
     }
 
     /// <summary>Bytes this thread allocates per test step (Evaluate's, and Fit's validation) once warm.</summary>
@@ -52,9 +51,7 @@ public class TrainStepAllocationTests
         int steps = Samples / batch;
         for (int pass = 0; pass < 3; pass++)
             for (int s = 0; s < steps; s++) session.TestStep(x, y, null, s * batch, (s + 1) * batch);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int s = 0; s < steps; s++) session.TestStep(x, y, null, s * batch, (s + 1) * batch);
-        return (GC.GetAllocatedBytesForCurrentThread() - before) / (double)steps;
+        return AllocationProbe.BytesPerCall(steps, s => session.TestStep(x, y, null, s * batch, (s + 1) * batch));
     }
 
     public static TheoryData<string> Configurations => [
@@ -150,9 +147,7 @@ public class TrainStepAllocationTests
             for (int s = 0; s < steps; s++) session.Step(x, ys, null, order, s * batch, (s + 1) * batch, train: pass < 2);
         foreach (bool train in new[] { true, false })
         {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int s = 0; s < steps; s++) session.Step(x, ys, null, order, s * batch, (s + 1) * batch, train);
-            double bytes = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)steps;
+            double bytes = AllocationProbe.BytesPerCall(steps, s => session.Step(x, ys, null, order, s * batch, (s + 1) * batch, train));
             Assert.True(bytes == 0, $"a steady-state {(train ? "train" : "test")} step with two inputs and outputs allocated {bytes:F1} bytes");
         }
     }
@@ -164,6 +159,15 @@ public class TrainStepAllocationTests
         model.Compile(optimizer: optimizer, loss: loss, metrics: metrics);
         Assert.Equal(0, BytesPerStep(model, x, y, batch: 256));
         Assert.Equal(0, BytesPerStep(model, x, y, batch: 16)); // other shapes: new arrays once, then none again
+    }
+
+    [Fact]
+    public void TheProbeReportsAnAllocationMadeOnEveryCall()
+    {
+        // the least of several windows must not hide what every call allocates: a byte[100] is 24 + 100 → 128 bytes
+        var kept = new byte[8][];
+        double bytes = AllocationProbe.BytesPerCall(8, i => kept[i] = new byte[100]);
+        Assert.Equal(128, bytes);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using NotebookNN.Tests.Support;
 using NotebookNN.Optimizers;
 
 namespace NotebookNN.Tests.Optimizers;
@@ -34,10 +35,8 @@ public class OptimizerBehaviourTests
         {
             opt.Apply(grads, vars);   // builds slots
             opt.Apply(grads, vars);   // warms up JIT paths
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 10; i++) opt.Apply(grads, vars);
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            Assert.True(allocated == 0, $"{opt.GetType().Name} allocated {allocated} bytes in 10 steps");
+            double perStep = AllocationProbe.BytesPerCall(10, _ => opt.Apply(grads, vars));
+            Assert.True(perStep == 0, $"{opt.GetType().Name} allocated {perStep} bytes per step");
         }
     }
 
