@@ -13,7 +13,7 @@ public class ReduceLROnPlateau : Callback
     public ReduceLROnPlateau(string monitor = "val_loss", double factor = 0.1, int patience = 10, int verbose = 0, string mode = "auto",
         double minDelta = 1e-4, int cooldown = 0, double minLr = 0)
     {
-        if (!(factor < 1.0)) throw new ArgumentException($"ReduceLROnPlateau does not support a factor >= 1.0. Received: factor={factor}");
+        if (!(factor < 1.0)) throw new ArgumentException(Invariant($"ReduceLROnPlateau does not support a factor >= 1.0. Received: factor={factor}"));
         Monitor = monitor;
         Factor = factor;
         Patience = patience;

@@ -10,7 +10,7 @@ public class LearningRateScheduler(Func<int, double, double> schedule, int verbo
         var optimizer = Model!.Optimizer!;
         double lr = _schedule(epoch, optimizer.LearningRate);
         if (!double.IsFinite(lr))
-            throw new ArgumentException($"The output of the \"schedule\" function should be a finite float. Received: {lr} at epoch {epoch}");
+            throw new ArgumentException(Invariant($"The output of the \"schedule\" function should be a finite float. Received: {lr} at epoch {epoch}"));
         optimizer.LearningRate = lr;
         if (verbose > 0) Console.WriteLine($"\nEpoch {epoch + 1}: LearningRateScheduler setting learning rate to {PyRepr.Float(lr)}.");
     }

@@ -24,7 +24,7 @@ internal static class DatasetArrays
     public static int TrainCount(int n, double testSplit)
     {
         if (testSplit is < 0 or > 1 || double.IsNaN(testSplit))
-            throw new ArgumentOutOfRangeException(nameof(testSplit), $"Argument `test_split` must be between 0 and 1. Received: test_split={testSplit}");
+            throw new ArgumentOutOfRangeException(nameof(testSplit), Invariant($"Argument `test_split` must be between 0 and 1. Received: test_split={testSplit}"));
         return (int)(n * (1 - testSplit));
     }
 }

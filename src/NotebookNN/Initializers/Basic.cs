@@ -15,7 +15,7 @@ public sealed class Ones : Initializer
 /// <summary>Every value <see cref="Value"/> (Keras default 0).</summary>
 public sealed class Constant(float value = 0f) : Initializer
 {
-    public float Value { get; } = float.IsFinite(value) ? value : throw new ArgumentException($"Argument `value` must be a finite number. Received: value={value}");
+    public float Value { get; } = float.IsFinite(value) ? value : throw new ArgumentException(Invariant($"Argument `value` must be a finite number. Received: value={value}"));
     public override Tensor Call(Shape shape) => Tensor.Full(shape, Value);
 }
 

@@ -15,7 +15,7 @@ public class VarianceScaling(double scale = 1.0, FanMode mode = FanMode.FanIn, S
 {
     private const double TruncatedStdCorrection = 0.87962566103423978;
 
-    public double Scale { get; } = scale > 0 ? scale : throw new ArgumentException($"Argument `scale` must be positive float. Received: scale={scale}");
+    public double Scale { get; } = scale > 0 ? scale : throw new ArgumentException(Invariant($"Argument `scale` must be positive float. Received: scale={scale}"));
     public FanMode Mode { get; } = mode;
     public ScalingDistribution Distribution { get; } = distribution;
     public int? Seed { get; } = seed;

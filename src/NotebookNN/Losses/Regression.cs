@@ -39,7 +39,7 @@ public sealed class Huber : Loss
 {
     public Huber(double delta = 1.0) : base("huber_loss")
     {
-        if (!(delta > 0)) throw new ArgumentException($"Argument `delta` must be a positive float. Received: delta={delta}");
+        if (!(delta > 0)) throw new ArgumentException(Invariant($"Argument `delta` must be a positive float. Received: delta={delta}"));
         Delta = (float)delta;
     }
 

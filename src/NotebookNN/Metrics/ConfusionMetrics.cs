@@ -7,7 +7,7 @@ namespace NotebookNN.Metrics;
 public abstract class ConfusionMetric(string name, double threshold) : Metric(name)
 {
     private readonly ConfusionCounts _counts = new([threshold is >= 0 and <= 1 ? threshold
-        : throw new ArgumentException($"Threshold values must be in [0, 1]. Received: thresholds={threshold}")]);
+        : throw new ArgumentException(Invariant($"Threshold values must be in [0, 1]. Received: thresholds={threshold}"))]);
 
     /// <summary>Predictions above this count as positive (Keras default 0.5).</summary>
     public double Threshold => _counts.Thresholds[0];

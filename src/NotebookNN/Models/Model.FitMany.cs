@@ -35,9 +35,9 @@ public partial class Model
         if (validationData is null && validationSplit != 0)
         {
             if (!(validationSplit > 0 && validationSplit < 1))
-                throw new ArgumentException($"Argument `validation_split` must be a float between 0 and 1 (exclusive). Received: validation_split={validationSplit}");
+                throw new ArgumentException(Invariant($"Argument `validation_split` must be a float between 0 and 1 (exclusive). Received: validation_split={validationSplit}"));
             int train = (int)Math.Floor(n * (1 - validationSplit));
-            if (train == 0 || train == n) throw new ArgumentException($"validation_split={validationSplit} leaves no samples for {(train == 0 ? "training" : "validation")} out of {n}.");
+            if (train == 0 || train == n) throw new ArgumentException(Invariant($"validation_split={validationSplit} leaves no samples for {(train == 0 ? "training" : "validation")} out of {n}."));
             var (xt, xv) = MultiData.Split(x, train);
             var (yt, yv) = MultiData.Split(y, train);
             (x, y, n, validationData) = (xt, yt, train, (xv, yv));

@@ -62,11 +62,11 @@ internal static class TrainingData
     public static (Tensor X, Tensor Y, Tensor? W, (Tensor, Tensor)? Val) SplitValidation(Tensor x, Tensor y, Tensor? w, double split)
     {
         if (!(split > 0 && split < 1))
-            throw new ArgumentException($"Argument `validation_split` must be a float between 0 and 1 (exclusive). Received: validation_split={split}");
+            throw new ArgumentException(Invariant($"Argument `validation_split` must be a float between 0 and 1 (exclusive). Received: validation_split={split}"));
         int n = x.Shape[0];
         int train = (int)Math.Floor(n * (1 - split));
         if (train == 0 || train == n)
-            throw new ArgumentException($"validation_split={split} leaves no samples for {(train == 0 ? "training" : "validation")} out of {n}.");
+            throw new ArgumentException(Invariant($"validation_split={split} leaves no samples for {(train == 0 ? "training" : "validation")} out of {n}."));
         return (x[..train], y[..train], w?[..train], (x[train..], y[train..]));
     }
 

@@ -11,7 +11,7 @@ public partial class Tensor
     public static Tensor RandomUniform(Shape shape, float minval = 0f, float maxval = 1f, int? seed = null)
     {
         if (!(maxval > minval))
-            throw new ArgumentException($"RandomUniform expects maxval > minval. Received: minval={minval}, maxval={maxval}");
+            throw new ArgumentException(Invariant($"RandomUniform expects maxval > minval. Received: minval={minval}, maxval={maxval}"));
         var t = NewUninitialized(shape.Dims);
         Generator(seed).FillUniform(t.Span, minval, maxval);
         return t;
@@ -45,6 +45,6 @@ public partial class Tensor
     private static void CheckStddev(float stddev)
     {
         if (!(stddev >= 0))
-            throw new ArgumentException($"Expected stddev to be non-negative. Received: stddev={stddev}");
+            throw new ArgumentException(Invariant($"Expected stddev to be non-negative. Received: stddev={stddev}"));
     }
 }

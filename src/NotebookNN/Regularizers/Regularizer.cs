@@ -21,7 +21,7 @@ public abstract class Regularizer
     };
 
     internal static double CheckFactor(double value, string name) =>
-        double.IsFinite(value) && value >= 0 ? value : throw new ArgumentException($"Value for argument {name} must be a non-negative float. Received: {name}={value}");
+        double.IsFinite(value) && value >= 0 ? value : throw new ArgumentException(Invariant($"Value for argument {name} must be a non-negative float. Received: {name}={value}"));
 }
 
 /// <summary><c>l1 · Σ|w|</c>.</summary>

@@ -10,7 +10,7 @@ public sealed class MinMaxScaler
     {
         _range = featureRange ?? (0, 1);
         if (_range.Min >= _range.Max)
-            throw new ArgumentException($"Minimum of desired feature range must be smaller than maximum. Got ({_range.Min}, {_range.Max}).");
+            throw new ArgumentException(Invariant($"Minimum of desired feature range must be smaller than maximum. Got ({_range.Min}, {_range.Max})."));
     }
 
     /// <summary>Per-column minimum seen (<c>data_min_</c>).</summary>

@@ -65,7 +65,7 @@ public static partial class Sklearn
         if (testSize is null && trainSize is null) testSize = 0.25;
         foreach (var (v, name) in new[] { (testSize, "test_size"), (trainSize, "train_size") })
             if (v is { } s && (s <= 0 || (IsFraction(s) ? s >= 1 : s >= n || s != Math.Floor(s))))
-                throw new ArgumentException($"{name}={s} should be either positive and smaller than the number of samples {n} or a float in the (0, 1) range");
+                throw new ArgumentException(Invariant($"{name}={s} should be either positive and smaller than the number of samples {n} or a float in the (0, 1) range"));
         int? nTest = testSize is { } t ? (IsFraction(t) ? (int)Math.Ceiling(t * n) : (int)t) : null;
         int? nTrain = trainSize is { } r ? (IsFraction(r) ? (int)Math.Floor(r * n) : (int)r) : null;
         nTest ??= n - nTrain!.Value;
@@ -73,7 +73,7 @@ public static partial class Sklearn
         if (nTrain + nTest > n)
             throw new ArgumentException($"The sum of train_size and test_size = {nTrain + nTest}, should be smaller than the number of samples {n}. Reduce test_size and/or train_size.");
         if (nTrain == 0)
-            throw new ArgumentException($"With n_samples={n}, test_size={testSize} and train_size={trainSize}, the resulting train set will be empty. Adjust any of the aforementioned parameters.");
+            throw new ArgumentException(Invariant($"With n_samples={n}, test_size={testSize} and train_size={trainSize}, the resulting train set will be empty. Adjust any of the aforementioned parameters."));
         return (nTrain.Value, nTest.Value);
     }
 

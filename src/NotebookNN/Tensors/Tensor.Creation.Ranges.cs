@@ -13,10 +13,10 @@ public partial class Tensor
     public static Tensor Arange(double start, double stop, double step = 1)
     {
         if (step == 0 || !double.IsFinite(step))
-            throw new ArgumentException($"Arange expects a non-zero finite step. Received: step={step}");
+            throw new ArgumentException(Invariant($"Arange expects a non-zero finite step. Received: step={step}"));
         double count = Math.Ceiling((stop - start) / step);
         if (double.IsNaN(count) || count > Array.MaxLength)
-            throw new ArgumentException($"Arange cannot make {count} values. Received: start={start}, stop={stop}, step={step}");
+            throw new ArgumentException(Invariant($"Arange cannot make {count} values. Received: start={start}, stop={stop}, step={step}"));
         var t = NewUninitialized([(int)Math.Max(0, count)]);
         var span = t.Span;
         for (int i = 0; i < span.Length; i++) span[i] = (float)(start + i * step);

@@ -24,7 +24,7 @@ public abstract record HyperParameter(string Name)
         if (sampling is not ("linear" or "log" or "reverse_log"))
             throw new ArgumentException($"`sampling` must be one of \"linear\", \"log\", \"reverse_log\". Received: sampling={sampling} for {name}");
         if (sampling != "linear" && min <= 0)
-            throw new ArgumentException($"`sampling=\"{sampling}\" does not support negative values, found min_value: {min} for {name}.");
+            throw new ArgumentException(Invariant($"`sampling=\"{sampling}\" does not support negative values, found min_value: {min} for {name}."));
     }
 
     /// <summary>A probability p in [0, 1) mapped onto [min, max] with the sampling's scale.</summary>
@@ -77,10 +77,10 @@ public sealed record FloatHyperParameter : HyperParameter
 {
     internal FloatHyperParameter(string name, double minValue, double maxValue, double? step, string sampling, double? defaultValue) : base(name)
     {
-        if (!(minValue <= maxValue)) throw new ArgumentException($"`min_value` ({minValue}) must be <= `max_value` ({maxValue}) for {name}.");
-        if (step is <= 0) throw new ArgumentException($"`step` must be positive. Received: step={step} for {name}.");
+        if (!(minValue <= maxValue)) throw new ArgumentException(Invariant($"`min_value` ({minValue}) must be <= `max_value` ({maxValue}) for {name}."));
+        if (step is <= 0) throw new ArgumentException(Invariant($"`step` must be positive. Received: step={step} for {name}."));
         CheckSampling(name, sampling, minValue);
-        if (defaultValue is { } d && (d < minValue || d > maxValue)) throw new ArgumentException($"The default value {d} of {name} is outside [{minValue}, {maxValue}].");
+        if (defaultValue is { } d && (d < minValue || d > maxValue)) throw new ArgumentException(Invariant($"The default value {d} of {name} is outside [{minValue}, {maxValue}]."));
         (MinValue, MaxValue, Step, Sampling, DefaultValue) = (minValue, maxValue, step, sampling, defaultValue ?? minValue);
     }
 

@@ -15,7 +15,7 @@ public static partial class Utils
         for (int i = 0; i < labels.Length; i++)
         {
             if (labels[i] != MathF.Floor(labels[i]) || labels[i] < 0)
-                throw new ArgumentException($"to_categorical expects non-negative integer class labels; received {labels[i]} at position {i}.");
+                throw new ArgumentException(Invariant($"to_categorical expects non-negative integer class labels; received {labels[i]} at position {i}."));
             classes[i] = (int)labels[i];
         }
         return OneHot(classes, dims, numClasses);

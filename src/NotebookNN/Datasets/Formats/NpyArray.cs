@@ -42,7 +42,7 @@ public sealed class NpyArray
         for (int i = 0; i < result.Length; i++)
         {
             double v = reader(raw, i);
-            if (v != Math.Floor(v)) throw new InvalidDataException($"Expected whole numbers in a {Descr} array; element {i} is {v}.");
+            if (v != Math.Floor(v)) throw new InvalidDataException(Invariant($"Expected whole numbers in a {Descr} array; element {i} is {v}."));
             result[i] = (long)v;
         }
         return result;

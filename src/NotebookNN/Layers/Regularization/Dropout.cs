@@ -14,7 +14,7 @@ public sealed class Dropout : Layer
     public Dropout(double rate, int? seed = null, string? name = null) : base(name)
     {
         if (!(rate >= 0 && rate < 1))
-            throw new ArgumentException($"Invalid value received for argument `rate`. Expected a float value between 0 and 1. Received: rate={rate}");
+            throw new ArgumentException(Invariant($"Invalid value received for argument `rate`. Expected a float value between 0 and 1. Received: rate={rate}"));
         Rate = rate;
         Seed = seed;
     }

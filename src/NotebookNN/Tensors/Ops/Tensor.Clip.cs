@@ -41,7 +41,7 @@ public partial class Tensor
     public static Tensor Clip(Tensor x, float min, float max)
     {
         if (float.IsNaN(min) || float.IsNaN(max) || min > max)
-            throw new ArgumentException($"Clip expects bounds with min <= max and neither NaN. Received: min={min}, max={max}");
+            throw new ArgumentException(Invariant($"Clip expects bounds with min <= max and neither NaN. Received: min={min}, max={max}"));
         var y = Elementwise.Binary<MinOp>(Elementwise.Binary<MaxOp>(x, min), max);
         GradientTape.Record(y, x, g => g * Elementwise.Binary<GreaterEqualOp>(x, min) * Elementwise.Binary<LessEqualOp>(x, max));
         return y;

@@ -29,7 +29,7 @@ public partial class Tensor
         for (int i = 0; i < ints.Length; i++)
         {
             if (values[i] != MathF.Round(values[i]) || Math.Abs(values[i]) > int.MaxValue / 2)
-                throw new ArgumentException($"Gather expects integer index values. Received: {values[i]} at position {i} of indices with shape {indices.Shape}");
+                throw new ArgumentException(Invariant($"Gather expects integer index values. Received: {values[i]} at position {i} of indices with shape {indices.Shape}"));
             ints[i] = (int)values[i];
         }
         return GatherCore(ints, (int[])indices.Dims.Clone(), axis);

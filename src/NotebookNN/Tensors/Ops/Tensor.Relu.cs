@@ -14,7 +14,7 @@ public partial class Tensor
     public static Tensor LeakyRelu(Tensor x, float negativeSlope = 0.2f)
     {
         if (!(negativeSlope >= 0f))
-            throw new ArgumentException($"The negativeSlope value of a Leaky ReLU cannot be negative or NaN, expected a non-negative float. Received: negativeSlope={negativeSlope}");
+            throw new ArgumentException(Invariant($"The negativeSlope value of a Leaky ReLU cannot be negative or NaN, expected a non-negative float. Received: negativeSlope={negativeSlope}"));
         return MapRecorded<LeakyReluOp, LeakyReluGradOp>(x, negativeSlope);
     }
     /// <summary>Keras <c>leaky_relu</c>.</summary>
@@ -25,7 +25,7 @@ public partial class Tensor
     public static Tensor Elu(Tensor x, float alpha = 1f)
     {
         if (float.IsNaN(alpha))
-            throw new ArgumentException($"The alpha value of an ELU must be a number. Received: alpha={alpha}");
+            throw new ArgumentException(Invariant($"The alpha value of an ELU must be a number. Received: alpha={alpha}"));
         return MapRecorded<EluOp, EluGradOp>(x, alpha);
     }
     /// <summary>Keras <c>elu</c>.</summary>

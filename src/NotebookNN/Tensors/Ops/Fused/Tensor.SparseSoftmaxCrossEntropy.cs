@@ -22,7 +22,7 @@ public partial class Tensor
         var z = labels.Contiguous();
         int bad = CrossEntropyRows.FirstInvalidLabel(z.Span, classes);
         if (bad >= 0)
-            throw new ArgumentException($"Received a label value of {z.Span[bad]} at index {bad}, which is not a class index: expected a whole number in [0, {classes - 1}] for {classes} classes.");
+            throw new ArgumentException(Invariant($"Received a label value of {z.Span[bad]} at index {bad}, which is not a class index: expected a whole number in [0, {classes - 1}] for {classes} classes."));
 
         var loss = NewUninitialized([batch]);
         var lse = NewUninitialized([batch]); // step-arena storage inside Fit
