@@ -46,7 +46,7 @@ public abstract partial class Layer
         ExpectInputCount(inputShapes.Length, 1);
         var shape = inputShapes[0];
         EnsureBuilt(shape);
-        InputSpec?.Check(this, Shape.Wrap([1, .. shape.Dims]), KerasTensor.FormatWithBatch(shape));
+        CheckInput(Shape.Wrap([1, .. shape.Dims]), KerasTensor.FormatWithBatch(shape));
         return [ComputeOutputShape(shape)];
     }
 

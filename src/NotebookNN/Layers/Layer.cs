@@ -115,6 +115,10 @@ public abstract partial class Layer
         BuiltInputShape = sampleShape;
     }
 
+    /// <summary>Checks a batched input shape against the layer's <see cref="InputSpec"/> (Keras's message on a mismatch);
+    /// <paramref name="shown"/> prints the shape for symbolic calls, whose batch axis is None.</summary>
+    internal void CheckInput(Shape batchShape, string? shown = null) => InputSpec?.Check(this, batchShape, shown);
+
     /// <summary>Builds if needed, checks the input against the layer's spec, then calls it (Keras's <c>__call__</c>).</summary>
     public Tensor Invoke(Tensor inputs, bool training = false)
     {
@@ -122,7 +126,7 @@ public abstract partial class Layer
         if (inputs.NDim == 0)
             throw new ArgumentException($"Input 0 of layer \"{Name}\" is incompatible with the layer: expected a batch of samples (at least 1 dimension), but received a scalar.");
         EnsureBuilt(inputs);
-        InputSpec?.Check(this, inputs.Shape);
+        CheckInput(inputs.Shape);
         return Call(inputs, training);
     }
 

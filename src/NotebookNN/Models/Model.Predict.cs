@@ -54,7 +54,10 @@ public partial class Model
     internal Tensor Forward(Tensor x, bool training)
     {
         if (x.NDim == 0) throw new ArgumentException($"Model \"{Name}\" expects a batch of samples. Received a scalar.");
-        if (!Built) EnsureBuilt(x);
+        if (!Built) { CheckUnbuiltInput(x); EnsureBuilt(x); }
         return Call(x, training);
     }
+
+    /// <summary>Checks data given to a model not built yet against what its layers already expect (nothing here).</summary>
+    private protected virtual void CheckUnbuiltInput(Tensor x) { }
 }

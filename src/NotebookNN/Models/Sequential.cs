@@ -61,10 +61,17 @@ public class Sequential : Model
     /// <summary>Builds every layer for a per-sample input shape (Keras's <c>model.build((None, ...))</c>).</summary>
     public void Build(int[] inputShape) => Build(new Shape(inputShape));
 
+    /// <summary>A first layer built for the declared input checks the data with its real shape, e.g. (32, 785), before the
+    /// model is built from the data (where later layers' messages show the batch as None).</summary>
+    private protected override void CheckUnbuiltInput(Tensor x)
+    {
+        if (_layers.Count > 0 && _layers[0].Built) _layers[0].CheckInput(x.Shape);
+    }
+
     public override void Build(Shape inputShape)
     {
-        _inputShape ??= inputShape;
         BuildLayers(inputShape);
+        _inputShape ??= inputShape; // after: a shape the layers refused is not kept
     }
 
     /// <summary>The per-sample output shape of each layer, for the summary; null before the input shape is known.</summary>
@@ -78,10 +85,13 @@ public class Sequential : Model
 
     private void BuildLayers(Shape inputShape)
     {
+        // each layer's input is checked as in a symbolic call: a layer built before (for the model's declared input)
+        // refuses a shape of the wrong rank with Keras's message rather than failing in ComputeOutputShape
         var shape = inputShape;
         foreach (var l in _layers)
         {
             l.EnsureBuilt(shape);
+            l.CheckInput(Shape.Wrap([1, .. shape.Dims]), KerasTensor.FormatWithBatch(shape));
             shape = l.ComputeOutputShape(shape);
         }
     }

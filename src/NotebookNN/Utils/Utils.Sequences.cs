@@ -10,15 +10,13 @@ public static partial class Utils
     /// </summary>
     public static Tensor MultiHot(IReadOnlyList<int[]> sequences, int dimension = 10000)
     {
-        ArgumentNullException.ThrowIfNull(sequences);
+        CheckSequences(sequences);
         if (dimension <= 0) throw new ArgumentException($"Argument `dimension` must be positive. Received: dimension={dimension}");
         for (int i = 0; i < sequences.Count; i++)
-            foreach (int w in sequences[i] ?? throw new ArgumentException($"Sequence {i} is null."))
+            foreach (int w in sequences[i])
                 if ((uint)w >= (uint)dimension)
                     throw new ArgumentException($"Sequence {i} holds index {w}, outside [0, {dimension}); load the data with numWords: {dimension} or raise `dimension`.");
-        long size = (long)sequences.Count * dimension;
-        if (size > Array.MaxLength)
-            throw new ArgumentException($"A multi-hot matrix of {sequences.Count} × {dimension} has {size} elements, more than one tensor holds ({Array.MaxLength}); encode fewer sequences at a time.");
+        long size = CheckedSize(sequences.Count, dimension, "A multi-hot matrix", "encode");
         // IMDB's matrix is 1 GB: allocated without the runtime's zeroing pass, each core clears and fills its own rows,
         // and the array becomes the tensor's storage without a copy (25,000 × 10,000: 80k rows/s with a zeroed
         // array, one core and a copy; ~400k now; `bench -- encode`)
@@ -57,8 +55,9 @@ public static partial class Utils
         if (padding is not ("pre" or "post")) throw new ArgumentException($"Padding type \"{padding}\" not understood");
         if (truncating is not ("pre" or "post")) throw new ArgumentException($"Truncating type \"{truncating}\" not understood");
         if (maxlen is < 0) throw new ArgumentException($"Argument `maxlen` must be non-negative. Received: maxlen={maxlen}");
+        CheckSequences(sequences);
         int len = maxlen ?? (sequences.Count == 0 ? 0 : sequences.Max(s => s.Length));
-        var result = new float[(long)sequences.Count * len];
+        var result = new float[CheckedSize(sequences.Count, len, "A padded matrix", "pad")];
         Array.Fill(result, value);
         for (int i = 0; i < sequences.Count; i++)
         {
@@ -68,5 +67,22 @@ public static partial class Utils
             for (int j = 0; j < kept.Length; j++) result[start + j] = kept[j];
         }
         return Tensor.Adopt(result, sequences.Count, len);
+    }
+
+    /// <summary>The sequences given to MultiHot / PadSequences: a list, and no row null.</summary>
+    private static void CheckSequences(IReadOnlyList<int[]> sequences)
+    {
+        ArgumentNullException.ThrowIfNull(sequences);
+        for (int i = 0; i < sequences.Count; i++)
+            if (sequences[i] is null) throw new ArgumentException($"Sequence {i} is null; expected an int[] of word ids (empty for no words).");
+    }
+
+    /// <summary>rows × columns, or a clear error when one tensor cannot hold that many values.</summary>
+    private static long CheckedSize(int rows, int columns, string what, string verb)
+    {
+        long size = (long)rows * columns;
+        if (size > Array.MaxLength)
+            throw new ArgumentException($"{what} of {rows} × {columns} has {size} elements, more than one tensor holds ({Array.MaxLength}); {verb} fewer sequences at a time.");
+        return size;
     }
 }

@@ -40,6 +40,20 @@ public class BadInputTests
     }
 
     [Fact]
+    public void OneDimensionalDataForADeclaredInputFailsWithKerasMessage()
+    {
+        // the first layer was built for the declared (4,) samples; data of shape (4,) has scalar samples
+        var model = Classifier();
+        const string expected = "expected min_ndim=2, found ndim=1. Full shape received: (4,)";
+        Assert.Contains(expected, Assert.Throws<ArgumentException>(() => model.Predict(Ones(4), verbose: 0)).Message);
+        Assert.Contains(expected, Assert.Throws<ArgumentException>(() => model.Fit(Ones(4), Tensor.Zeros(new Shape(4)), verbose: 0)).Message);
+        // building for such a shape (Keras's model.build((None,))) says the same with the batch axis as None
+        Assert.Contains("found ndim=1. Full shape received: (None,)", Assert.Throws<ArgumentException>(() => ((Sequential)model).Build(Array.Empty<int>())).Message);
+        Assert.False(model.Built);
+        Assert.Equal(new Shape(3, 3), model.Predict(Ones(3, 4), verbose: 0).Shape); // the refused shape was not kept
+    }
+
+    [Fact]
     public void FeaturesMismatchAfterBuildingFromData()
     {
         var model = new Sequential().Add(new Dense(2)).Compile(loss: "mse");

@@ -60,6 +60,16 @@ public class UtilsDataTests
     }
 
     [Fact]
+    public void PadSequencesNamesANullSequenceAndASizeNoTensorHolds()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Utils.PadSequences([[1, 2], null!, [3]]));
+        Assert.Contains("Sequence 1 is null", e.Message);
+        var big = Assert.Throws<ArgumentException>(() => Utils.PadSequences([[1]], maxlen: int.MaxValue).Shape);
+        Assert.Contains("pad fewer sequences at a time", big.Message);
+        Assert.Contains("Sequence 0 is null", Assert.Throws<ArgumentException>(() => Utils.MultiHot([null!], 10)).Message);
+    }
+
+    [Fact]
     public void AdoptRejectsALengthThatDoesNotMatchTheShape()
     {
         var e = Assert.Throws<ArgumentException>(() => Tensor.Adopt(new float[5], 2, 3));
