@@ -56,4 +56,13 @@ public class ReshapingLayerTests
             Assert.Equal(Enumerable.Range(0, 3).Sum(j => (double)xs[b * 3 + j] * xs[b * 3 + j]), got[b], 5e-5);
         GradCheck.Check(t => lambda.Invoke(t[0]), [x]);
     }
+
+    [Fact]
+    public void ALambdaThatReturnsNullSaysSo()
+    {
+        var lambda = new Lambda(_ => null!, name: "nothing");
+        var e = Assert.Throws<InvalidOperationException>(() => new Sequential([lambda]).Predict(Tensor.Ones(new Shape(2, 4)), verbose: 0));
+        Assert.Equal("The function of Lambda layer \"nothing\" returned null on input (1, 4); expected a tensor.", e.Message);
+        Assert.Contains("returned null on input (2, 4)", Assert.Throws<InvalidOperationException>(() => lambda.Invoke(Tensor.Ones(new Shape(2, 4)))).Message);
+    }
 }

@@ -18,12 +18,16 @@ public sealed class Lambda : Layer
         _outputShape = outputShape;
     }
 
-    public override Tensor Call(Tensor inputs, bool training = false) => _function(inputs);
+    public override Tensor Call(Tensor inputs, bool training = false) => Apply(inputs);
+
+    /// <summary>The function's result, or a clear error when it returns no tensor.</summary>
+    private Tensor Apply(Tensor inputs) => _function(inputs)
+        ?? throw new InvalidOperationException($"The function of Lambda layer \"{Name}\" returned null on input {inputs.Shape}; expected a tensor.");
 
     public override Shape ComputeOutputShape(Shape inputShape)
     {
         if (_outputShape is not null) return new Shape(_outputShape);
-        var probe = _function(Tensor.Zeros(new Shape([1, .. inputShape.Dims])));
+        var probe = Apply(Tensor.Zeros(new Shape([1, .. inputShape.Dims])));
         if (probe.NDim == 0 || probe.Shape[0] != 1)
             throw new InvalidOperationException($"The function of Lambda layer \"{Name}\" must keep the batch axis; on input (1, {string.Join(", ", inputShape.Dims)}) it returned shape {probe.Shape}. Pass `outputShape` if it cannot run on zeros.");
         return Shape.Wrap(probe.Dims[1..]);
