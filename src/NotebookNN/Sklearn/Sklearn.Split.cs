@@ -73,9 +73,12 @@ public static partial class Sklearn
         if (nTrain + nTest > n)
             throw new ArgumentException($"The sum of train_size and test_size = {nTrain + nTest}, should be smaller than the number of samples {n}. Reduce test_size and/or train_size.");
         if (nTrain == 0)
-            throw new ArgumentException(Invariant($"With n_samples={n}, test_size={testSize} and train_size={trainSize}, the resulting train set will be empty. Adjust any of the aforementioned parameters."));
+            throw new ArgumentException(Invariant($"With n_samples={n}, test_size={PyOptional(testSize)} and train_size={PyOptional(trainSize)}, the resulting train set will be empty. Adjust any of the aforementioned parameters."));
         return (nTrain.Value, nTest.Value);
     }
+
+    /// <summary>An optional size as sklearn's message prints it: <c>None</c> when not given.</summary>
+    private static string PyOptional(double? v) => v is { } d ? d.ToString(System.Globalization.CultureInfo.InvariantCulture) : "None";
 
     /// <summary><c>check_random_state</c>: a seeded numpy RandomState, or one seeded from the OS when null.</summary>
     internal static NumpyRandomState RandomStateFor(int? seed) =>

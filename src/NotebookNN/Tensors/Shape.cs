@@ -62,7 +62,9 @@ public readonly partial struct Shape : IEquatable<Shape>, IReadOnlyList<int>
     {
         int a = axis < 0 ? axis + rank : axis;
         if (a < 0 || a >= rank)
-            throw new ArgumentOutOfRangeException(nameof(axis), $"axis {axis} is out of bounds for a tensor of rank {rank} (expected -{rank} <= axis < {rank}).");
+            throw new ArgumentOutOfRangeException(nameof(axis), rank == 0
+                ? $"axis {axis} is out of bounds for a tensor of rank 0 (a scalar has no axes)."
+                : $"axis {axis} is out of bounds for a tensor of rank {rank} (expected -{rank} <= axis < {rank}).");
         return a;
     }
 

@@ -46,6 +46,8 @@ public class OpErrorTests
         Assert.Contains("axis -3", Assert.Throws<ArgumentOutOfRangeException>(() => m.Max(axis: -3)).Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => m.Softmax(axis: 5));
         Assert.Throws<ArgumentOutOfRangeException>(() => m.ArgMax(axis: 2));
+        Assert.StartsWith("axis 0 is out of bounds for a tensor of rank 0 (a scalar has no axes).",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Tensor.From([3f]).Reshape().ArgMax(axis: 0)).Message);
         Assert.Contains("Duplicate axis", Assert.Throws<ArgumentException>(() => m.Sum([1, -1])).Message);
     }
 

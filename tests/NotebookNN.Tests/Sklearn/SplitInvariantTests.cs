@@ -51,6 +51,9 @@ public class SplitInvariantTests
     public void BadArgumentsAreRejectedWithScikitLearnMessages()
     {
         Assert.Contains("test_size=1.5", Assert.Throws<ArgumentException>(() => NotebookNN.Sklearn.TrainTestIndices(10, 1.5)).Message);
+        // sklearn's message for a train set left empty prints an unset size as None
+        Assert.Contains("With n_samples=1, test_size=0.25 and train_size=None, the resulting train set will be empty",
+            Assert.Throws<ArgumentException>(() => NotebookNN.Sklearn.TrainTestIndices(1)).Message);
         Assert.Contains("only 1 member", Assert.Throws<ArgumentException>(() => NotebookNN.Sklearn.TrainTestIndices(4, 0.5, randomState: 0, stratify: [0, 0, 0, 1])).Message);
         Assert.Contains("n_splits=1", Assert.Throws<ArgumentException>(() => new KFold(1)).Message);
         Assert.Contains("n_splits=6", Assert.Throws<ArgumentException>(() => new KFold(6).Split(5).ToList()).Message);
