@@ -35,4 +35,28 @@ public class CommandTests
         Assert.Equal(1, RunnerCommand.Run([input, "-p", "novalue"]));
         Directory.Delete(dir, true);
     }
+
+    [Fact]
+    public void A_notebook_that_cannot_be_read_or_written_exits_1_with_a_message()
+    {
+        var dir = Support.TempDir();
+        string truncated = Path.Combine(dir, "truncated.ipynb"), noCells = Path.Combine(dir, "nocells.ipynb"), text = Path.Combine(dir, "nb.txt");
+        string good = Path.Combine(dir, "good.dib"), output = Path.Combine(dir, "out.ipynb");
+        File.WriteAllText(truncated, "{\"cells\": [");
+        File.WriteAllText(noCells, "{\"cells\": 5}");
+        File.WriteAllText(text, "#!csharp\n1");
+        File.WriteAllText(good, "#!csharp\n\n1 + 1\n");
+        File.WriteAllText(output, "the previous run's notebook");
+        var (code, error) = Support.CaptureError(() => RunnerCommand.Run([truncated, "-o", output]));
+        Assert.Equal(1, code);
+        Assert.StartsWith($"Could not run '{truncated}': ", error);
+        Assert.Equal("the previous run's notebook", File.ReadAllText(output)); // nothing written over it
+        Assert.Contains("no \"cells\" list (nbformat 4); received number", Support.CaptureError(() => RunnerCommand.Run([noCells])).Error);
+        Assert.Contains("Expected a .ipynb or .dib notebook, received '.txt'", Support.CaptureError(() => RunnerCommand.Run([text])).Error);
+        Assert.Contains("-o expects a .ipynb path", Support.CaptureError(() => RunnerCommand.Run([good, "-o", Path.Combine(dir, "out.dib")])).Error);
+        Assert.Contains("--timeout expects a positive number of seconds; received 'soon'", Support.CaptureError(() => RunnerCommand.Run([good, "--timeout", "soon"])).Error);
+        Assert.Equal(0, RunnerCommand.Run([good, "-o", output]));
+        Assert.Equal(new[] { "good.dib", "nb.txt", "nocells.ipynb", "out.ipynb", "truncated.ipynb" }, Directory.GetFiles(dir).Select(Path.GetFileName).Order()); // no temporary file left
+        Directory.Delete(dir, true);
+    }
 }

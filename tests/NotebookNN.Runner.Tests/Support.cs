@@ -36,6 +36,16 @@ internal static class Support
 
     public static string OutputType(JsonObject o) => o["output_type"]!.GetValue<string>();
 
+    /// <summary>Runs <paramref name="run"/> with standard error captured: (its result, what it wrote there).</summary>
+    public static (int Code, string Error) CaptureError(Func<int> run)
+    {
+        var saved = Console.Error;
+        var writer = new StringWriter();
+        Console.SetError(writer);
+        try { return (run(), writer.ToString()); }
+        finally { Console.SetError(saved); }
+    }
+
     /// <summary>Runs a process and returns (exit code, stdout + stderr).</summary>
     public static (int Code, string Log) Run(string file, params string[] args)
     {

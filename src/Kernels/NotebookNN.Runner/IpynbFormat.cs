@@ -11,7 +11,9 @@ public static class IpynbFormat
         var root = JsonNode.Parse(json) as JsonObject ?? throw new FormatException("The .ipynb file is not a JSON object.");
         var nb = new Notebook { Metadata = root["metadata"]?.DeepClone() as JsonObject ?? new JsonObject() };
         string defaultLanguage = nb.Metadata["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"]?.GetValue<string>() ?? "csharp";
-        foreach (var node in root["cells"] as JsonArray ?? [])
+        var cells = root["cells"] as JsonArray
+            ?? throw new FormatException($"The .ipynb file has no \"cells\" list (nbformat 4); received {(root["cells"] is null ? "none" : root["cells"]!.GetValueKind().ToString().ToLowerInvariant())}.");
+        foreach (var node in cells)
         {
             if (node is not JsonObject c) continue;
             var meta = c["metadata"]?.DeepClone() as JsonObject ?? new JsonObject();

@@ -7,7 +7,8 @@ namespace NotebookNN.Runner
 {
     /// <summary>
     /// <c>NotebookNN.Runner &lt;notebook.ipynb|.dib&gt; [-o executed.ipynb] [--html page.html] [--source folder]...
-    /// [-p name=value]... [--timeout seconds]</c>. Exit 0 when every cell ran, 2 when a cell failed, 1 on bad usage.
+    /// [-p name=value]... [--timeout seconds]</c>. Exit 0 when every cell ran, 2 when a cell failed, 1 on bad usage or a notebook that cannot be read; the files are
+    /// written atomically (AtomicFile).
     /// </summary>
     public static class RunnerCommand
     {
@@ -29,7 +30,7 @@ namespace NotebookNN.Runner
                         case "-o" or "--output": output = Next(); break;
                         case "--html": html = Next(); break;
                         case "--source": sources.Add(Path.GetFullPath(Next())); break;
-                        case "--timeout": timeout = double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                        case "--timeout": timeout = Seconds(Next()); break;
                         case "-p" or "--parameter":
                             var kv = Next(); int eq = kv.IndexOf('=');
                             if (eq <= 0) throw new ArgumentException($"-p expects name=value, received '{kv}'.");
@@ -42,24 +43,35 @@ namespace NotebookNN.Runner
                 }
                 if (input is null) throw new ArgumentException("No notebook given.");
                 if (!File.Exists(input)) throw new ArgumentException($"Notebook not found: {input}");
+                if (output is not null && !output.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase))
+                    throw new ArgumentException($"-o expects a .ipynb path (the executed notebook keeps its outputs, which a .dib file cannot hold); received '{output}'.");
             }
-            catch (Exception e) when (e is ArgumentException or FormatException)
+            catch (ArgumentException e)
             {
                 Console.Error.WriteLine(e.Message);
                 Console.Error.WriteLine(Usage);
                 return 1;
             }
 
-            var nb = Notebook.Load(input);
-            Parameters.Inject(nb, parameters);
+            Notebook nb;
+            try
+            {
+                nb = Notebook.Load(input);
+                Parameters.Inject(nb, parameters);
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException or System.Text.Json.JsonException or IOException or InvalidOperationException)
+            {
+                Console.Error.WriteLine($"Could not run '{input}': {e.Message}");
+                return 1;
+            }
             var executor = new NotebookExecutor { CellTimeout = timeout is { } t ? TimeSpan.FromSeconds(t) : null };
             executor.Session.BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(input))!;
             executor.Session.Packages.Sources.AddRange(sources);
             var started = DateTime.UtcNow;
             var result = executor.Run(nb);
             var stdout = Console.Out;
-            if (output is not null) { File.WriteAllText(output, IpynbFormat.Write(nb)); stdout.WriteLine($"wrote {output}"); }
-            if (html is not null) { File.WriteAllText(html, HtmlPage.Render(nb, Path.GetFileNameWithoutExtension(input))); stdout.WriteLine($"wrote {html}"); }
+            if (output is not null) { AtomicFile.WriteAllText(output, IpynbFormat.Write(nb)); stdout.WriteLine($"wrote {output}"); }
+            if (html is not null) { AtomicFile.WriteAllText(html, HtmlPage.Render(nb, Path.GetFileNameWithoutExtension(input))); stdout.WriteLine($"wrote {html}"); }
             int code = nb.Cells.Count(c => c.Kind == "code" && c.ExecutionCount is not null);
             if (result.Succeeded)
             {
@@ -69,5 +81,9 @@ namespace NotebookNN.Runner
             Console.Error.WriteLine($"{Path.GetFileName(input)}: cell {result.FailedCell} failed: {result.Error}");
             return 2;
         }
+
+        private static double Seconds(string v) =>
+            double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 && double.IsFinite(s)
+                ? s : throw new ArgumentException($"--timeout expects a positive number of seconds; received '{v}'.");
     }
 }
