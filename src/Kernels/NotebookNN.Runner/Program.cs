@@ -7,8 +7,8 @@ namespace NotebookNN.Runner
 {
     /// <summary>
     /// <c>NotebookNN.Runner &lt;notebook.ipynb|.dib&gt; [-o executed.ipynb] [--html page.html] [--source folder]...
-    /// [-p name=value]... [--timeout seconds]</c>. Exit 0 when every cell ran, 2 when a cell failed, 1 on bad usage or a notebook that cannot be read; the files are
-    /// written atomically (AtomicFile).
+    /// [-p name=value]... [--timeout seconds]</c>. Exit 0 when every cell ran, 2 when a cell failed, 1 on bad usage or a
+    /// notebook that cannot be read. The executed notebook and the page are written atomically (<see cref="AtomicFile"/>).
     /// </summary>
     public static class RunnerCommand
     {
