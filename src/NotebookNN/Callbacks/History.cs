@@ -33,7 +33,8 @@ public partial class History : HistoryData
         }
     }
 
-    public override string ToString() =>
-        $"History({Epoch.Count} epochs: " + string.Join(", ", History.Select(kv =>
+    public override string ToString() => Epoch.Count == 0 || History.Count == 0
+        ? $"History({Epoch.Count} epochs)"
+        : $"History({Epoch.Count} epochs: " + string.Join(", ", History.Select(kv =>
             $"{kv.Key}={(kv.Value.Count > 0 ? kv.Value[^1].ToString("0.####", CultureInfo.InvariantCulture) : "-")}")) + ")";
 }

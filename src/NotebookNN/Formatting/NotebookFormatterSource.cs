@@ -20,6 +20,8 @@ public sealed class NotebookFormatterSource
         new NotebookFormatter<Model>("text/plain", SummaryHtml.PlainText),
         new NotebookFormatter<NotebookNN.Layers.Layer>("text/html", LayerHtml.Render),
         new NotebookFormatter<NotebookNN.Layers.Layer>("text/plain", LayerHtml.PlainText),
+        new NotebookFormatter<KerasTensor>("text/html", k => $"<code>{Html.Escape(k.ToString())}</code>"),
+        new NotebookFormatter<KerasTensor>("text/plain", k => k.ToString()),
         new NotebookFormatter<History>("text/html", h => HistoryHtml.Render(h)),
         new NotebookFormatter<History>("text/plain", h => h.ToString()),
         new NotebookFormatter<ImageGrid>("text/html", g => g.ToHtml()),

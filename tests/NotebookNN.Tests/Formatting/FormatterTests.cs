@@ -53,6 +53,24 @@ public class FormatterTests
     }
 
     [Fact]
+    public void Symbolic_tensors_are_their_keras_repr_not_an_object_tree()
+    {
+        var input = new Input(shape: [3], name: "features");
+        var hidden = new Dense(2, name: "hidden").Call(input);
+        Assert.Equal("<KerasTensor shape=(None, 3), name=features>", input.ToDisplayString("text/plain"));
+        Assert.Equal("<code>&lt;KerasTensor shape=(None, 2), name=hidden&gt;</code>", HtmlOf(hidden));
+    }
+
+    [Fact]
+    public void A_history_without_epochs_says_so()
+    {
+        var m = Mlp();
+        m.Compile(optimizer: "sgd", loss: "mse");
+        var h = m.Fit(Tensor.Ones(new Shape(4, 784)), Tensor.Ones(new Shape(4, 10)), epochs: 0, verbose: 0);
+        Assert.Equal("History(0 epochs)", h.ToDisplayString("text/plain"));
+    }
+
+    [Fact]
     public void Summary_table_has_one_row_per_layer_and_the_totals()
     {
         var html = HtmlOf(Mlp().Summary());
