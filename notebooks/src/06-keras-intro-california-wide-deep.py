@@ -150,7 +150,11 @@ Model Build(HyperParameters hp)
 }
 var tuner = new RandomSearch(Build, objective: "val_loss", maxTrials: quick ? 3 : 10, seed: 42);
 tuner.Search(xTrain, yTrain, epochs: quick ? 3 : 20, validationData: (xValid, yValid), callbacks: [new EarlyStopping(patience: 10)], verbose: 0);
-Console.WriteLine($"best hyperparameters: {tuner.BestHyperParameters}");
 tuner.Results
+"""),
+    ("md", """The best trial's hyperparameters, with the space each was drawn from (`tuner.GetBestHyperParameters(n)` gives the
+best `n`); build the final model with `Build(tuner.BestHyperParameters)`."""),
+    ("cs", """
+tuner.BestHyperParameters
 """),
 ]

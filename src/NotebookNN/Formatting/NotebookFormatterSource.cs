@@ -28,6 +28,8 @@ public sealed class NotebookFormatterSource
         new NotebookFormatter<ImageGrid>("text/plain", g => g.ToString()),
         new NotebookFormatter<ClassificationReport>("text/html", r => r.ToHtml()),
         new NotebookFormatter<ClassificationReport>("text/plain", r => r.ToString()),
+        new NotebookFormatter<HyperParameters>("text/html", HyperParametersHtml.Render),
+        new NotebookFormatter<HyperParameters>("text/plain", h => h.ToString()),
         new NotebookFormatter<TrialTable>("text/html", t => t.ToHtml()),
         new NotebookFormatter<TrialTable>("text/plain", t => t.ToString()),
         new NotebookFormatter<Shape>("text/html", s => $"<code>{Html.Escape(s.ToString())}</code>"),

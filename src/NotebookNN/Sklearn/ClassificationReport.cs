@@ -1,4 +1,4 @@
-using System.Net;
+using System.Globalization;
 using System.Text;
 using NotebookNN.Callbacks;
 
@@ -57,10 +57,11 @@ public sealed class ClassificationReport
     public string ToHtml()
     {
         string F(double v) => PyNumberFormat.Fixed(v, Digits);
-        var sb = new StringBuilder("<table><thead><tr><th></th><th>precision</th><th>recall</th><th>f1-score</th><th>support</th></tr></thead><tbody>");
-        foreach (var r in Classes.Concat(Averages))
-            sb.Append($"<tr><th>{WebUtility.HtmlEncode(r.Name)}</th><td>{F(r.Precision)}</td><td>{F(r.Recall)}</td><td>{F(r.F1Score)}</td><td>{r.Support}</td></tr>");
-        if (Accuracy is { } a) sb.Append($"<tr><th>accuracy</th><td></td><td></td><td>{F(a)}</td><td>{Classes.Sum(r => r.Support)}</td></tr>");
-        return sb.Append("</tbody></table>").ToString();
+        IReadOnlyList<string> Row(ClassificationReportRow r) => [r.Name, F(r.Precision), F(r.Recall), F(r.F1Score), r.Support.ToString(CultureInfo.InvariantCulture)];
+        // scikit-learn's order: the classes, accuracy, then the averages
+        var rows = Classes.Select(Row).ToList();
+        if (Accuracy is { } a) rows.Add(["accuracy", "", "", F(a), Classes.Sum(r => r.Support).ToString(CultureInfo.InvariantCulture)]);
+        rows.AddRange(Averages.Select(Row));
+        return NotebookNN.Formatting.TableHtml.Render(null, ["", "precision", "recall", "f1-score", "support"], rows);
     }
 }

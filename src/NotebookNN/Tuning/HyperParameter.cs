@@ -11,6 +11,13 @@ public abstract record HyperParameter(string Name)
     /// <summary>A random value of this dimension.</summary>
     public abstract object Sample(Random rng);
 
+    /// <summary>The dimension in a line, KerasTuner's kinds: <c>Int [0, 3]</c>, <c>Float [0.0003, 0.03], log</c>, <c>Choice [32, 64]</c>.</summary>
+    internal abstract string SpaceText { get; }
+
+    /// <summary>", step …" and ", log" when they differ from the defaults.</summary>
+    private protected static string Options(object? step, string sampling) =>
+        (step is null || step is 1 ? "" : ", step " + Format(step)) + (sampling == "linear" ? "" : ", " + sampling);
+
     internal static string Format(object v) => v switch
     {
         double d => d.ToString("G6", CultureInfo.InvariantCulture),
@@ -70,6 +77,8 @@ public sealed record IntHyperParameter : HyperParameter
         int k = Math.Min(count - 1, (int)Math.Floor((v - MinValue) / Step));
         return MinValue + Step * k;
     }
+
+    internal override string SpaceText => $"Int [{MinValue}, {MaxValue}]{Options(Step, Sampling)}";
 }
 
 /// <summary>A float in [MinValue, MaxValue], sampled linearly or on a log scale, optionally on a grid.</summary>
@@ -104,6 +113,8 @@ public sealed record FloatHyperParameter : HyperParameter
         if (Step is { } s) v = Math.Min(MaxValue, MinValue + Math.Round((v - MinValue) / s) * s);
         return v;
     }
+
+    internal override string SpaceText => $"Float [{Format(MinValue)}, {Format(MaxValue)}]{Options(Step, Sampling)}";
 }
 
 /// <summary>One of a list of values (also used for <c>hp.Boolean</c> with [false, true]).</summary>
@@ -126,6 +137,8 @@ public sealed record ChoiceHyperParameter : HyperParameter
     public override object Default => DefaultValue;
     /// <inheritdoc/>
     public override object Sample(Random rng) => Values[rng.Next(Values.Count)];
+
+    internal override string SpaceText => Values is [false, true] ? "Boolean" : $"Choice [{string.Join(", ", Values.Select(Format))}]";
 }
 
 /// <summary>A value that never changes (<c>hp.Fixed</c>).</summary>
@@ -135,4 +148,6 @@ public sealed record FixedHyperParameter(string Name, object Value) : HyperParam
     public override object Default => Value;
     /// <inheritdoc/>
     public override object Sample(Random rng) => Value;
+
+    internal override string SpaceText => "Fixed";
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 
 namespace NotebookNN;
@@ -42,12 +41,20 @@ public sealed class TrialTable(IReadOnlyList<Trial> trials, Objective objective)
     private static string Cell(Trial t, string column) =>
         t.HyperParameters.Values.TryGetValue(column, out var v) ? HyperParameter.Format(v) : "";
 
+    /// <summary>The table's cells: trial, each hyperparameter, the objective; a row per trial, best first.</summary>
+    private (string[] Header, List<string[]> Rows) Table()
+    {
+        var columns = Columns;
+        string[] header = ["trial", .. columns, objective.Name];
+        var rows = trials.Select(t => new[] { t.TrialId }.Concat(columns.Select(c => Cell(t, c)))
+            .Append(t.Score.ToString("G6", CultureInfo.InvariantCulture)).ToArray()).ToList();
+        return (header, rows);
+    }
+
     /// <summary>A fixed-width table: trial, each hyperparameter, the objective.</summary>
     public override string ToString()
     {
-        string[] header = ["trial", .. Columns, objective.Name];
-        var rows = trials.Select(t => new[] { t.TrialId }.Concat(Columns.Select(c => Cell(t, c)))
-            .Append(t.Score.ToString("G6", CultureInfo.InvariantCulture)).ToArray()).ToList();
+        var (header, rows) = Table();
         var widths = header.Select((h, i) => Math.Max(h.Length, rows.Select(r => r[i].Length).DefaultIfEmpty(0).Max())).ToArray();
         var sb = new StringBuilder();
         sb.AppendLine(string.Join("  ", header.Select((h, i) => h.PadLeft(widths[i]))));
@@ -55,18 +62,10 @@ public sealed class TrialTable(IReadOnlyList<Trial> trials, Objective objective)
         return sb.ToString();
     }
 
-    /// <summary>The table as HTML.</summary>
+    /// <summary>The table as HTML (NotebookNN's table style, as the other reports).</summary>
     public string ToHtml()
     {
-        var sb = new StringBuilder("<table><thead><tr><th>trial</th>");
-        foreach (var c in Columns) sb.Append($"<th>{WebUtility.HtmlEncode(c)}</th>");
-        sb.Append($"<th>{WebUtility.HtmlEncode(objective.Name)}</th></tr></thead><tbody>");
-        foreach (var t in trials)
-        {
-            sb.Append($"<tr><td>{t.TrialId}</td>");
-            foreach (var c in Columns) sb.Append($"<td>{WebUtility.HtmlEncode(Cell(t, c))}</td>");
-            sb.Append($"<td>{t.Score.ToString("G6", CultureInfo.InvariantCulture)}</td></tr>");
-        }
-        return sb.Append("</tbody></table>").ToString();
+        var (header, rows) = Table();
+        return NotebookNN.Formatting.TableHtml.Render(null, header, rows);
     }
 }

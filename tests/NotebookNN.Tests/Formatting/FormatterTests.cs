@@ -62,6 +62,22 @@ public class FormatterTests
     }
 
     [Fact]
+    public void Hyperparameters_are_a_table_of_values_and_their_search_space()
+    {
+        var hp = new HyperParameters();
+        hp.Int("n_hidden", 0, 3, defaultValue: 2);
+        hp.Float("learning_rate", 3e-4, 3e-2, sampling: "log", defaultValue: 1e-3);
+        hp.Choice("units", [32, 64]);
+        hp.Boolean("dropout");
+        hp.Int("batch", 16, 64, step: 16);
+        var html = HtmlOf(hp);
+        Assert.Equal(["hyperparameter", "value", "search space"], Cells(html, "thead")[0]);
+        Assert.Equal([["n_hidden", "2", "Int [0, 3]"], ["learning_rate", "0.001", "Float [0.0003, 0.03], log"], ["units", "32", "Choice [32, 64]"],
+            ["dropout", "False", "Boolean"], ["batch", "16", "Int [16, 64], step 16"]], Cells(html, "tbody"));
+        Assert.Equal("n_hidden: 2, learning_rate: 0.001, units: 32, dropout: False, batch: 16", hp.ToDisplayString("text/plain"));
+    }
+
+    [Fact]
     public void A_history_without_epochs_says_so()
     {
         var m = Mlp();

@@ -26,6 +26,9 @@ public class ReportFormatterTests
         Assert.Equal("1.00", class2[1]);
         Assert.Equal((6.0 / 7).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), class2[2]);
         Assert.Equal("7", class2[4]);
+        // rows in scikit-learn's order; accuracy (9 of 12 right, counted by hand) under f1-score, with the total support
+        Assert.Equal(["0", "1", "2", "accuracy", "macro avg", "weighted avg"], rows.Skip(1).Select(r => r[0]));
+        Assert.Equal(["accuracy", "", "", "0.75", "12"], rows[4]);
     }
 
     [Fact]
