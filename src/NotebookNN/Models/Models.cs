@@ -20,14 +20,23 @@ public static class Models
     {
         using var zip = ModelArchive.OpenRead(path, "model");
         var config = ModelArchive.ReadJson(zip, "config.json", path);
-        var model = (Model)ModelConfig.FromJson(config["model"]!.AsObject(), customObjects);
-        var weights = model.Weights;
-        int count = config["weight_count"]?.GetValue<int>() ?? 0;
-        if (count != weights.Count)
-            throw new InvalidDataException($"File '{path}' holds {count} weights, but the model it describes has {weights.Count}.");
-        model.SetWeights(Enumerable.Range(0, count).Select(i => ModelArchive.ReadTensor(zip, ModelArchive.WeightEntry(i), path)).ToList());
-        if (compile && config["compile"] is JsonObject c) TrainingState.Restore(model, c, zip, path);
-        return model;
+        try
+        {
+            var model = (Model)ModelConfig.FromJson(config["model"]!.AsObject(), customObjects);
+            var weights = model.Weights;
+            int count = config["weight_count"]?.GetValue<int>() ?? 0;
+            if (count != weights.Count)
+                throw new InvalidDataException($"File '{path}' holds {count} weights, but the model it describes has {weights.Count}.");
+            model.SetWeights(Enumerable.Range(0, count).Select(i => ModelArchive.ReadTensor(zip, ModelArchive.WeightEntry(i), path)).ToList());
+            if (compile && config["compile"] is JsonObject c) TrainingState.Restore(model, c, zip, path);
+            return model;
+        }
+        catch (Exception e) when (e is NullReferenceException or InvalidOperationException or InvalidCastException or KeyNotFoundException
+            or FormatException or System.Text.Json.JsonException)
+        {
+            // config.json parsed but does not have the layout Save writes (a damaged or hand-edited file)
+            throw new InvalidDataException($"File '{path}' is damaged: its config.json does not describe a model as Save writes it ({e.Message}).", e);
+        }
     }
 
     /// <summary>

@@ -192,6 +192,27 @@ public sealed class SavingTests : IDisposable
         Assert.Contains("weights/00000.npy", ex.Message);
     }
 
+    [Theory]
+    [InlineData("\"layers\"", "\"layerz\"")]          // a key the loader needs is gone
+    [InlineData("\"class_name\": \"Dense\"", "\"class_name\": 7")] // a value of the wrong kind
+    public void AConfigThatParsesButIsNotAModelIsRefusedAsDamaged(string from, string to)
+    {
+        var path = PathOf("m.keras");
+        Mlp().Save(path);
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
+        {
+            var entry = zip.GetEntry("config.json")!;
+            string json;
+            using (var r = new StreamReader(entry.Open())) json = r.ReadToEnd();
+            Assert.Contains(from, json);
+            entry.Delete();
+            using var w = new StreamWriter(zip.CreateEntry("config.json").Open());
+            w.Write(json.Replace(from, to));
+        }
+        var ex = Assert.Throws<InvalidDataException>(() => KerasModels.LoadModel(path));
+        Assert.StartsWith($"File '{path}' is damaged: its config.json does not describe a model as Save writes it (", ex.Message);
+    }
+
     [Fact]
     public void SaveWeightsLoadWeightsAndCloneModel()
     {
