@@ -1,3 +1,4 @@
+using System.Text;
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -86,15 +87,21 @@ internal static class ModelArchive
         node.WriteTo(w);
     }
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static JsonNode ReadJson(ZipArchive zip, string name, string path)
     {
         var entry = zip.GetEntry(name) ?? throw new InvalidDataException($"File '{path}' is not a NotebookNN file: the entry '{name}' is missing.");
         try
         {
             using var s = entry.Open();
-            return JsonNode.Parse(s) ?? throw new InvalidDataException($"Entry '{name}' of '{path}' is empty.");
+            using var bytes = new MemoryStream();
+            s.CopyTo(bytes);
+            // decoded strictly first: the JSON parser leaves strings undecoded until read, so bad UTF-8 would surface later
+            var text = StrictUtf8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length);
+            return JsonNode.Parse(text) ?? throw new InvalidDataException($"Entry '{name}' of '{path}' is empty.");
         }
-        catch (Exception e) when (e is JsonException or InvalidDataException && e.Message.IndexOf(path, StringComparison.Ordinal) < 0)
+        catch (Exception e) when (e is JsonException or DecoderFallbackException or InvalidDataException && e.Message.IndexOf(path, StringComparison.Ordinal) < 0)
         {
             throw new InvalidDataException($"File '{path}' is damaged: entry '{name}' cannot be read ({e.Message}).", e);
         }
