@@ -36,7 +36,7 @@ public static partial class Sklearn
             if (entry?.DataStream is null) throw new InvalidDataException("it has no CaliforniaHousing/cal_housing.data.");
             lines = CsvTable.ReadLines(entry.DataStream, gzip: false, "cal_housing.data");
         }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException)
+        catch (Exception e) when (NotebookNN.Datasets.Formats.ArchiveDamage.Is(e))
         {
             throw new InvalidDataException($"Could not read '{archive}' (truncated or corrupted? delete it to download it again): {e.Message}", e);
         }

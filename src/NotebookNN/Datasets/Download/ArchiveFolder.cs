@@ -34,7 +34,7 @@ internal static class ArchiveFolder
             Directory.Move(inner, target);
             return target;
         }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException)
+        catch (Exception e) when (NotebookNN.Datasets.Formats.ArchiveDamage.Is(e))
         {
             throw new InvalidDataException($"Could not extract '{tarPath}' (truncated or corrupted? delete it to download it again): {e.Message}", e);
         }
