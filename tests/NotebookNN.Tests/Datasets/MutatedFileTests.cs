@@ -14,7 +14,7 @@ namespace NotebookNN.Tests.Datasets;
 /// </summary>
 public class MutatedFileTests
 {
-    public static TheoryData<string> Formats => ["npy object array", "pickle protocol 2", "pickle protocol 4", "cifar batch", "idx gz", "model archive", "weights archive", "california tgz"];
+    public static TheoryData<string> Formats => ["npy object array", "pickle protocol 2", "pickle protocol 4", "cifar batch", "idx gz", "model archive", "weights archive", "california tgz", "word index"];
 
     [Theory]
     [MemberData(nameof(Formats))]
@@ -77,6 +77,9 @@ public class MutatedFileTests
             }
             case "california tgz":
                 return (CaliforniaArchive(), b => { File.WriteAllBytes(tmp.File("cal_housing.tgz"), b); NotebookNN.Sklearn.CaliforniaHousingFrom(tmp.File("cal_housing.tgz")); });
+            case "word index":
+                return (System.Text.Encoding.UTF8.GetBytes("{\"the\": 1, \"and\": 2, \"a\": 3, \"café\": 4, \"of\": 5, \"film\": 19}"),
+                    b => { File.WriteAllBytes(tmp.File("word_index.json"), b); NotebookNN.Datasets.WordIndex.ReadFile(tmp.File("word_index.json")); });
             default: throw new ArgumentException(format);
         }
     }
