@@ -70,6 +70,8 @@ public class Sequential : Model
 
     public override void Build(Shape inputShape)
     {
+        if (_layers.Count == 0)
+            throw new InvalidOperationException($"Sequential model {Name} cannot be built because it has no layers. Call `model.Add(layer)`.");
         BuildLayers(inputShape);
         _inputShape ??= inputShape; // after: a shape the layers refused is not kept
     }

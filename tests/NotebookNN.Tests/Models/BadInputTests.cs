@@ -54,6 +54,18 @@ public class BadInputTests
     }
 
     [Fact]
+    public void AModelWithoutLayersCannotBeBuilt()
+    {
+        // Keras 3's message; before, Predict handed the input back and Fit trained nothing
+        var empty = new Sequential(name: "empty");
+        const string expected = "Sequential model empty cannot be built because it has no layers. Call `model.Add(layer)`.";
+        Assert.Equal(expected, Assert.Throws<InvalidOperationException>(() => empty.Predict(Ones(2, 4), verbose: 0)).Message);
+        empty.Compile(optimizer: "sgd", loss: "mse");
+        Assert.Equal(expected, Assert.Throws<InvalidOperationException>(() => empty.Fit(Ones(2, 4), Ones(2, 4), verbose: 0)).Message);
+        Assert.Equal(expected, Assert.Throws<InvalidOperationException>(() => new Sequential(name: "empty").Add(new Input(shape: [4])).Predict(Ones(2, 4), verbose: 0)).Message);
+    }
+
+    [Fact]
     public void FeaturesMismatchAfterBuildingFromData()
     {
         var model = new Sequential().Add(new Dense(2)).Compile(loss: "mse");
