@@ -9,7 +9,7 @@ namespace NotebookNN.Callbacks;
 public abstract class HistoryData : Callback
 {
     /// <summary>Per-epoch values by Keras's keys (<c>loss</c>, <c>accuracy</c>, <c>val_loss</c>, …), in order of first appearance.</summary>
-    public Dictionary<string, List<double>> History { get; } = [];
+    public HistoryLog History { get; } = [];
 
     /// <summary>The epoch indices recorded (0-based, as Keras).</summary>
     public List<int> Epoch { get; } = [];

@@ -84,6 +84,23 @@ public class CallbackBehaviourTests
     }
 
     [Fact]
+    public void AHistoryKeyThatWasNotLoggedNamesTheOnesThatWere()
+    {
+        var m = new Sequential().Add(new Dense(2, activation: "softmax", inputShape: [2]));
+        m.Compile(optimizer: "sgd", loss: "sparse_categorical_crossentropy", metrics: ["accuracy"]);
+        var x = Tensor.From(new float[] { 1, 2, 3, 4, -1, 0.5f, 2, -2 }, new Shape(4, 2));
+        var y = Tensor.From([0f, 1, 1, 0]);
+        var h = m.Fit(x, y, epochs: 2, validationData: (x, y), verbose: 0);
+        Assert.Equal(2, h.History["val_accuracy"].Count);
+        var e = Assert.Throws<KeyNotFoundException>(() => h.History["val_acc"]);
+        Assert.Equal("No history named 'val_acc'. Available: loss, accuracy, val_loss, val_accuracy. Metrics are logged under the name "
+            + "given to Compile: this model has 'val_accuracy'.", e.Message);
+        Assert.Equal("No history named 'mae'. Available: loss, accuracy, val_loss, val_accuracy.", Assert.Throws<KeyNotFoundException>(() => h.History["mae"]).Message);
+        h.History["extra"] = [1.0]; // still a dictionary that callbacks can write to
+        Assert.Equal([1.0], h.History["extra"]);
+    }
+
+    [Fact]
     public void ReduceLROnPlateauCutsAfterPatienceThenCoolsDown()
     {
         var m = SmallModel(lr: 0.1);
