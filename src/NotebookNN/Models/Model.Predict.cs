@@ -54,8 +54,20 @@ public partial class Model
     internal Tensor Forward(Tensor x, bool training)
     {
         if (x.NDim == 0) throw new ArgumentException($"Model \"{Name}\" expects a batch of samples. Received a scalar.");
+        if (DeclaredSampleShape() is { } sample && x.NDim == sample.Rank && x.Shape.Equals(sample))
+            throw new ArgumentException($"Input 0 of layer \"{Name}\" is incompatible with the layer: expected shape={KerasTensor.FormatWithBatch(sample)}, "
+                + $"found shape={x.Shape}. That is one sample without its batch axis: pass a batch, e.g. x[..1] rather than x[0], or x.ExpandDims(0).");
         if (!Built) { CheckUnbuiltInput(x); EnsureBuilt(x); }
         return Call(x, training);
+    }
+
+    /// <summary>The per-sample shape the model was declared with (a Sequential's input shape, a one-input functional
+    /// model's input), or null.</summary>
+    private Shape? DeclaredSampleShape()
+    {
+        if (this is Sequential s) return s.InputShape;
+        if (_graph is { Inputs.Length: 1 } g) return g.Inputs[0].Shape;
+        return null; // (a conditional expression would turn null into a Shape through the int[] conversion)
     }
 
     /// <summary>Checks data given to a model not built yet against what its layers already expect (nothing here).</summary>

@@ -42,15 +42,33 @@ public class BadInputTests
     [Fact]
     public void OneDimensionalDataForADeclaredInputFailsWithKerasMessage()
     {
-        // the first layer was built for the declared (4,) samples; data of shape (4,) has scalar samples
+        // the first layer was built for the declared (4,) samples; data of shape (5,) has scalar samples
         var model = Classifier();
-        const string expected = "expected min_ndim=2, found ndim=1. Full shape received: (4,)";
-        Assert.Contains(expected, Assert.Throws<ArgumentException>(() => model.Predict(Ones(4), verbose: 0)).Message);
-        Assert.Contains(expected, Assert.Throws<ArgumentException>(() => model.Fit(Ones(4), Tensor.Zeros(new Shape(4)), verbose: 0)).Message);
+        const string expected = "expected min_ndim=2, found ndim=1. Full shape received: (5,)";
+        Assert.Contains(expected, Assert.Throws<ArgumentException>(() => model.Predict(Ones(5), verbose: 0)).Message);
+        Assert.Contains(expected, Assert.Throws<ArgumentException>(() => model.Fit(Ones(5), Tensor.Zeros(new Shape(5)), verbose: 0)).Message);
         // building for such a shape (Keras's model.build((None,))) says the same with the batch axis as None
         Assert.Contains("found ndim=1. Full shape received: (None,)", Assert.Throws<ArgumentException>(() => ((Sequential)model).Build(Array.Empty<int>())).Message);
         Assert.False(model.Built);
         Assert.Equal(new Shape(3, 3), model.Predict(Ones(3, 4), verbose: 0).Shape); // the refused shape was not kept
+    }
+
+    [Fact]
+    public void OneSampleWithoutItsBatchAxisIsNamedAsSuch()
+    {
+        // x[0] instead of x[..1]: the shape of one declared sample, for a Sequential (before and after it is built)
+        // and a functional model
+        const string hint = "That is one sample without its batch axis: pass a batch, e.g. x[..1] rather than x[0], or x.ExpandDims(0).";
+        var images = Tensor.Ones(new Shape(3, 28, 28));
+        var seq = new Sequential([new Flatten(inputShape: [28, 28]), new Dense(10)], name: "seq");
+        var e = Assert.Throws<ArgumentException>(() => seq.Predict(images[0], verbose: 0));
+        Assert.Equal("Input 0 of layer \"seq\" is incompatible with the layer: expected shape=(None, 28, 28), found shape=(28, 28). " + hint, e.Message);
+        seq.Predict(images, verbose: 0);
+        Assert.EndsWith(hint, Assert.Throws<ArgumentException>(() => seq.Predict(images[0], verbose: 0)).Message);
+        var input = new Input(shape: [4]);
+        var functional = new Model(input, new Dense(2).Call(input), name: "fn");
+        Assert.Equal("Input 0 of layer \"fn\" is incompatible with the layer: expected shape=(None, 4), found shape=(4,). " + hint,
+            Assert.Throws<ArgumentException>(() => functional.Predict(Ones(4), verbose: 0)).Message);
     }
 
     [Fact]
