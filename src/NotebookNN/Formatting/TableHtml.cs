@@ -12,17 +12,20 @@ public static class TableHtml
     /// <param name="caption">Caption above the table, or null.</param>
     /// <param name="header">Column titles.</param>
     /// <param name="rows">Cells, row by row; rows may be shorter than the header (e.g. sklearn's accuracy row).</param>
-    public static string Render(string? caption, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    /// <param name="textColumns">Columns of text rather than numbers, left-aligned (the first always is).</param>
+    public static string Render(string? caption, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<int>? textColumns = null)
     {
+        bool Left(int i) => textColumns?.Contains(i) == true;
         var sb = new StringBuilder(Html.TableStyle).Append("<table class=\"nnn\">");
         if (caption is not null) sb.Append("<caption>").Append(Html.Escape(caption)).Append("</caption>");
-        sb.Append("<thead>");
-        Html.Row(sb, "th", header);
-        sb.Append("</thead><tbody>");
+        sb.Append("<thead><tr>");
+        for (int i = 0; i < header.Count; i++) sb.Append(Left(i) ? "<th class=\"l\">" : "<th>").Append(Html.Escape(header[i])).Append("</th>");
+        sb.Append("</tr></thead><tbody>");
         foreach (var r in rows)
         {
             sb.Append("<tr>");
-            for (int i = 0; i < r.Count; i++) sb.Append(i == 0 ? "<th class=\"l\">" : "<td>").Append(Html.Escape(r[i])).Append(i == 0 ? "</th>" : "</td>");
+            for (int i = 0; i < r.Count; i++)
+                sb.Append(i == 0 ? "<th class=\"l\">" : Left(i) ? "<td class=\"l\">" : "<td>").Append(Html.Escape(r[i])).Append(i == 0 ? "</th>" : "</td>");
             if (r.Count < header.Count) sb.Append("<td colspan=\"").Append(header.Count - r.Count).Append("\"></td>");
             sb.Append("</tr>");
         }

@@ -74,6 +74,8 @@ public class FormatterTests
         Assert.Equal(["hyperparameter", "value", "search space"], Cells(html, "thead")[0]);
         Assert.Equal([["n_hidden", "2", "Int [0, 3]"], ["learning_rate", "0.001", "Float [0.0003, 0.03], log"], ["units", "32", "Choice [32, 64]"],
             ["dropout", "False", "Boolean"], ["batch", "16", "Int [16, 64], step 16"]], Cells(html, "tbody"));
+        Assert.Contains("<td class=\"l\">Int [0, 3]</td>", html); // text, left-aligned; the values stay right-aligned
+        Assert.Contains("<td>2</td>", html);
         Assert.Equal("n_hidden: 2, learning_rate: 0.001, units: 32, dropout: False, batch: 16", hp.ToDisplayString("text/plain"));
     }
 
