@@ -119,7 +119,7 @@ The estimated probability of each class for the first three test images, the pre
 ("cs", """
 var xNew = xTest[..3];
 var yProba = model.Predict(xNew);
-yProba
+yProba.Round(2)
 """),
 ("cs", """
 var yPred = yProba.ArgMax(axis: 1);

@@ -96,3 +96,11 @@ internal readonly struct PowGradExponentOp : IBinaryOp
     public static Vector512<float> Invoke(Vector512<float> x, Vector512<float> y) =>
         Vector512.GreaterThan(x, Vector512<float>.Zero) & (y * Vector512.Log(x));
 }
+
+/// <summary>Round half to even (numpy's <c>rint</c>): 0.5 → 0, 1.5 → 2, −2.5 → −2.</summary>
+internal readonly struct RoundOp : IUnaryOp
+{
+    public static float Invoke(float x) => MathF.Round(x, MidpointRounding.ToEven);
+    public static Vector256<float> Invoke(Vector256<float> x) => Vector256.Round(x);
+    public static Vector512<float> Invoke(Vector512<float> x) => Vector512.Round(x);
+}
