@@ -126,8 +126,9 @@ public abstract partial class Layer
         if (inputs.NDim == 0)
             throw new ArgumentException($"Input 0 of layer \"{Name}\" is incompatible with the layer: expected a batch of samples (at least 1 dimension), but received a scalar.");
         EnsureBuilt(inputs);
-        CheckInput(inputs.Shape);
-        return Call(inputs, training);
+        InputSpec?.Check(this, inputs.Shape);
+        return Call(inputs, training)
+            ?? throw new InvalidOperationException($"Layer \"{Name}\" ({GetType().Name}) returned null from Call on input {inputs.Shape}; expected a tensor.");
     }
 
     /// <summary>Adds a weight to the layer (Keras's <c>add_weight</c>).</summary>

@@ -73,8 +73,19 @@ public partial class Model
     {
         ArgumentNullException.ThrowIfNull(inputs);
         if (_graph is not null) return _graph.Run(inputs, training);
-        if (OverridesMultiCall) { MarkBuilt(inputs); return Call(inputs, training); }
+        if (OverridesMultiCall) { MarkBuilt(inputs); return CheckedOutputs(Call(inputs, training)); }
         return base.InvokeMany(inputs, training);
+    }
+
+    /// <summary>What a subclassed model's <c>Call</c> returned, refused with a clear message when it is no list of tensors.</summary>
+    private Tensor[] CheckedOutputs(Tensor[]? outputs)
+    {
+        if (outputs is null || outputs.Length == 0)
+            throw new InvalidOperationException($"The Call of model \"{Name}\" ({GetType().Name}) returned {(outputs is null ? "null" : "no tensors")}; expected one tensor per output.");
+        for (int i = 0; i < outputs.Length; i++)
+            if (outputs[i] is null)
+                throw new InvalidOperationException($"Output {i} of the Call of model \"{Name}\" ({GetType().Name}) is null; expected a tensor.");
+        return outputs;
     }
 
     /// <summary>A subclassed model is built by its first call.</summary>

@@ -32,6 +32,9 @@ public partial class Model
             {
                 var yb = Forward(x.AxisView(0, start, end - start), training: false).Contiguous();
                 if (yb.NDim == 0) throw new InvalidOperationException($"Model \"{Name}\" returned a scalar; Predict expects one output per sample.");
+                if (yb.Shape[0] != end - start || (result is not null && yb.Size != (long)(end - start) * (result.Size / n)))
+                    throw new InvalidOperationException($"Model \"{Name}\" returned shape {yb.Shape} for a batch of {end - start} samples"
+                        + (result is null ? "" : $" (earlier batches: {result.Size / n} values a sample)") + "; Predict expects the batch axis first, one output row per sample.");
                 if (result is not null) yb.Span.CopyTo(result.Span.Slice(start * (result.Size / n)));
                 else { firstOutput = yb.Span.ToArray(); outDims = [n, .. yb.Dims[1..]]; }
             }

@@ -83,6 +83,38 @@ public class BadInputTests
         Assert.Equal(expected, Assert.Throws<InvalidOperationException>(() => new Sequential(name: "empty").Add(new Input(shape: [4])).Predict(Ones(2, 4), verbose: 0)).Message);
     }
 
+    private sealed class ReturnsNull : Model { public override Tensor[] Call(Tensor[] inputs, bool training) => null!; }
+    private sealed class ReturnsNone : Model { public override Tensor[] Call(Tensor[] inputs, bool training) => []; }
+    private sealed class ReturnsANullOutput : Model
+    {
+        private readonly Dense _head = new(1);
+        public override Tensor[] Call(Tensor[] inputs, bool training) => [_head.Call(inputs[0]), null!];
+    }
+    private sealed class DropsTheBatch : Model
+    {
+        private readonly Dense _head = new(1);
+        public override Tensor[] Call(Tensor[] inputs, bool training) => [_head.Call(inputs[0])[..1]];
+    }
+    private sealed class NullLayer : Layer { public override Tensor Call(Tensor inputs, bool training = false) => null!; }
+
+    [Fact]
+    public void UserCodeThatReturnsNoTensorIsNamed()
+    {
+        var x = Ones(8, 3);
+        Assert.Equal("The Call of model \"nothing\" (ReturnsNull) returned null; expected one tensor per output.",
+            Assert.Throws<InvalidOperationException>(() => new ReturnsNull { Name = "nothing" }.Predict(x, verbose: 0)).Message);
+        Assert.Contains("returned no tensors", Assert.Throws<InvalidOperationException>(() => new ReturnsNone().Predict(x, verbose: 0)).Message);
+        var half = new ReturnsANullOutput();
+        half.Compile(optimizer: "sgd", loss: "mse");
+        Assert.StartsWith("Output 1 of the Call of model", Assert.Throws<InvalidOperationException>(() => half.Fit(x, Ones(8, 1), verbose: 0)).Message);
+        var seq = new Sequential([new Dense(2, inputShape: [3]), new NullLayer { Name = "hole" }]);
+        Assert.Equal("Layer \"hole\" (NullLayer) returned null from Call on input (8, 2); expected a tensor.",
+            Assert.Throws<InvalidOperationException>(() => seq.Predict(x, verbose: 0)).Message);
+        // an output without the batch axis would have filled the prediction with too few rows
+        Assert.Equal("Model \"dropper\" returned shape (1, 1) for a batch of 8 samples; Predict expects the batch axis first, one output row per sample.",
+            Assert.Throws<InvalidOperationException>(() => new DropsTheBatch { Name = "dropper" }.Predict(x, verbose: 0)).Message);
+    }
+
     [Fact]
     public void FeaturesMismatchAfterBuildingFromData()
     {
