@@ -44,7 +44,7 @@ public abstract class KerasEstimator : IEstimator
     {
         var hp = new HyperParameters();
         foreach (var (k, v) in Parameters) hp.Set(k, v);
-        Model = _build(hp);
+        Model = _build(hp) ?? throw new InvalidOperationException($"The build function of {GetType().Name} returned null; it must return a compiled Model.");
         History = Model.Fit(x, PrepareTargets(y), batchSize: batchSize ?? BatchSize, epochs: epochs ?? Epochs, verbose: verbose ?? Verbose,
             callbacks: callbacks ?? Callbacks, validationData: validationData is { } vd ? (vd.X, PrepareTargets(vd.Y)) : null);
         return this;

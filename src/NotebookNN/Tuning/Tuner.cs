@@ -91,7 +91,8 @@ public abstract class Tuner
     }
 
     /// <summary>Builds the model for a configuration.</summary>
-    internal Model Build(HyperParameters hp) => _hypermodel(hp);
+    internal Model Build(HyperParameters hp) => _hypermodel(hp)
+        ?? throw new InvalidOperationException($"The hypermodel of {GetType().Name} returned null; it must return a compiled Model.");
 
     /// <summary>Records a trial (its key marks the configuration as tried).</summary>
     internal Trial AddTrial(HyperParameters hp)

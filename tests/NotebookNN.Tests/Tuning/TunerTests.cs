@@ -58,4 +58,15 @@ public class TunerTests
         Assert.Contains("'loss'", e.Message);
         Assert.Equal("max", tuner.Objective.Direction);
     }
+
+    [Fact]
+    public void ABuildFunctionThatReturnsNullIsNamed()
+    {
+        var train = ToyProblem.Data(16, 0);
+        var tuner = new RandomSearch(_ => null!, objective: "val_loss", maxTrials: 2);
+        Assert.Equal("The hypermodel of RandomSearch returned null; it must return a compiled Model.",
+            Assert.Throws<InvalidOperationException>(() => tuner.Search(train.X, train.Y, epochs: 1, validationData: train, verbose: 0)).Message);
+        Assert.Equal("The build function of KerasRegressor returned null; it must return a compiled Model.",
+            Assert.Throws<InvalidOperationException>(() => NotebookNN.Sklearn.CrossValidate(() => null!, train.X, train.Y, cv: 2)).Message);
+    }
 }
