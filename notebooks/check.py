@@ -50,7 +50,7 @@ EXPECT = {
         ("functional summaries with connections", lambda t: "Connected to" in t and "main_output" in t and "aux_output" in t),
         ("the subclassed model trained with two outputs", lambda t: value("subclassed: loss", t) is not None),
         ("the tuner's results and best hyperparameters", lambda t: "<th>val_loss</th>" in t
-            and re.search(r"<th class=\"l\">n_hidden</th><td>\d</td><td>Int \[0, 3\]</td>", t) is not None
+            and re.search(r"<th class=\"l\">n_hidden</th><td>\d</td><td[^>]*>Int \[0, 3\]</td>", t) is not None
             and "learning_rate: " in t),
     ],
     "07-cifar10-mlp": [
