@@ -57,9 +57,12 @@ public partial class Model
     internal Tensor Forward(Tensor x, bool training)
     {
         if (x.NDim == 0) throw new ArgumentException($"Model \"{Name}\" expects a batch of samples. Received a scalar.");
-        if (DeclaredSampleShape() is { } sample && x.NDim == sample.Rank && x.Shape.Equals(sample))
+        if (DeclaredSampleShape() is { } sample && x.NDim == sample.Rank && x.Shape.Equals(sample) && !(sample.Rank == 1 && sample[0] == 1))
             throw new ArgumentException($"Input 0 of layer \"{Name}\" is incompatible with the layer: expected shape={KerasTensor.FormatWithBatch(sample)}, "
                 + $"found shape={x.Shape}. That is one sample without its batch axis: pass a batch, e.g. x[..1] rather than x[0], or x.ExpandDims(0).");
+        // Keras 2's expand_1d: a vector of n values is n samples of one feature (the Celsius-to-Fahrenheit tutorial
+        // fits Dense(1, input_shape=[1]) on a 1-D array)
+        if (x.NDim == 1) x = x.Reshape(x.Shape[0], 1);
         if (!Built) { CheckUnbuiltInput(x); EnsureBuilt(x); }
         return Call(x, training);
     }

@@ -40,17 +40,36 @@ public class BadInputTests
     }
 
     [Fact]
-    public void OneDimensionalDataForADeclaredInputFailsWithKerasMessage()
+    public void OneDimensionalDataIsOneFeatureASampleAsInKeras2()
     {
-        // the first layer was built for the declared (4,) samples; data of shape (5,) has scalar samples
+        // Keras 2 expands a 1-D x to (n, 1): for a model declared with 4 features, data of shape (5,) is 5 samples of
+        // one feature, refused with the first layer's message on that shape
         var model = Classifier();
-        const string expected = "expected min_ndim=2, found ndim=1. Full shape received: (5,)";
+        const string expected = "expected axis -1 of input shape to have value 4, but received input with shape (5, 1)";
         Assert.Contains(expected, Assert.Throws<ArgumentException>(() => model.Predict(Ones(5), verbose: 0)).Message);
         Assert.Contains(expected, Assert.Throws<ArgumentException>(() => model.Fit(Ones(5), Tensor.Zeros(new Shape(5)), verbose: 0)).Message);
-        // building for such a shape (Keras's model.build((None,))) says the same with the batch axis as None
+        // building for scalar samples (Keras's model.build((None,))) is refused with the batch axis shown as None
         Assert.Contains("found ndim=1. Full shape received: (None,)", Assert.Throws<ArgumentException>(() => ((Sequential)model).Build(Array.Empty<int>())).Message);
         Assert.False(model.Built);
-        Assert.Equal(new Shape(3, 3), model.Predict(Ones(3, 4), verbose: 0).Shape); // the refused shape was not kept
+        Assert.Equal(new Shape(3, 3), model.Predict(Ones(3, 4), verbose: 0).Shape); // the refused shapes were not kept
+    }
+
+    [Fact]
+    public void TheCelsiusToFahrenheitTutorialTrainsOnVectors()
+    {
+        // TensorFlow's first tutorial: Dense(1, input_shape=[1]) fitted on two 1-D arrays; F = 1.8 C + 32
+        float[] celsius = [-40, -10, 0, 8, 15, 22, 38];
+        var c = Tensor.From(celsius);
+        var f = Tensor.From([.. celsius.Select(v => v * 1.8f + 32)]);
+        Utils.SetRandomSeed(1);
+        var model = new Sequential([new Dense(1, inputShape: [1])]);
+        model.Compile(loss: "mean_squared_error", optimizer: new Adam(0.1));
+        model.Fit(c, f, epochs: 500, verbose: 0);
+        var predicted = model.Predict(Tensor.From([100f]), verbose: 0);
+        Assert.Equal(new Shape(1, 1), predicted.Shape);
+        Assert.InRange(predicted.ToArray()[0], 211.0, 213.0); // 100 °C = 212 °F
+        // 500 epochs leave the weights near, not at, 1.8 and 32 (here 1.824 and 29.2 for seed 1)
+        Assert.InRange(model.Layers[0].GetWeights()[0].ToArray()[0], 1.78, 1.86);
     }
 
     [Fact]
