@@ -1,3 +1,5 @@
+using NotebookNN.Layers;
+using NotebookNN.Optimizers;
 using NotebookNN.Callbacks;
 using static NotebookNN.Tests.Models.FitData;
 
@@ -106,5 +108,23 @@ public class FitTests
         ]);
         Assert.Equal([0.5, 0.25, 0.125], seen.Select(v => Math.Round(v, 6)));
         Assert.Equal([0.5, 0.25, 0.125], h.History["lr"].Select(v => Math.Round(v, 6)));
+    }
+
+    [Fact]
+    public void TheCelsiusToFahrenheitTutorialTrainsOnVectors()
+    {
+        // TensorFlow's first tutorial: Dense(1, input_shape=[1]) fitted on two 1-D arrays; F = 1.8 C + 32
+        float[] celsius = [-40, -10, 0, 8, 15, 22, 38];
+        var c = Tensor.From(celsius);
+        var f = Tensor.From([.. celsius.Select(v => v * 1.8f + 32)]);
+        Utils.SetRandomSeed(1);
+        var model = new Sequential([new Dense(1, inputShape: [1])]);
+        model.Compile(loss: "mean_squared_error", optimizer: new Adam(0.1));
+        model.Fit(c, f, epochs: 500, verbose: 0);
+        var predicted = model.Predict(Tensor.From([100f]), verbose: 0);
+        Assert.Equal(new Shape(1, 1), predicted.Shape);
+        Assert.InRange(predicted.ToArray()[0], 211.0, 213.0); // 100 °C = 212 °F
+        // 500 epochs leave the weights near, not at, 1.8 and 32 (here 1.824 and 29.2 for seed 1)
+        Assert.InRange(model.Layers[0].GetWeights()[0].ToArray()[0], 1.78, 1.86);
     }
 }
