@@ -20,8 +20,10 @@ EXPECT = {
          lambda t: (m := re.search(r"test accuracy: ([0-9.]+)", t)) is not None and float(m.group(1)) > 0.85),
     ],
     "03-regression-and-classification": [
-        ("Boston validation RMSE below 6.5 (both styles)", lambda t: all((v := value(p, t)) is not None and v < 6.5
-            for p in (r"Sequential linear regression: validation RMSE", r"functional linear regression: validation RMSE"))),
+        ("Boston validation RMSE below 6.5 (both styles and with a Normalization layer)", lambda t: all((v := value(p, t)) is not None and v < 6.5
+            for p in (r"Sequential linear regression: validation RMSE", r"functional linear regression: validation RMSE",
+                      r"Normalization layer linear regression: validation RMSE"))),
+        ("a Normalization layer's statistics as non-trainable weights", lambda t: "Non-trainable params: 27" in t),
         ("breast-cancer accuracy above 0.90 (both styles)", lambda t: all((v := value(p, t)) is not None and v > 0.90
             for p in (r"breast cancer \(Sequential\) accuracy:", r"breast cancer \(functional\) accuracy:"))),
         ("iris accuracy above 0.85 (both styles)", lambda t: all((v := value(p, t)) is not None and v > 0.85

@@ -65,6 +65,23 @@ Console.WriteLine($"functional linear regression: validation RMSE {rmseF:0.000}"
 linearF.Summary()
 """),
 ("md", """
+**The scaling inside the model**, as TensorFlow's regression tutorial does it: a `Normalization` layer adapted to the
+raw training features (it learns each one's mean and variance) comes first, so the model takes raw data. Its
+statistics are non-trainable weights, saved with the model.
+"""),
+("cs", """
+var (xRawTr, xRawVa, _, _) = Sklearn.TrainTestSplit(xBoston, yBoston, testSize: 0.2, randomState: 42);
+var normalizer = new Normalization(axis: -1, inputShape: [13]);
+normalizer.Adapt(xRawTr);
+Utils.SetRandomSeed(42);
+var linearN = new Sequential([normalizer, new Dense(1)]);
+linearN.Compile(loss: "mse", optimizer: new NotebookNN.Optimizers.Adam(learningRate: 0.1));
+linearN.Fit(xRawTr, yTr, epochs: regressionEpochs, verbose: 0);
+double rmseN = Math.Sqrt(Sklearn.MeanSquaredError(yVa, linearN.Predict(xRawVa, verbose: 0).Reshape(-1)));
+Console.WriteLine($"Normalization layer linear regression: validation RMSE {rmseN:0.000}");
+linearN.Summary()
+"""),
+("md", """
 ## 2. Logistic regression: breast cancer
 
 One sigmoid unit and binary cross-entropy; a probability of 0.5 or more means class 1 (benign).
