@@ -32,6 +32,8 @@ var scaler = new StandardScaler();
 xTr = scaler.FitTransform(xTr);
 xVa = scaler.Transform(xVa);
 Console.WriteLine($"train {xTr.Shape}, validation {xVa.Shape}");
+// every Boston model below is scored the same way: root mean squared error on the validation rows
+double ValidationRmse(Model model, Tensor xValid) => Math.Sqrt(Sklearn.MeanSquaredError(yVa, model.Predict(xValid, verbose: 0).Reshape(-1)));
 """),
 ("md", """
 **Sequential**: one `Dense(1)` unit without activation is exactly a linear regression; mean squared error, Adam.
@@ -44,8 +46,7 @@ linear.Add(new Input(shape: [13]));
 linear.Add(new Dense(1));
 linear.Compile(loss: "mse", optimizer: new NotebookNN.Optimizers.Adam(learningRate: 0.1));
 var linearHistory = linear.Fit(xTr, yTr, epochs: regressionEpochs, verbose: 0, validationData: (xVa, yVa));
-double rmse = Math.Sqrt(Sklearn.MeanSquaredError(yVa, linear.Predict(xVa, verbose: 0).Reshape(-1)));
-Console.WriteLine($"Sequential linear regression: validation RMSE {rmse:0.000}");
+Console.WriteLine($"Sequential linear regression: validation RMSE {ValidationRmse(linear, xVa):0.000}");
 """),
 ("cs", """
 linearHistory.Plot()
@@ -60,8 +61,7 @@ var bostonOutput = new Dense(1).Call(bostonInput);
 var linearF = new Model(inputs: bostonInput, outputs: bostonOutput);
 linearF.Compile(loss: "mse", optimizer: new NotebookNN.Optimizers.Adam(learningRate: 0.1));
 linearF.Fit(xTr, yTr, epochs: regressionEpochs, verbose: 0);
-double rmseF = Math.Sqrt(Sklearn.MeanSquaredError(yVa, linearF.Predict(xVa, verbose: 0).Reshape(-1)));
-Console.WriteLine($"functional linear regression: validation RMSE {rmseF:0.000}");
+Console.WriteLine($"functional linear regression: validation RMSE {ValidationRmse(linearF, xVa):0.000}");
 linearF.Summary()
 """),
 ("md", """
@@ -74,11 +74,10 @@ var (xRawTr, xRawVa, _, _) = Sklearn.TrainTestSplit(xBoston, yBoston, testSize: 
 var normalizer = new Normalization(axis: -1, inputShape: [13]);
 normalizer.Adapt(xRawTr);
 Utils.SetRandomSeed(42);
-var linearN = new Sequential([normalizer, new Dense(1)]);
-linearN.Compile(loss: "mse", optimizer: new NotebookNN.Optimizers.Adam(learningRate: 0.1));
+var linearN = new Sequential([normalizer, new Dense(1)])
+    .Compile(loss: "mse", optimizer: new NotebookNN.Optimizers.Adam(learningRate: 0.1));
 linearN.Fit(xRawTr, yTr, epochs: regressionEpochs, verbose: 0);
-double rmseN = Math.Sqrt(Sklearn.MeanSquaredError(yVa, linearN.Predict(xRawVa, verbose: 0).Reshape(-1)));
-Console.WriteLine($"Normalization layer linear regression: validation RMSE {rmseN:0.000}");
+Console.WriteLine($"Normalization layer linear regression: validation RMSE {ValidationRmse(linearN, xRawVa):0.000}");
 linearN.Summary()
 """),
 ("md", """
