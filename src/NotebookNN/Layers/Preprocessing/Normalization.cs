@@ -82,13 +82,13 @@ public sealed class Normalization : Layer
         EnsureBuilt(sample);
         int features = Features(sample);
         int axis = Axis is null ? -1 : Shape.NormalizeAxis(Axis.Value, data.NDim);
-        var values = data.ToArray();
+        var values = data.Contiguous().Span; // no copy of data already in row-major order
         var (sum, sumSq, count) = (new double[features], new double[features], new long[features]);
         // the values in row-major order: feature f of element i is (i / stride) % size along the feature axis
         int size = axis < 0 ? 1 : data.Shape[axis];
         long stride = 1;
         for (int d = axis + 1; axis >= 0 && d < data.NDim; d++) stride *= data.Shape[d];
-        for (long i = 0; i < values.Length; i++)
+        for (int i = 0; i < values.Length; i++)
         {
             int f = axis < 0 ? 0 : (int)(i / stride % size);
             sum[f] += values[i];
@@ -96,7 +96,7 @@ public sealed class Normalization : Layer
         }
         var mean = new double[features];
         for (int f = 0; f < features; f++) mean[f] = sum[f] / count[f];
-        for (long i = 0; i < values.Length; i++)
+        for (int i = 0; i < values.Length; i++)
         {
             int f = axis < 0 ? 0 : (int)(i / stride % size);
             double d = values[i] - mean[f];
