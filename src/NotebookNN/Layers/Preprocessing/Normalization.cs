@@ -80,31 +80,24 @@ public sealed class Normalization : Layer
         if (Built && !sample.Equals(BuiltInputShape!.Value))
             throw new ArgumentException($"Layer \"{Name}\" was built for samples of shape {BuiltInputShape}; Adapt received data of shape {data.Shape}.");
         EnsureBuilt(sample);
-        int features = Features(sample);
-        int axis = Axis is null ? -1 : Shape.NormalizeAxis(Axis.Value, data.NDim);
+        int features = Features(sample), axis = FeatureAxis(sample);
         var values = data.Contiguous().Span; // no copy of data already in row-major order
-        var (sum, sumSq, count) = (new double[features], new double[features], new long[features]);
-        // the values in row-major order: feature f of element i is (i / stride) % size along the feature axis
-        int size = axis < 0 ? 1 : data.Shape[axis];
+        // in row-major order, element i belongs to feature (i / stride) % features; every feature has as many values
         long stride = 1;
         for (int d = axis + 1; axis >= 0 && d < data.NDim; d++) stride *= data.Shape[d];
+        long perFeature = values.Length / features;
+        var (mean, sumSq) = (new double[features], new double[features]);
+        for (int i = 0; i < values.Length; i++) mean[(int)(i / stride % features)] += values[i];
+        for (int f = 0; f < features; f++) mean[f] /= perFeature;
         for (int i = 0; i < values.Length; i++)
         {
-            int f = axis < 0 ? 0 : (int)(i / stride % size);
-            sum[f] += values[i];
-            count[f]++;
-        }
-        var mean = new double[features];
-        for (int f = 0; f < features; f++) mean[f] = sum[f] / count[f];
-        for (int i = 0; i < values.Length; i++)
-        {
-            int f = axis < 0 ? 0 : (int)(i / stride % size);
+            int f = (int)(i / stride % features);
             double d = values[i] - mean[f];
             sumSq[f] += d * d;
         }
-        _meanWeight!.Assign(Tensor.From([.. mean.Select(m => (float)m)]).Reshape(_meanWeight.Shape.ToArray()));
-        _varianceWeight!.Assign(Tensor.From([.. Enumerable.Range(0, features).Select(f => (float)(sumSq[f] / count[f]))]).Reshape(_varianceWeight.Shape.ToArray()));
-        _count!.Assign(Tensor.From([(float)count[0]]).Reshape());
+        _meanWeight!.Assign(Tensor.From([.. mean.Select(m => (float)m)], _meanWeight.Shape));
+        _varianceWeight!.Assign(Tensor.From([.. sumSq.Select(q => (float)(q / perFeature))], _varianceWeight.Shape));
+        _count!.Assign(Tensor.Scalar(perFeature));
     }
 
     public override Tensor Call(Tensor inputs, bool training = false)
@@ -125,25 +118,26 @@ public sealed class Normalization : Layer
         return c;
     }
 
-    /// <summary>The number of features: the size of the feature axis of a sample, or 1 for axis null.</summary>
-    private int Features(Shape sample)
+    /// <summary>The feature axis counted with the batch axis as 0, or −1 for axis null (one mean and variance).</summary>
+    private int FeatureAxis(Shape sample)
     {
-        if (Axis is null) return 1;
-        int a = Axis.Value;
-        int rank = sample.Rank + 1; // with the batch axis
-        int full = a < 0 ? a + rank : a;
+        if (Axis is null) return -1;
+        int rank = sample.Rank + 1, full = Axis.Value < 0 ? Axis.Value + rank : Axis.Value;
         if (full <= 0 || full >= rank)
-            throw new ArgumentException($"Invalid axis for layer \"{Name}\": axis={a} for inputs of shape {KerasTensor.FormatWithBatch(sample)} (the batch axis 0 cannot be one).");
-        return sample[full - 1];
+            throw new ArgumentException($"Invalid axis for layer \"{Name}\": axis={Axis} for inputs of shape {KerasTensor.FormatWithBatch(sample)} (the batch axis 0 cannot be one).");
+        return full;
     }
+
+    /// <summary>The number of features: the size of the feature axis of a sample, or 1 for axis null.</summary>
+    private int Features(Shape sample) => FeatureAxis(sample) is var a && a < 0 ? 1 : sample[a - 1];
 
     /// <summary>The batched shape the statistics broadcast with: 1 everywhere but the feature axis.</summary>
     private Shape BroadcastShape(Shape sample)
     {
-        if (Axis is null) return new Shape();
-        int rank = sample.Rank + 1, full = Axis.Value < 0 ? Axis.Value + rank : Axis.Value;
-        var dims = Enumerable.Repeat(1, rank).ToArray();
-        dims[full] = sample[full - 1];
+        int a = FeatureAxis(sample);
+        if (a < 0) return new Shape();
+        var dims = Enumerable.Repeat(1, sample.Rank + 1).ToArray();
+        dims[a] = sample[a - 1];
         return new Shape(dims);
     }
 
