@@ -94,12 +94,9 @@ internal static class ModelArchive
         var entry = zip.GetEntry(name) ?? throw new InvalidDataException($"File '{path}' is not a NotebookNN file: the entry '{name}' is missing.");
         try
         {
-            using var s = entry.Open();
-            using var bytes = new MemoryStream();
-            s.CopyTo(bytes);
             // decoded strictly first: the JSON parser leaves strings undecoded until read, so bad UTF-8 would surface later
-            var text = StrictUtf8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length);
-            return JsonNode.Parse(text) ?? throw new InvalidDataException($"Entry '{name}' of '{path}' is empty.");
+            using var reader = new StreamReader(entry.Open(), StrictUtf8, detectEncodingFromByteOrderMarks: false);
+            return JsonNode.Parse(reader.ReadToEnd()) ?? throw new InvalidDataException($"Entry '{name}' of '{path}' is empty.");
         }
         catch (Exception e) when (e is JsonException or DecoderFallbackException or InvalidDataException && e.Message.IndexOf(path, StringComparison.Ordinal) < 0)
         {
