@@ -30,8 +30,8 @@ internal sealed class MultiIOSession(Model model, OutputHeads heads)
     public void Step(Tensor[] x, Tensor[] y, Tensor? sampleWeight, int[]? order, int start, int end, bool train)
     {
         using var scope = TensorArena.EnterEither(model.StepArena, ref _fallbackArena);
-        var xb = MultiData.BatchInto(x, order, start, end, Sized(ref _xb, x.Length));
-        var yb = MultiData.BatchInto(y, order, start, end, Sized(ref _yb, y.Length));
+        var xb = MultiData.BatchInto(x, order, start, end, StepArrays.Sized(ref _xb, x.Length));
+        var yb = MultiData.BatchInto(y, order, start, end, StepArrays.Sized(ref _yb, y.Length));
         var wb = sampleWeight is null ? null : TrainingData.BatchOf(sampleWeight, order, start, end);
         try
         {
@@ -57,7 +57,7 @@ internal sealed class MultiIOSession(Model model, OutputHeads heads)
             preds = Forward(x, training: true);
             total = Losses(y, preds, sampleWeight);
             _trainable ??= model.TrainableWeights;
-            tape.Gradient(total, _trainable, Sized(ref _grads, _trainable.Count));
+            tape.Gradient(total, _trainable, StepArrays.Sized(ref _grads, _trainable.Count));
         }
         model.Optimizer!.Apply(_grads, _trainable);
         Track(total, y, preds, sampleWeight);
@@ -71,14 +71,14 @@ internal sealed class MultiIOSession(Model model, OutputHeads heads)
 
     /// <summary>The model's outputs; a functional model's go into an array of the session's own.</summary>
     private Tensor[] Forward(Tensor[] x, bool training) =>
-        model.Graph is { } graph ? graph.RunInto(x, Sized(ref _preds, graph.Outputs.Length), training) : model.ForwardMany(x, training);
+        model.Graph is { } graph ? graph.RunInto(x, StepArrays.Sized(ref _preds, graph.Outputs.Length), training) : model.ForwardMany(x, training);
 
     /// <summary>Each output's loss into <see cref="_losses"/>; returns their weighted sum plus regularization.</summary>
     private Tensor Losses(Tensor[] y, Tensor[] preds, Tensor? sampleWeight)
     {
         if (preds.Length != heads.Names.Length || y.Length != preds.Length)
             throw new ArgumentException($"Model \"{model.Name}\" has {preds.Length} output(s), but {y.Length} target array(s) were given (outputs: {string.Join(", ", heads.Names)}).");
-        var losses = Sized(ref _losses, preds.Length);
+        var losses = StepArrays.Sized(ref _losses, preds.Length);
         Tensor? total = null;
         for (int i = 0; i < preds.Length; i++)
         {
@@ -99,9 +99,6 @@ internal sealed class MultiIOSession(Model model, OutputHeads heads)
         for (int i = 0; i < preds.Length; i++)
             foreach (var m in heads.Metrics[i]) m.UpdateState(y[i], preds[i], sampleWeight);
     }
-
-    /// <summary><paramref name="buffer"/>, replaced by a new array when its length is not <paramref name="length"/>.</summary>
-    private static T[] Sized<T>(ref T[] buffer, int length) => buffer.Length == length ? buffer : buffer = new T[length];
 
     public Dictionary<string, double> Logs()
     {

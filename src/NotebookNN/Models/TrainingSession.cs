@@ -69,8 +69,7 @@ internal sealed class TrainingSession
             loss = _model.Loss!.Compute(y, pred, sampleWeight);
             if (_model.RegularizationLoss() is { } reg) loss = loss + reg;
             _trainable ??= _model.TrainableWeights;
-            if (_grads.Length != _trainable.Count) _grads = new Tensor?[_trainable.Count];
-            tape.Gradient(loss, _trainable, _grads);
+            tape.Gradient(loss, _trainable, StepArrays.Sized(ref _grads, _trainable.Count));
         }
         _model.Optimizer!.Apply(_grads, _trainable);
         Array.Clear(_grads); // hold no tensor of the step past it
