@@ -43,4 +43,14 @@ public class RoundTests
         var y = (w * 2f).Round(1).Sum() + (w * 3f).Sum();
         Assert.Equal([3f], tape.Gradient(y, [w])[0]!.ToArray()); // only the unrounded term's gradient
     }
+
+    [Fact]
+    public void DecimalsBeyondFloat32SayWhatIsExpected()
+    {
+        Assert.Equal([1f], Tensor.From([1f]).Round(38).ToArray()); // 1e38 is still a float32
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Tensor.From([1.5f]).Round(50));
+        Assert.StartsWith("Round expects decimals between -38 and 38", e.Message);
+        Assert.Contains("50", e.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Tensor.From([1.5f]).Round(-39));
+    }
 }

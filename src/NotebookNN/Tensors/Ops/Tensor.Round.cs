@@ -13,6 +13,9 @@ public partial class Tensor
     {
         if (decimals == 0) return Elementwise.Unary<RoundOp>(this);
         float scale = (float)Math.Pow(10, Math.Abs(decimals)); // numpy: the power in float64, then cast to the array's float32
+        if (float.IsInfinity(scale))
+            throw new ArgumentOutOfRangeException(nameof(decimals), decimals,
+                "Round expects decimals between -38 and 38: 10 to a larger power is not a float32, so every value would round to NaN.");
         return decimals > 0
             ? Elementwise.Binary<DivOp>(Elementwise.Unary<RoundOp>(Elementwise.Binary<MulOp>(this, scale)), scale)
             : Elementwise.Binary<MulOp>(Elementwise.Unary<RoundOp>(Elementwise.Binary<DivOp>(this, scale)), scale);
