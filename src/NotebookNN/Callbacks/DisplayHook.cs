@@ -9,4 +9,8 @@ public static class DisplayHook
 {
     /// <summary>Shows a value (formatted by the kernel) and returns a function that replaces it in place.</summary>
     public static Func<object, Action<object>>? Display { get; set; }
+
+    // The cancellation token of the running notebook cell (the kernel's KernelInvocationContext.CancellationToken).
+    // Set by the extension; null outside a notebook.
+    public static Func<CancellationToken>? Cancellation { get; set; }
 }

@@ -4,7 +4,7 @@ namespace NotebookNN.Formatting;
 /// One convention-based formatter (what the kernel looks for: <see cref="MimeType"/>, <see cref="Type"/> and a
 /// single <c>bool Format(object, TextWriter)</c>): writes values of <typeparamref name="T"/> as one MIME type.
 /// </summary>
-public sealed class NotebookFormatter<T>(string mimeType, Func<T, string> render)
+public sealed class NotebookFormatter<T>(string mimeType, Func<T, string> render) : INotebookFormatter
 {
     /// <summary>The MIME type written, e.g. <c>text/html</c>.</summary>
     public string MimeType { get; } = mimeType;
@@ -19,4 +19,17 @@ public sealed class NotebookFormatter<T>(string mimeType, Func<T, string> render
         writer.Write(render(value));
         return true;
     }
+}
+
+/// <summary>What the formatter source knows of each of its formatters.</summary>
+public interface INotebookFormatter
+{
+    /// <summary>The MIME type written.</summary>
+    string MimeType { get; }
+
+    /// <summary>The type formatted.</summary>
+    Type Type { get; }
+
+    /// <summary>Writes <paramref name="instance"/>; false when it is not of <see cref="Type"/>.</summary>
+    bool Format(object instance, TextWriter writer);
 }

@@ -9,8 +9,16 @@ namespace NotebookNN.Formatting;
 /// </summary>
 public sealed class NotebookFormatterSource
 {
+    /// <summary>
+    /// The types that have formatters here. The kernel's convention-based lookup does not read the attribute's
+    /// preferred MIME types, so the package's extension names these types to the kernel as shown in both
+    /// <c>text/html</c> and <c>text/plain</c>.
+    /// </summary>
+    public static IReadOnlyList<Type> FormattedTypes { get; } =
+        [.. new NotebookFormatterSource().CreateTypeFormatters().Select(f => f.Type).Distinct()];
+
     /// <summary>All formatters, each answering only for its own type.</summary>
-    public IEnumerable<object> CreateTypeFormatters() =>
+    public IEnumerable<INotebookFormatter> CreateTypeFormatters() =>
     [
         new NotebookFormatter<Tensor>("text/html", TensorHtml.Render),
         new NotebookFormatter<Tensor>("text/plain", t => t.ToString()),

@@ -1,0 +1,26 @@
+namespace NotebookNN.Kernel.Tests;
+
+/// <summary>
+/// One kernel with the packed NotebookNN referenced (a restore takes tens of seconds), shared by the tests of a class
+/// that only add cells of their own; tests about loading itself build their own <see cref="KernelSession"/>.
+/// </summary>
+public sealed class LoadedKernel : IAsyncLifetime
+{
+    public KernelSession Session { get; } = new();
+
+    public async Task InitializeAsync() => Cells.Succeeded(await Session.SubmitAsync(PackedPackage.Instance.ReferenceCell));
+
+    public Task DisposeAsync()
+    {
+        Session.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Runs a cell that must succeed and returns its events.</summary>
+    public async Task<IReadOnlyList<Microsoft.DotNet.Interactive.Events.KernelEvent>> RunAsync(string code)
+    {
+        var events = await Session.SubmitAsync(code);
+        Cells.Succeeded(events);
+        return events;
+    }
+}
