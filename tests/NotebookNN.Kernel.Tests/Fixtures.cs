@@ -22,4 +22,16 @@ internal static class Fixtures
         var tuner = new RandomSearch(Build, objective: "loss", maxTrials: 2, seed: 1);
         tuner.Search(x, y, epochs: 2, verbose: 0);
         """;
+
+    /// <summary>
+    /// A Fit with verbose 1 of a second or more an epoch on two cores (8,000 samples, batch 8: 1,000 steps of a
+    /// 64-256-256-10 network), long enough for the progress display to redraw within each epoch.
+    /// </summary>
+    public static string SlowFit(int epochs) => $$"""
+        var xs = Tensor.RandomNormal([8000, 64], seed: 1);
+        var ys = Tensor.From(Enumerable.Range(0, 8000).Select(i => (float)(i % 10)).ToArray());
+        var slow = new Sequential([new Dense(256, activation: "relu", inputShape: [64]), new Dense(256, activation: "relu"), new Dense(10, activation: "softmax")]);
+        slow.Compile(loss: "sparse_categorical_crossentropy", optimizer: "adam", metrics: ["accuracy"]);
+        slow.Fit(xs, ys, epochs: {{epochs}}, batchSize: 8, verbose: 1);
+        """;
 }
