@@ -19,7 +19,7 @@ public class NupkgTests
         string outDir = Path.Combine(Path.GetTempPath(), "nnn-pack-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var psi = new ProcessStartInfo("dotnet", ["pack", ExtensionTests.RepoFile("src", "NotebookNN", "NotebookNN.csproj"),
+            var psi = new ProcessStartInfo("dotnet", ["pack", RepoFile("src", "NotebookNN", "NotebookNN.csproj"),
                 "--no-build", "-c", Configuration, "-o", outDir, "-nologo"]) { RedirectStandardOutput = true, RedirectStandardError = true };
             using var p = Process.Start(psi)!;
             string log = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
@@ -45,5 +45,12 @@ public class NupkgTests
             Assert.DoesNotContain(deps.Keys, k => k.StartsWith("Microsoft.DotNet.Interactive"));
         }
         finally { if (Directory.Exists(outDir)) Directory.Delete(outDir, true); }
+    }
+
+    private static string RepoFile(params string[] parts)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NotebookNN.sln"))) dir = dir.Parent;
+        return Path.Combine([dir!.FullName, .. parts]);
     }
 }
