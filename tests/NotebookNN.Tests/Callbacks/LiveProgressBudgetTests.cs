@@ -195,6 +195,31 @@ public class LiveProgressBudgetTests
         Assert.Equal(0, AllocationProbe.BytesPerCall(1000, _ => list.ProgressDue()));
     }
 
+    [Fact]
+    public void A_fit_with_a_live_display_allocates_nothing_per_step_between_redraws()
+    {
+        using var recorder = new RecordingDisplay();
+        using var stop = new NotebookStop(); // a cell's token is checked at every step too
+        var (model, x, y) = Tiny(samples: 200 * 32);
+        // the clock stands still: one redraw at the epoch's start, then none due (a clock that moves 1 s a read, so
+        // that every step redraws, reads ≈ 730 bytes a step here)
+        var logger = new ProgbarLogger(clock: () => 0);
+        long Bytes(int steps)
+        {
+            long least = long.MaxValue;
+            for (int window = 0; window < AllocationProbe.Windows; window++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                model.Fit(x[..(steps * 32)], y[..(steps * 32)], batchSize: 32, epochs: 1, shuffle: false, verbose: 1, callbacks: [logger]);
+                least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+            }
+            return least;
+        }
+        Bytes(200); // warm
+        long perStep = (Bytes(200) - Bytes(100)) / 100;
+        Assert.True(perStep <= 0, $"{perStep} bytes a step");
+    }
+
     /// <summary>A one-unit logistic model and data of <paramref name="samples"/> rows, compiled with accuracy.</summary>
     internal static (Sequential, Tensor, Tensor) Tiny(int samples)
     {
