@@ -205,12 +205,28 @@ public class CancellationTests
         Assert.Equal(["00", "01", "02", "03"], tuner.Results.Select(t => t.TrialId).Order());
     }
 
+    [Fact]
+    public void Hyperband_stops_between_two_fits_of_a_round()
+    {
+        var (train, valid) = (ToyProblem.Data(64, 0), ToyProblem.Data(32, 1000));
+        var tuner = new Hyperband(ToyProblem.Build, objective: "val_loss", maxEpochs: 9, factor: 3, seed: 42);
+        using var stop = new NotebookStop();
+        var trials = new TrialStop(stop, trial: 1, batch: -1);
+        trials.Reset(trial: 1, batch: -1, atTrainEnd: true);
+        var e = Assert.Throws<KeyboardInterruptException>(() =>
+            tuner.Search(train.X, train.Y, batchSize: 16, validationData: valid, callbacks: [trials], verbose: 0));
+        Assert.Equal("KeyboardInterrupt: search stopped by the notebook after 1 finished trial; they are kept in the tuner's results.", e.Message);
+        Assert.Equal(1, tuner.Results.Count);
+        Assert.Equal(1, trials.Fits);
+    }
+
     /// <summary>Presses stop in the n-th Fit (1-based) it sees, after a batch or at its end.</summary>
     private sealed class TrialStop(NotebookStop stop, int trial, int batch) : Callback
     {
         private int _fits, _trial = trial, _batch = batch;
         private bool _atEnd;
         public void Reset(int trial, int batch, bool atTrainEnd) => (_fits, _trial, _batch, _atEnd) = (0, trial, batch, atTrainEnd);
+        public int Fits => _fits;
         public override void OnTrainBegin(IDictionary<string, double> logs) => _fits++;
         public override void OnTrainBatchEnd(int b, IDictionary<string, double> logs) { if (_fits == _trial && b == _batch) stop.Cancel(); }
         public override void OnTrainEnd(IDictionary<string, double> logs) { if (_fits == _trial && _atEnd) stop.Cancel(); }
