@@ -125,8 +125,12 @@ public sealed class ProgbarLogger : Callback
     internal void Interrupted(string message, bool training)
     {
         if (training != _inFit) return;
-        if (_live is not null) _live.Interrupt(message, _liveText!.ToString());
-        else if (_liveBar is not null) _liveBar.Interrupt(message);
+        if (_live is not null || _liveBar is not null)
+        {
+            // the kernel may refuse updates of a cell it already reported stopped: that must not hide the interrupt
+            try { if (_live is not null) _live.Interrupt(message, _liveText!.ToString()); else _liveBar!.Interrupt(message); }
+            catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException) { }
+        }
         else if (_bar is not null && DrawsBatches)
         {
             var writer = _output ?? Console.Out;
