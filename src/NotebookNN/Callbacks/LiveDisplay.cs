@@ -34,13 +34,15 @@ internal abstract class LiveDisplay(Func<object, Action<object>> display, Func<d
             done.Text.Length == 0 ? message : done.Text + "\n" + message);
 
     /// <summary>
-    /// A running bar as Keras's verbose 1 draws it, <c> 120/1875 [====&gt;…] - ETA: 12s - loss: 0.4321</c> as text, and
+    /// A running bar as Keras's verbose 1 draws it, <c> 120/1875 [====&gt;…] - ETA: 12s - loss: 0.4321</c> as text
+    /// (<c>1875/1875 […] - 3s 2ms/step - …</c> once complete), and
     /// as HTML a <c>&lt;progress&gt;</c> element followed by the same count, ETA and values.
     /// </summary>
     protected static (string Html, string Text) Running(int step, int steps, double elapsed, IEnumerable<KeyValuePair<string, double>> logs)
     {
         var info = new StringBuilder();
         if (step > 0 && step < steps) info.Append(" - ETA: ").Append(ProgbarText.FormatEta(elapsed / step * (steps - step)));
+        else if (step > 0) info.Append(" - ").Append(PyNumberFormat.Fixed(elapsed, 0)).Append('s').Append(ProgbarText.FormatTime(elapsed / step, "step"));
         AppendValues(info, logs);
         string html = ProgressElement(step, steps) + Html.Escape(ProgbarText.Count(step, steps) + info);
         return (html, ProgbarText.Bar(step, steps) + info);
