@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using NotebookNN.Formatting;
@@ -6,92 +5,95 @@ using NotebookNN.Formatting;
 namespace NotebookNN.Callbacks;
 
 /// <summary>
-/// Fit's progress as one HTML display updated in place through <see cref="DisplayHook"/>: the running epoch with a
-/// step bar, ETA and running metrics, above a table of finished epochs; at most one redraw per
-/// <see cref="Interval"/> seconds (epoch ends always redraw), and when training ends only the per-epoch table stays.
-/// Its plain-text form (what a viewer without HTML shows) is then what verbose 1 prints to redirected output, Keras's
-/// <c>Epoch 1/30</c> and final bar line per epoch, which <see cref="ProgbarLogger"/> passes to <see cref="End"/>.
+/// Fit's verbose-1 progress in a notebook: one display, shown at the first draw and then replaced in place. While
+/// training, each redraw is small: the running epoch's step bar, ETA and running values, and the last finished epoch
+/// in one line; redraws come as often as the <see cref="RedrawThrottle"/> allows (epoch ends included), so the summed
+/// size of all updates of a Fit stays bounded whatever its number of epochs or duration. When training ends the
+/// display becomes a table of every epoch (scrollable when long), whose plain-text form is what verbose 1 prints to
+/// redirected output, Keras's <c>Epoch 1/30</c> and final bar line per epoch, which <see cref="ProgbarLogger"/>
+/// passes to <see cref="End"/>.
 /// </summary>
-internal sealed class LiveProgress
+internal sealed class LiveProgress(Func<object, Action<object>> display, int epochs, int steps, Func<double>? clock) : LiveDisplay(display, clock)
 {
-    /// <summary>Minimum seconds between redraws within an epoch.</summary>
-    public const double Interval = 0.25;
+    /// <summary>Epoch tables longer than this scroll.</summary>
+    private const int ScrollRows = 15;
 
-    private readonly Action<object> _update;
-    private readonly Func<double> _clock;
-    private readonly int _epochs, _steps;
     private readonly List<(int Epoch, double Seconds, KeyValuePair<string, double>[] Logs)> _done = [];
-    private double _epochStart, _lastDraw = double.NegativeInfinity;
+    private double _epochStart;
     private int _epoch;
-    private string _finalText = "";
-
-    private LiveProgress(Func<object, Action<object>> display, int epochs, int steps, Func<double>? clock)
-    {
-        _epochs = epochs;
-        _steps = steps;
-        _clock = clock ?? Stopwatch.StartNew() switch { var sw => () => sw.Elapsed.TotalSeconds };
-        _update = display(Fragment(Render(0, [], running: false)));
-    }
 
     /// <summary>A live display when the hook is set, else null.</summary>
     public static LiveProgress? TryStart(int epochs, int steps, Func<double>? clock) =>
         DisplayHook.Display is { } d ? new LiveProgress(d, epochs, steps, clock) : null;
 
-    public void BeginEpoch(int epoch) { _epoch = epoch; _epochStart = _clock(); }
-
-    public void Batch(int step, IDictionary<string, double> logs)
+    public void BeginEpoch(int epoch)
     {
-        double now = _clock();
-        if (now - _lastDraw < Interval) return;
-        _lastDraw = now;
-        _update(Fragment(Render(step, logs, running: true)));
+        _epoch = epoch;
+        _epochStart = Throttle.Now;
+        if (Due()) DrawRunning(0, []);
+    }
+
+    /// <summary>Redraws after step <paramref name="step"/> (1-based) of the epoch when the throttle allows.</summary>
+    public void Batch(int step, IEnumerable<KeyValuePair<string, double>> logs)
+    {
+        if (Due()) DrawRunning(step, logs);
     }
 
     public void EndEpoch(IDictionary<string, double> logs)
     {
-        _done.Add((_epoch + 1, _clock() - _epochStart, [.. logs]));
-        _lastDraw = _clock();
-        _update(Fragment(Render(_steps, logs, running: true)));
+        _done.Add((_epoch + 1, Throttle.Now - _epochStart, [.. logs]));
+        if (Due()) DrawRunning(steps, logs);
     }
 
-    /// <summary>Training ended: the epoch table, with <paramref name="text"/> as the plain-text form.</summary>
+    /// <summary>Training ended: the epoch table, with <paramref name="text"/> (Keras's redirected output) as plain text.</summary>
     public void End(string text)
     {
-        _finalText = text.TrimEnd('\n', '\r');
-        _update(Fragment(Render(0, [], running: false)));
+        var table = Table();
+        Draw(table, _done.Count == 0 ? "" : text.TrimEnd('\n', '\r'));
     }
 
-    private static HtmlFragment Fragment((string Html, string Text) r) => new(r.Html, r.Text);
+    /// <summary>Stopped by the notebook: the table of the finished epochs, <paramref name="text"/> and the message.</summary>
+    public void Interrupt(string message, string text) => DrawInterrupted((Table(), text.TrimEnd('\n', '\r')), message);
 
-    private (string, string) Render(int step, IEnumerable<KeyValuePair<string, double>> logs, bool running)
+    private void DrawRunning(int step, IEnumerable<KeyValuePair<string, double>> logs)
     {
-        var sb = new StringBuilder(Html.TableStyle).Append("<div class=\"nnn-progress\" style=\"font-family:monospace;font-size:12px\">");
-        string text = "";
-        if (running)
+        var (barHtml, barText) = Running(step, steps, Throttle.Now - _epochStart, logs);
+        string header = Invariant($"Epoch {_epoch + 1}/{epochs}");
+        var html = new StringBuilder("<div>").Append(header).Append(' ').Append(barHtml).Append("</div>");
+        var text = new StringBuilder(header).Append('\n').Append(barText);
+        // the last finished epoch before this one (at this epoch's end it is already in the list)
+        int previous = _done.Count - (_done.Count > 0 && _done[^1].Epoch == _epoch + 1 ? 2 : 1);
+        if (previous >= 0)
         {
-            double elapsed = _clock() - _epochStart;
-            var c = CultureInfo.InvariantCulture; // Keras's numbers whatever the notebook's culture
-            string eta = step >= _steps || step == 0 ? string.Create(c, $"{elapsed:0}s") : string.Create(c, $"ETA {elapsed / step * (_steps - step):0}s");
-            string metrics = string.Join(" · ", logs.Select(kv => $"{kv.Key}: {Num(kv.Value)}"));
-            text = $"Epoch {_epoch + 1}/{_epochs} {step}/{_steps} {eta} {metrics}";
-            sb.Append("<div>Epoch ").Append(_epoch + 1).Append('/').Append(_epochs).Append(' ')
-              .Append("<progress max=\"").Append(Math.Max(_steps, 1)).Append("\" value=\"").Append(step).Append("\" style=\"width:240px;vertical-align:middle\"></progress> ")
-              .Append(step).Append('/').Append(_steps).Append(" · ").Append(Html.Escape(eta))
-              .Append(" · ").Append(Html.Escape(metrics)).Append("</div>");
+            var (e, s, l) = _done[previous];
+            string line = AppendValues(new StringBuilder(Invariant($"Epoch {e}/{epochs} - {Seconds(s)}")), l).ToString();
+            html.Append("<div style=\"color:#666\">").Append(Html.Escape(line)).Append("</div>");
+            text.Insert(0, line + "\n");
         }
-        if (_done.Count > 0)
-        {
-            var keys = _done.SelectMany(d => d.Logs.Select(kv => kv.Key)).Distinct().ToList();
-            sb.Append("<table class=\"nnn nnn-epochs\"><thead>");
-            Html.Row(sb, "th", ["Epoch", "Time", .. keys]);
-            sb.Append("</thead><tbody>");
-            foreach (var (e, s, l) in _done)
-                Html.Row(sb, "td", [$"{e}/{_epochs}", string.Create(CultureInfo.InvariantCulture, $"{s:0.0}s"), .. keys.Select(k => l.FirstOrDefault(kv => kv.Key == k) is { Key: not null } kv ? Num(kv.Value) : "")]);
-            sb.Append("</tbody></table>");
-            if (!running) text = _finalText;
-        }
-        return (sb.Append("</div>").ToString(), text);
+        Draw(html.ToString(), text.ToString());
     }
+
+    /// <summary>Every finished epoch: its time and values, one column per log key.</summary>
+    private string Table()
+    {
+        if (_done.Count == 0) return "";
+        var keys = _done.SelectMany(d => d.Logs.Select(kv => kv.Key)).Distinct().ToList();
+        var sb = new StringBuilder(Html.TableStyle);
+        if (_done.Count > ScrollRows) sb.Append("<div style=\"max-height:24em;overflow-y:auto;display:inline-block\">");
+        sb.Append("<table class=\"nnn nnn-epochs\"><thead>");
+        Html.Row(sb, "th", ["Epoch", "Time", .. keys]);
+        sb.Append("</thead><tbody>");
+        foreach (var (e, s, l) in _done)
+        {
+            var values = l.ToDictionary(kv => kv.Key, kv => kv.Value);
+            Html.Row(sb, "td", [$"{e}/{epochs}", Seconds(s), .. keys.Select(k => values.TryGetValue(k, out var v) ? Num(v) : "")]);
+        }
+        sb.Append("</tbody></table>");
+        if (_done.Count > ScrollRows) sb.Append("</div>");
+        return sb.ToString();
+    }
+
+    private static string Seconds(double s) => s.ToString("0.0", CultureInfo.InvariantCulture) + "s";
 
     /// <summary>A value as Keras's progress bar writes it (<c>%.4f</c>, Python's rounding; <c>%.4e</c> near zero).</summary>
     private static string Num(double v) => ProgbarText.FormatValue(v, absolute: true);

@@ -133,10 +133,7 @@ public sealed class Progbar
     private string Bar(int current)
     {
         if (Target is not { } target) return current.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(7) + "/Unknown";
-        var bar = new StringBuilder(ProgbarText.Count(current, target)).Append(" [");
-        int filled = (int)(Width * ((double)current / target));
-        if (filled > 0) bar.Append('=', filled - 1).Append(current < target ? '>' : '=');
-        return bar.Append('.', Math.Max(Width - filled, 0)).Append(']').ToString();
+        return ProgbarText.Bar(current, target, Width);
     }
 
     private string EpochLine(int current, double now, string elapsed)

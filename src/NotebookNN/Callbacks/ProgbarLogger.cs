@@ -3,7 +3,9 @@ namespace NotebookNN.Callbacks;
 /// <summary>
 /// Prints Keras 2's progress (keras.callbacks.ProgbarLogger): <c>Epoch 1/30</c> then one <see cref="Progbar"/> per
 /// epoch, and one for a standalone evaluate. Added by Fit / Evaluate when verbose is 1 or 2. On a terminal the bar
-/// is redrawn in place; when output is redirected only the final line of each epoch is written.
+/// is redrawn in place; when output is redirected only the final line of each epoch is written. In a notebook
+/// (<see cref="DisplayHook.Display"/> set, verbose 1, no writer given) Fit, Evaluate and Predict each show one live
+/// display instead (<see cref="LiveProgress"/>, <see cref="LiveBar"/>), redrawn within the epoch as a throttle allows.
 /// </summary>
 public sealed class ProgbarLogger : Callback
 {
@@ -13,8 +15,9 @@ public sealed class ProgbarLogger : Callback
     private Progbar? _bar;
     private int _epochs, _verbose, _steps;
     private bool _inFit;
-    private LiveProgress? _live; // the notebook's HTML display, when DisplayHook is set and output is not redirected
-    private StringWriter? _liveText; // with _live: what verbose 1 prints to redirected output, the display's plain text
+    private LiveProgress? _live; // Fit's notebook display, when DisplayHook is set
+    private LiveBar? _liveBar; // a standalone Evaluate's or Predict's notebook display
+    private StringWriter? _liveText; // with either: what verbose 1 prints to redirected output, the display's plain text
 
     /// <param name="output">Where to write; the console when null.</param>
     /// <param name="isInteractive">Redraw in place; by default true for a console that is not redirected.</param>
@@ -40,9 +43,12 @@ public sealed class ProgbarLogger : Callback
     public override void OnTrainBegin(IDictionary<string, double> logs)
     {
         _inFit = true;
-        _live = _output is null && _verbose == 1 ? LiveProgress.TryStart(_epochs, _steps, _clock) : null;
+        _live = ShowsLive ? LiveProgress.TryStart(_epochs, _steps, _clock) : null;
         _liveText = _live is null ? null : new StringWriter();
     }
+
+    /// <summary>Whether this logger draws into a notebook display (verbose 1, no writer given, the hook set).</summary>
+    private bool ShowsLive => _output is null && _verbose == 1 && DisplayHook.Display is not null;
 
     public override void OnTrainEnd(IDictionary<string, double> logs)
     {
@@ -73,26 +79,69 @@ public sealed class ProgbarLogger : Callback
 
     public override void OnTestBegin(IDictionary<string, double> logs)
     {
-        if (!_inFit) _bar = NewBar();
+        if (!_inFit) BeginStandalone(predict: false);
     }
 
     public override void OnTestBatchEnd(int batch, IDictionary<string, double> logs)
     {
-        if (!_inFit) BatchUpdate(batch, logs);
+        if (!_inFit) StandaloneBatch(batch, logs);
     }
 
     public override void OnTestEnd(IDictionary<string, double> logs)
     {
-        if (!_inFit) Finish(logs);
+        if (!_inFit) EndStandalone(logs);
+    }
+
+    public override void OnPredictBegin(IDictionary<string, double> logs) => BeginStandalone(predict: true);
+    public override void OnPredictBatchEnd(int batch, IDictionary<string, double> logs) => StandaloneBatch(batch, logs);
+    public override void OnPredictEnd(IDictionary<string, double> logs) => EndStandalone(logs);
+
+    /// <summary>A standalone Evaluate or Predict begins: a live bar in a notebook, else Keras's text bar.</summary>
+    private void BeginStandalone(bool predict)
+    {
+        _liveBar = ShowsLive ? LiveBar.TryStart(_steps, _clock) : null;
+        _liveText = _liveBar is null ? null : new StringWriter();
+        _bar = NewBar(predict, output: _liveText, interactive: _liveText is null ? null : false);
+    }
+
+    private void StandaloneBatch(int batch, IDictionary<string, double> logs)
+    {
+        if (_liveBar is not null) _liveBar.Batch(batch + 1, logs); else BatchUpdate(batch, logs);
+    }
+
+    private void EndStandalone(IDictionary<string, double> logs)
+    {
+        Finish(logs);
+        _liveBar?.End(_liveText!.ToString());
+        _liveBar = null;
+        _liveText = null;
+    }
+
+    /// <summary>
+    /// The notebook stopped the call (<see cref="DisplayHook.Cancellation"/>): the live display shows what finished and
+    /// <paramref name="message"/>; a terminal's half-drawn bar line is ended. <paramref name="training"/> tells Fit's
+    /// interruption from a standalone Evaluate's or Predict's (a Fit's validation is part of the Fit).
+    /// </summary>
+    internal void Interrupted(string message, bool training)
+    {
+        if (training != _inFit) return;
+        if (_live is not null || _liveBar is not null)
+        {
+            // the kernel may refuse updates of a cell it already reported stopped: that must not hide the interrupt
+            try { if (_live is not null) _live.Interrupt(message, _liveText!.ToString()); else _liveBar!.Interrupt(message); }
+            catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException) { }
+        }
+        else if (_bar is not null && DrawsBatches)
+        {
+            var writer = _output ?? Console.Out;
+            writer.WriteLine();
+            writer.Flush();
+        }
+        (_live, _liveBar, _liveText, _bar) = (null, null, null, null);
     }
 
     /// <summary>A bar for one epoch. Every logged value is already a running value over the epoch, so all are
-    /// shown as given (Keras 2 marks the loss and every compiled metric stateful).</summary>
-    public override void OnPredictBegin(IDictionary<string, double> logs) => _bar = NewBar(predict: true);
-    public override void OnPredictBatchEnd(int batch, IDictionary<string, double> logs) => BatchUpdate(batch, logs);
-    public override void OnPredictEnd(IDictionary<string, double> logs) => Finish(logs);
-
-    /// <summary>A bar writing to <paramref name="output"/> (else this logger's output), drawn in place when
+    /// shown as given (Keras 2 marks the loss and every compiled metric stateful). It writes to <paramref name="output"/> (else this logger's output), drawn in place when
     /// <paramref name="interactive"/> (else as <see cref="IsInteractive"/>).</summary>
     private Progbar NewBar(bool predict = false, TextWriter? output = null, bool? interactive = null)
     {
@@ -101,9 +150,14 @@ public sealed class ProgbarLogger : Callback
             statefulMetrics: [.. names, .. names.Select(n => "val_" + n)]);
     }
 
-    /// <summary>Whether batch hooks draw anything (verbose 1 on a terminal); otherwise the training loop need not
-    /// build batch logs for this callback.</summary>
-    internal bool DrawsBatches => _verbose == 1 && IsInteractive;
+    /// <summary>Whether batch hooks draw anything after every batch (verbose 1 on a terminal); otherwise the training
+    /// loop need not build batch logs for this callback. A live notebook display is asked <see cref="BatchDue"/>
+    /// instead.</summary>
+    internal bool DrawsBatches => _verbose == 1 && IsInteractive && _live is null && _liveBar is null;
+
+    /// <summary>Whether a live display would redraw after the current batch (a clock read; allocates nothing), so
+    /// the loop builds batch logs only then.</summary>
+    internal bool BatchDue() => _live is not null ? _live.Due() : _liveBar is not null && _liveBar.Due();
 
     private void BatchUpdate(int batch, IDictionary<string, double> logs)
     {

@@ -32,4 +32,13 @@ internal static class ProgbarText
     public static string Count(int current, int target) =>
         current.ToString(CultureInfo.InvariantCulture).PadLeft(target.ToString(CultureInfo.InvariantCulture).Length)
         + "/" + target.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary><c>" 5/1719 [>.............................]"</c>: the count and a bar of <paramref name="width"/> cells.</summary>
+    public static string Bar(int current, int target, int width = 30)
+    {
+        var bar = new System.Text.StringBuilder(Count(current, target)).Append(" [");
+        int filled = (int)(width * ((double)current / target));
+        if (filled > 0) bar.Append('=', filled - 1).Append(current < target ? '>' : '=');
+        return bar.Append('.', Math.Max(width - filled, 0)).Append(']').ToString();
+    }
 }

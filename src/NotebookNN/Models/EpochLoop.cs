@@ -6,6 +6,9 @@ namespace NotebookNN;
 /// The epoch loop of <c>Fit</c>, shared by its single-array and list forms: the callback hooks in Keras's order,
 /// shuffling, the steps of each epoch, validation every <c>validationFreq</c> epochs, and stopping when a callback
 /// sets <see cref="Model.StopTraining"/>. The forms differ only in how one step runs and how validation evaluates.
+/// Between steps it checks the notebook's cancellation token (<see cref="CallbackList.Token"/>): when the cell is
+/// stopped, the displays say so, OnTrainEnd runs (History keeps the finished epochs) and a
+/// <see cref="KeyboardInterruptException"/> is thrown; the model keeps the weights of the last finished step.
 /// </summary>
 internal static class EpochLoop
 {
@@ -37,32 +40,50 @@ internal static class EpochLoop
         int steps = (n + batchSize - 1) / batchSize;
         model.StopTraining = false;
         var empty = new Dictionary<string, double>();
+        var token = list.Token;
         list.Each(c => c.OnTrainBegin(empty));
-        for (int epoch = initialEpoch; epoch < epochs; epoch++)
+        int epoch = initialEpoch, done = 0; // where an interrupt finds the loop: steps finished in the epoch
+        bool validating = false;
+        try
         {
-            resetMetrics();
-            list.Each(c => c.OnEpochBegin(epoch, new Dictionary<string, double>()));
-            if (order is not null) RandomGenerator.Shared.Permutation(order);
-            IDictionary<string, double> batchLogs = new Dictionary<string, double>();
-            bool batchHooks = list.ObservesBatches; // without observers no per-step logs are built
-            for (int step = 0; step < steps; step++)
+            for (; epoch < epochs; epoch++)
             {
-                if (batchHooks) list.Each((step, batchLogs), static (c, a) => c.OnTrainBatchBegin(a.step, a.batchLogs));
-                trainStep(order, step * batchSize, Math.Min(n, (step + 1) * batchSize));
-                if (batchHooks)
+                resetMetrics();
+                list.Each(c => c.OnEpochBegin(epoch, new Dictionary<string, double>()));
+                if (order is not null) RandomGenerator.Shared.Permutation(order);
+                IDictionary<string, double> batchLogs = new Dictionary<string, double>();
+                bool batchHooks = list.ObservesBatches; // without observers no per-step logs are built
+                for (done = 0; done < steps; done++)
                 {
-                    batchLogs = logs();
-                    list.Each((step, batchLogs), static (c, a) => c.OnTrainBatchEnd(a.step, a.batchLogs));
+                    int step = done;
+                    token.ThrowIfCancellationRequested();
+                    if (batchHooks) list.Each((step, batchLogs), static (c, a) => c.OnTrainBatchBegin(a.step, a.batchLogs));
+                    trainStep(order, step * batchSize, Math.Min(n, (step + 1) * batchSize));
+                    if (batchHooks || list.ProgressDue()) // a notebook display is given logs only when it redraws
+                    {
+                        batchLogs = logs();
+                        list.Each((step, batchLogs), static (c, a) => c.OnTrainBatchEnd(a.step, a.batchLogs));
+                    }
+                    if (model.StopTraining) { done++; break; }
                 }
+                token.ThrowIfCancellationRequested();
+                CollectEpochGarbage();
+                var epochLogs = logs();
+                validating = true;
+                if (validate is not null && (epoch + 1 - initialEpoch) % validationFreq == 0)
+                    foreach (var (k, val) in validate())
+                        epochLogs["val_" + k] = val;
+                validating = false;
+                list.Each(c => c.OnEpochEnd(epoch, epochLogs));
                 if (model.StopTraining) break;
             }
-            CollectEpochGarbage();
-            var epochLogs = logs();
-            if (validate is not null && (epoch + 1 - initialEpoch) % validationFreq == 0)
-                foreach (var (k, val) in validate())
-                    epochLogs["val_" + k] = val;
-            list.Each(c => c.OnEpochEnd(epoch, epochLogs));
-            if (model.StopTraining) break;
+        }
+        catch (OperationCanceledException e) when (token.IsCancellationRequested)
+        {
+            var interrupt = KeyboardInterruptException.Training(epoch, epochs, done, steps, validating, e, token);
+            list.Interrupted(interrupt.Message, training: true);
+            list.Each(c => c.OnTrainEnd(empty));
+            throw interrupt;
         }
         list.Each(c => c.OnTrainEnd(empty));
     }

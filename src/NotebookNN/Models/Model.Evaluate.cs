@@ -31,6 +31,7 @@ public partial class Model
         callbacks.Each(c => c.OnTestBegin(new Dictionary<string, double>()));
         for (int step = 0; step < steps; step++)
         {
+            callbacks.ThrowIfInterrupted("evaluation", step, steps);
             callbacks.Each((step, logs), static (c, a) => c.OnTestBatchBegin(a.step, a.logs));
             session.TestStep(x, y, sampleWeight, step * batchSize, Math.Min(n, (step + 1) * batchSize));
             logs = session.Logs();

@@ -87,6 +87,7 @@ public partial class Model
         for (int step = 0; step * batchSize < n; step++)
         {
             int s = step;
+            callbacks.ThrowIfInterrupted("evaluation", step, (n + batchSize - 1) / batchSize);
             callbacks.Each(c => c.OnTestBatchBegin(s, logs));
             session.Step(x, y, sampleWeight, null, step * batchSize, Math.Min(n, (step + 1) * batchSize), train: false);
             logs = session.Logs();

@@ -25,6 +25,7 @@ public partial class Model
         for (int start = 0; start < n; start += bs)
         {
             int step = start / bs, end = Math.Min(n, start + (laneRows > 0 ? laneRows : bs));
+            list.ThrowIfInterrupted("prediction", step, (n + bs - 1) / bs);
             list.Each((step, empty), static (c, a) => c.OnPredictBatchBegin(a.step, a.empty));
             float[]? firstOutput = null;
             int[]? outDims = null;
@@ -44,7 +45,12 @@ public partial class Model
                 firstOutput.CopyTo(result.Span);
             }
             list.Each((step, empty), static (c, a) => c.OnPredictBatchEnd(a.step, a.empty));
-            if (laneRows > 0) { PredictInLanes(x, laneRows, end, result!, bs); break; } // the first chunk built the result
+            if (laneRows > 0) // the first chunk built the result
+            {
+                int rows = PredictInLanes(x, laneRows, end, result!, bs, list.Token);
+                if (rows < n) list.ThrowIfInterrupted("prediction", rows / bs, (n + bs - 1) / bs);
+                break;
+            }
         }
         list.Each(c => c.OnPredictEnd(empty));
         return result!;

@@ -33,14 +33,16 @@ public partial class Model
 
     /// <summary>Rows [from, n) of <paramref name="x"/> into <paramref name="result"/> in chunks of
     /// <paramref name="rows"/>, each lane taking the next chunk not yet taken (a core slowed by the host still gets
-    /// its fair share), with its own arena and single-threaded GEMMs.</summary>
-    private void PredictInLanes(Tensor x, int rows, int from, Tensor result, int batchSize)
+    /// its fair share), with its own arena and single-threaded GEMMs. No chunk is begun once <paramref name="token"/>
+    /// is cancelled; returns the rows computed (from the start), all n unless cancelled.</summary>
+    private int PredictInLanes(Tensor x, int rows, int from, Tensor result, int batchSize, CancellationToken token)
     {
-        if (from >= x.Shape[0]) return;
+        if (from >= x.Shape[0]) return x.Shape[0];
         // chunks carved from one large batch shrink toward the end, so the lanes finish together; batches stay batches
         int minRows = rows < batchSize ? Math.Min(rows, 64) : rows;
-        var body = new PredictLane { Model = this, X = x, Result = result, Rows = rows, MinRows = minRows, Next = new StrongBox<int>(from) };
+        var body = new PredictLane { Model = this, X = x, Result = result, Rows = rows, MinRows = minRows, Next = new StrongBox<int>(from), Token = token };
         ComputePool.For(ComputePool.Workers, ref body);
+        return Math.Min(body.Next.Value, x.Shape[0]);
     }
 
     private struct PredictLane : IParallelBody
@@ -50,6 +52,8 @@ public partial class Model
         public int Rows, MinRows;
         /// <summary>The first row not yet taken, shared by the lanes.</summary>
         public StrongBox<int> Next;
+        /// <summary>The notebook's stop: no chunk is taken once it is cancelled.</summary>
+        public CancellationToken Token;
 
         /// <summary>Takes the next chunk: <see cref="Rows"/> rows, or when fewer than two chunks per lane remain, a
         /// share of what is left (at least <see cref="MinRows"/>, whole 8-row tiles). The sizes depend only on the
@@ -61,7 +65,7 @@ public partial class Model
             {
                 int cur = Volatile.Read(ref Next.Value);
                 start = cur;
-                if (cur >= n) return 0;
+                if (cur >= n || Token.IsCancellationRequested) return 0;
                 int share = ((n - cur + 2 * lanes - 1) / (2 * lanes) + 7) & ~7;
                 int size = Math.Min(n - cur, Math.Min(Rows, Math.Max(MinRows, share)));
                 if (Interlocked.CompareExchange(ref Next.Value, cur + size, cur) == cur) return size;

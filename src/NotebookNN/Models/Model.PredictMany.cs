@@ -20,6 +20,7 @@ public partial class Model
         for (int start = 0, step = 0; start < n; start += bs, step++)
         {
             int s = step;
+            list.ThrowIfInterrupted("prediction", step, (n + bs - 1) / bs);
             list.Each(c => c.OnPredictBatchBegin(s, empty));
             parts.Add(ForwardMany(MultiData.Batch(x, null, start, Math.Min(n, start + bs)), training: false));
             list.Each(c => c.OnPredictBatchEnd(s, empty));

@@ -32,13 +32,14 @@ public sealed class Hyperband : Tuner
         double validationSplit = 0, IEnumerable<Callback>? callbacks = null, bool shuffle = true, int verbose = 1)
     {
         var fit = Arguments(x, y, batchSize, validationData, validationSplit, callbacks, shuffle);
+        var token = SearchToken();
         int sMax = (int)Math.Floor(Math.Log(MaxEpochs) / Math.Log(Factor) + 1e-9);
         for (int iteration = 0; iteration < HyperbandIterations; iteration++)
             for (int s = sMax; s >= 0; s--)
-                RunBracket(s, sMax, fit, verbose);
+                RunBracket(s, sMax, fit, verbose, token);
     }
 
-    private void RunBracket(int s, int sMax, FitArguments fit, int verbose)
+    private void RunBracket(int s, int sMax, FitArguments fit, int verbose, CancellationToken token)
     {
         int n = (int)Math.Ceiling((sMax + 1) / (double)(s + 1) * Math.Pow(Factor, s));
         var alive = new List<(Trial Trial, Model Model)>();
@@ -56,6 +57,7 @@ public sealed class Hyperband : Tuner
             int roundEpochs = Math.Min(MaxEpochs, Math.Max(1, (int)Math.Round(MaxEpochs * Math.Pow(Factor, round - s))));
             foreach (var (trial, model) in alive)
             {
+                ThrowIfStopped(token);
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 var history = fit.Fit(model, roundEpochs, initialEpoch: trial.Epochs);
                 if (roundEpochs > trial.Epochs)

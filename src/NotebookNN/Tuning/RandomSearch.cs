@@ -20,8 +20,10 @@ public sealed class RandomSearch(Func<HyperParameters, Model> hypermodel, string
         double validationSplit = 0, IEnumerable<Callback>? callbacks = null, bool shuffle = true, int verbose = 1)
     {
         var fit = Arguments(x, y, batchSize, validationData, validationSplit, callbacks, shuffle);
+        var token = SearchToken();
         for (int t = Results.Count; t < MaxTrials; t++)
         {
+            ThrowIfStopped(token);
             var hp = NextConfiguration();
             if (hp is null) break;
             RunTrial(hp, fit, epochs, verbose);

@@ -104,10 +104,28 @@ public abstract class Tuner
 
     internal void MarkTried(Trial trial) => _tried.Add(trial.HyperParameters.Key);
 
-    /// <summary>Trains <see cref="ExecutionsPerTrial"/> fresh models of a configuration for <paramref name="epochs"/>.</summary>
+    /// <summary>The notebook's stop button for a search (<see cref="DisplayHook.Cancellation"/>), read when it starts;
+    /// none outside a notebook. Each trial's Fit reads the same token and checks it between steps.</summary>
+    internal static CancellationToken SearchToken() => DisplayHook.Cancellation?.Invoke() ?? CancellationToken.None;
+
+    /// <summary>Between trials: throws a <see cref="KeyboardInterruptException"/> once the notebook stopped the search.</summary>
+    internal void ThrowIfStopped(CancellationToken token)
+    {
+        if (token.IsCancellationRequested) throw KeyboardInterruptException.Search(Ranked().Count(), token);
+    }
+
+    /// <summary>Trains <see cref="ExecutionsPerTrial"/> fresh models of a configuration for <paramref name="epochs"/>.
+    /// A trial stopped by the notebook is dropped (its Fit's interrupt is rethrown), so the results hold finished trials.</summary>
     internal Trial RunTrial(HyperParameters hp, FitArguments fit, int epochs, int verbose)
     {
         var trial = AddTrial(hp);
+        try { return RunTrial(trial, fit, epochs, verbose); }
+        catch (OperationCanceledException) { _trials.Remove(trial); throw; }
+    }
+
+    private Trial RunTrial(Trial trial, FitArguments fit, int epochs, int verbose)
+    {
+        var hp = trial.HyperParameters;
         var clock = Stopwatch.StartNew();
         var scores = new List<double>();
         var metrics = new Dictionary<string, List<double>>();
