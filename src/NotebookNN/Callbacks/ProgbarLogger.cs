@@ -15,6 +15,12 @@ public sealed class ProgbarLogger : Callback
     private Progbar? _bar;
     private int _epochs, _verbose, _steps;
     private bool _inFit;
+    private int _epoch;
+    // The stop button: the kernel completes a cancelled cell at once and drops what is published after, so the live
+    // display says it was interrupted from a callback on the token (run inside the kernel's cancel, before the cell
+    // completes), under _sync against the training thread's redraws.
+    private readonly object _sync = new();
+    private CancellationTokenRegistration _onStop;
     private LiveProgress? _live; // Fit's notebook display, when DisplayHook is set
     private LiveBar? _liveBar; // a standalone Evaluate's or Predict's notebook display
     private StringWriter? _liveText; // with either: what verbose 1 prints to redirected output, the display's plain text
@@ -45,6 +51,7 @@ public sealed class ProgbarLogger : Callback
         _inFit = true;
         _live = ShowsLive ? LiveProgress.TryStart(_epochs, _steps, _clock) : null;
         _liveText = _live is null ? null : new StringWriter();
+        if (_live is not null) WatchStop();
     }
 
     /// <summary>Whether this logger draws into a notebook display (verbose 1, no writer given, the hook set).</summary>
@@ -53,13 +60,18 @@ public sealed class ProgbarLogger : Callback
     public override void OnTrainEnd(IDictionary<string, double> logs)
     {
         _inFit = false;
-        _live?.End(_liveText!.ToString());
-        _live = null;
-        _liveText = null;
+        _onStop.Dispose();
+        lock (_sync)
+        {
+            _live?.End(_liveText!.ToString());
+            _live = null;
+            _liveText = null;
+        }
     }
 
     public override void OnEpochBegin(int epoch, IDictionary<string, double> logs)
     {
+        _epoch = epoch;
         _live?.BeginEpoch(epoch);
         var writer = _liveText ?? _output ?? Console.Out;
         if (_verbose > 0 && _epochs > 1) writer.WriteLine($"Epoch {epoch + 1}/{_epochs}");
@@ -68,13 +80,14 @@ public sealed class ProgbarLogger : Callback
 
     public override void OnTrainBatchEnd(int batch, IDictionary<string, double> logs)
     {
-        if (_live is not null) _live.Batch(batch + 1, logs); else BatchUpdate(batch, logs);
+        if (_live is not null) lock (_sync) _live?.Batch(batch + 1, logs);
+        else BatchUpdate(batch, logs);
     }
 
     public override void OnEpochEnd(int epoch, IDictionary<string, double> logs)
     {
         Finish(logs);
-        _live?.EndEpoch(logs);
+        if (_live is not null) lock (_sync) _live?.EndEpoch(logs);
     }
 
     public override void OnTestBegin(IDictionary<string, double> logs)
@@ -101,20 +114,26 @@ public sealed class ProgbarLogger : Callback
     {
         _liveBar = ShowsLive ? LiveBar.TryStart(_steps, _clock) : null;
         _liveText = _liveBar is null ? null : new StringWriter();
+        if (_liveBar is not null) WatchStop();
         _bar = NewBar(predict, output: _liveText, interactive: _liveText is null ? null : false);
     }
 
     private void StandaloneBatch(int batch, IDictionary<string, double> logs)
     {
-        if (_liveBar is not null) _liveBar.Batch(batch + 1, logs); else BatchUpdate(batch, logs);
+        if (_liveBar is not null) lock (_sync) _liveBar?.Batch(batch + 1, logs);
+        else BatchUpdate(batch, logs);
     }
 
     private void EndStandalone(IDictionary<string, double> logs)
     {
         Finish(logs);
-        _liveBar?.End(_liveText!.ToString());
-        _liveBar = null;
-        _liveText = null;
+        _onStop.Dispose();
+        lock (_sync)
+        {
+            _liveBar?.End(_liveText!.ToString());
+            _liveBar = null;
+            _liveText = null;
+        }
     }
 
     /// <summary>
@@ -125,19 +144,39 @@ public sealed class ProgbarLogger : Callback
     internal void Interrupted(string message, bool training)
     {
         if (training != _inFit) return;
-        if (_live is not null || _liveBar is not null)
-        {
-            // the kernel may refuse updates of a cell it already reported stopped: that must not hide the interrupt
-            try { if (_live is not null) _live.Interrupt(message, _liveText!.ToString()); else _liveBar!.Interrupt(message); }
-            catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException) { }
-        }
+        _onStop.Dispose();
+        if (_live is not null || _liveBar is not null) lock (_sync) DrawInterrupt(message);
         else if (_bar is not null && DrawsBatches)
         {
             var writer = _output ?? Console.Out;
             writer.WriteLine();
             writer.Flush();
         }
-        (_live, _liveBar, _liveText, _bar) = (null, null, null, null);
+        lock (_sync) (_live, _liveBar, _liveText, _bar) = (null, null, null, null);
+    }
+
+    /// <summary>Shows <paramref name="message"/> in the live display, under <see cref="_sync"/>.</summary>
+    private void DrawInterrupt(string message)
+    {
+        // the kernel may refuse updates of a cell it already reported stopped: that must not hide the interrupt
+        try { if (_live is not null) _live.Interrupt(message, _liveText!.ToString()); else _liveBar?.Interrupt(message); }
+        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException) { }
+    }
+
+    /// <summary>Says in the live display, as soon as the notebook's stop is pressed, that the call is being stopped;
+    /// the training thread's own message (where exactly it stopped) follows where the host still shows updates.</summary>
+    private void WatchStop()
+    {
+        var token = DisplayHook.Cancellation?.Invoke() ?? CancellationToken.None;
+        if (!token.CanBeCanceled) return;
+        _onStop = token.Register(static state =>
+        {
+            var logger = (ProgbarLogger)state!;
+            string message = logger._inFit
+                ? Invariant($"KeyboardInterrupt: training stopped by the notebook during epoch {logger._epoch + 1}/{logger._epochs}; the model keeps the weights of the last finished step.")
+                : "KeyboardInterrupt: stopped by the notebook; nothing was returned.";
+            lock (logger._sync) logger.DrawInterrupt(message);
+        }, this);
     }
 
     /// <summary>A bar for one epoch. Every logged value is already a running value over the epoch, so all are
