@@ -154,7 +154,7 @@ public class CancellationTests
     }
 
     [Fact]
-    public void A_stop_pressed_from_another_thread_ends_fit_within_a_step()
+    public async Task A_stop_pressed_from_another_thread_ends_fit_within_a_step()
     {
         var (x, y) = Data();
         var (model, _) = Twins();
@@ -164,7 +164,7 @@ public class CancellationTests
         // at the 6th step of the 1st epoch, wait (at most 10 s) for the stop button pressed by the other thread
         var waiter = new WaitAtStep(5, reached, stop.Token);
         var e = Assert.Throws<KeyboardInterruptException>(() => model.Fit(x, y, batchSize: Batch, epochs: 100, verbose: 0, callbacks: [waiter]));
-        button.Wait();
+        await button;
         Assert.Contains("at epoch 1/100, step 6/10;", e.Message);
     }
 
@@ -188,7 +188,7 @@ public class CancellationTests
         var e = Assert.Throws<KeyboardInterruptException>(() =>
             tuner.Search(train.X, train.Y, epochs: 3, batchSize: 16, validationData: valid, callbacks: [trials], verbose: 0));
         Assert.Equal("KeyboardInterrupt: training stopped by the notebook at epoch 1/3, step 2/4; the model keeps the weights of the last finished step.", e.Message);
-        Assert.Equal(1, tuner.Results.Count);
+        Assert.Single(tuner.Results);
 
         stop.NextCell();
         trials.Reset(trial: 1, batch: -1, atTrainEnd: true); // the next search's first trial finishes, then stop
@@ -216,7 +216,7 @@ public class CancellationTests
         var e = Assert.Throws<KeyboardInterruptException>(() =>
             tuner.Search(train.X, train.Y, batchSize: 16, validationData: valid, callbacks: [trials], verbose: 0));
         Assert.Equal("KeyboardInterrupt: search stopped by the notebook after 1 finished trial; they are kept in the tuner's results.", e.Message);
-        Assert.Equal(1, tuner.Results.Count);
+        Assert.Single(tuner.Results);
         Assert.Equal(1, trials.Fits);
     }
 
