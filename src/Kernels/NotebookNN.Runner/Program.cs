@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Microsoft.DotNet.Interactive.Documents;
 using NotebookNN.Runner;
 
 Environment.Exit(RunnerCommand.Run(args));   // background threads of a notebook (pools) must not keep the process alive
@@ -53,10 +53,10 @@ namespace NotebookNN.Runner
                 return 1;
             }
 
-            Notebook nb;
+            InteractiveDocument nb;
             try
             {
-                nb = Notebook.Load(input);
+                nb = NotebookFile.Load(input);
                 Parameters.Inject(nb, parameters);
             }
             catch (Exception e) when (e is ArgumentException or FormatException or System.Text.Json.JsonException or IOException or InvalidOperationException)
@@ -64,15 +64,13 @@ namespace NotebookNN.Runner
                 Console.Error.WriteLine($"Could not run '{input}': {e.Message}");
                 return 1;
             }
-            var executor = new NotebookExecutor { CellTimeout = timeout is { } t ? TimeSpan.FromSeconds(t) : null };
-            executor.Session.BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(input))!;
-            executor.Session.Packages.Sources.AddRange(sources);
+            var stdout = Console.Out;   // the kernel redirects Console while cells run
             var started = DateTime.UtcNow;
-            var result = executor.Run(nb);
-            var stdout = Console.Out;
-            if (output is not null) { AtomicFile.WriteAllText(output, IpynbFormat.Write(nb)); stdout.WriteLine($"wrote {output}"); }
+            var result = Task.Run(() => RunInKernelAsync(nb, input, sources, timeout)).GetAwaiter().GetResult();
+            if (result is null) return 1;
+            if (output is not null) { AtomicFile.WriteAllText(output, NotebookFile.ToIpynb(nb)); stdout.WriteLine($"wrote {output}"); }
             if (html is not null) { AtomicFile.WriteAllText(html, HtmlPage.Render(nb, Path.GetFileNameWithoutExtension(input))); stdout.WriteLine($"wrote {html}"); }
-            int code = nb.Cells.Count(c => c.Kind == "code" && c.ExecutionCount is not null);
+            int code = nb.Elements.Count(c => c.KernelName != "markdown" && c.ExecutionOrder > 0);
             if (result.Succeeded)
             {
                 stdout.WriteLine($"{Path.GetFileName(input)}: {code} code cells ran in {(DateTime.UtcNow - started).TotalSeconds:0.0} s");
@@ -80,6 +78,31 @@ namespace NotebookNN.Runner
             }
             Console.Error.WriteLine($"{Path.GetFileName(input)}: cell {result.FailedCell} failed: {result.Error}");
             return 2;
+        }
+
+        /// <summary>
+        /// Runs the notebook in a new kernel whose working directory is the notebook's folder (as Polyglot Notebooks
+        /// starts it); null when the kernel refused a package source.
+        /// </summary>
+        private static async Task<RunResult?> RunInKernelAsync(InteractiveDocument nb, string input, List<string> sources, double? timeout)
+        {
+            string saved = Environment.CurrentDirectory;
+            Environment.CurrentDirectory = Path.GetDirectoryName(Path.GetFullPath(input))!;
+            try
+            {
+                using var kernel = await KernelHost.CreateAsync(sources);
+                var executor = new NotebookExecutor(kernel) { CellTimeout = timeout is { } t ? TimeSpan.FromSeconds(t) : null };
+                return await executor.RunAsync(nb);
+            }
+            catch (InvalidOperationException e) when (e.Message.StartsWith("The package source", StringComparison.Ordinal))
+            {
+                Console.Error.WriteLine($"Could not run '{input}': {e.Message}");
+                return null;
+            }
+            finally
+            {
+                Environment.CurrentDirectory = saved;
+            }
         }
 
         private static double Seconds(string v) =>
