@@ -75,6 +75,7 @@ public class CommandTests
         Assert.Contains("Expected a .ipynb or .dib notebook, received '.txt'", Support.CaptureError(() => RunnerCommand.Run([text])).Error);
         Assert.Contains("-o expects a .ipynb path", Support.CaptureError(() => RunnerCommand.Run([good, "-o", Path.Combine(dir, "out.dib")])).Error);
         Assert.Contains("--timeout expects a positive number of seconds; received 'soon'", Support.CaptureError(() => RunnerCommand.Run([good, "--timeout", "soon"])).Error);
+        Assert.Contains("--source expects a folder of .nupkg files; 'no-such-folder' is no folder.", Support.CaptureError(() => RunnerCommand.Run([good, "--source", "no-such-folder"])).Error);
         Assert.Equal(0, RunnerCommand.Run([good, "-o", output]));
         Assert.Equal(new[] { "good.dib", "nb.txt", "nocells.ipynb", "out.ipynb", "truncated.ipynb" }, Directory.GetFiles(dir).Select(Path.GetFileName).Order()); // no temporary file left
         Directory.Delete(dir, true);

@@ -117,13 +117,14 @@ public class FormatTests
     [Fact]
     public async Task Html_page_renders_markdown_code_and_outputs()
     {
-        var nb = Support.Cells("# md ## Part *one*\n- item `x`", "display(\"<b>&\");\n6 * 7", "throw new Exception(\"<oops>\");");
+        var nb = Support.Cells("# md ## Part *one*\n- item `x`", "display(\"<b>&\");\n\"shown as **markdown**\".DisplayAs(\"text/markdown\");\n6 * 7", "throw new Exception(\"<oops>\");");
         await Support.RunAsync(nb);
         string html = HtmlPage.Render(nb, "t");
         Assert.Contains("<h2>Part <i>one</i></h2>", html);
         Assert.Contains("<li>item <code>x</code></li>", html);
         Assert.Contains("display(&quot;&lt;b&gt;&amp;&quot;);", html);   // source escaped
         Assert.Contains("<pre>&lt;b&gt;&amp;</pre>", html);   // a string displays as plain text
+        Assert.Contains("<p>shown as <b>markdown</b></p>", html);   // a markdown display (as extension.dib's markdown cells show)
         Assert.Contains("<pre>42</pre>", html);   // the kernel's HTML of a result, inline
         Assert.Contains("<div class=\"out err\"><pre>System.Exception: &lt;oops&gt;", html);
     }

@@ -62,6 +62,7 @@ public static class HtmlPage
             return $"<div class=\"out err\"><pre>{WebUtility.HtmlEncode(string.Join("\n", e.StackTrace.Length > 0 ? e.StackTrace : [$"{e.ErrorName}: {e.ErrorValue}"]))}</pre></div>";
         if (Data(o) is not { } data) return "";
         if (data.TryGetValue("text/html", out var html)) return $"<div class=\"out\">{Text(html)}</div>";
+        if (data.TryGetValue("text/markdown", out var md)) return $"<div class=\"out\">{Markdown(Text(md))}</div>";
         return $"<div class=\"out\"><pre>{WebUtility.HtmlEncode(Text(data.TryGetValue("text/plain", out var plain) ? plain : null))}</pre></div>";
     }
 

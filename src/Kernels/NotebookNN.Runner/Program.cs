@@ -29,7 +29,7 @@ namespace NotebookNN.Runner
                     {
                         case "-o" or "--output": output = Next(); break;
                         case "--html": html = Next(); break;
-                        case "--source": sources.Add(Path.GetFullPath(Next())); break;
+                        case "--source": sources.Add(Folder(Next())); break;
                         case "--timeout": timeout = Seconds(Next()); break;
                         case "-p" or "--parameter":
                             var kv = Next(); int eq = kv.IndexOf('=');
@@ -104,6 +104,10 @@ namespace NotebookNN.Runner
                 Environment.CurrentDirectory = saved;
             }
         }
+
+        private static string Folder(string v) => Directory.Exists(v)
+            ? Path.GetFullPath(v)
+            : throw new ArgumentException($"--source expects a folder of .nupkg files; '{v}' is no folder.");
 
         private static double Seconds(string v) =>
             double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 && double.IsFinite(s)
