@@ -49,7 +49,7 @@ public static class KernelHost
             if (result.Events.OfType<CommandFailed>().FirstOrDefault() is { } failed)
             {
                 composite.Dispose();
-                throw new InvalidOperationException($"The package source '{folder}' was refused by the kernel: {failed.Message}");
+                throw new KernelStartException($"The package source '{folder}' was refused by the kernel: {failed.Message}");
             }
         }
         return composite;
@@ -66,3 +66,6 @@ public static class KernelHost
         Formatter.SetPreferredMimeTypesFor(typeof(string), PlainTextFormatter.MimeType);
     }
 }
+
+/// <summary>The kernel could not be set up as asked (a package source it refused).</summary>
+public sealed class KernelStartException(string message) : Exception(message);

@@ -45,12 +45,16 @@ public sealed class NotebookExecutor(Kernel kernel)
         bool done = false;
         using var subscription = kernel.KernelEvents.Subscribe(e => { if (!Volatile.Read(ref done)) outputs.Add(e); });
         var run = kernel.SendAsync(command);
-        if (CellTimeout is { } limit && await Task.WhenAny(run, Task.Delay(limit)) != run)
+        try
+        {
+            if (CellTimeout is { } limit) await run.WaitAsync(limit);
+        }
+        catch (TimeoutException)
         {
             await kernel.SendAsync(new Cancel());
             await Task.WhenAny(run, Task.Delay(CancelGrace));
             Volatile.Write(ref done, true);
-            string timedOut = $"Cell {number} did not finish within {limit.TotalSeconds:0.###} s (--timeout); it was cancelled.";
+            string timedOut = FormattableString.Invariant($"Cell {number} did not finish within {CellTimeout!.Value.TotalSeconds:0.###} s (--timeout); it was cancelled.");
             outputs.Fail("TimeoutException", timedOut, [$"TimeoutException: {timedOut}"]);
             return $"TimeoutException: {timedOut}";
         }

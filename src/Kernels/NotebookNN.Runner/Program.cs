@@ -73,7 +73,7 @@ namespace NotebookNN.Runner
             int code = nb.Elements.Count(c => c.KernelName != "markdown" && c.ExecutionOrder > 0);
             if (result.Succeeded)
             {
-                stdout.WriteLine($"{Path.GetFileName(input)}: {code} code cells ran in {(DateTime.UtcNow - started).TotalSeconds:0.0} s");
+                stdout.WriteLine(FormattableString.Invariant($"{Path.GetFileName(input)}: {code} code cells ran in {(DateTime.UtcNow - started).TotalSeconds:0.0} s"));
                 return 0;
             }
             Console.Error.WriteLine($"{Path.GetFileName(input)}: cell {result.FailedCell} failed: {result.Error}");
@@ -94,7 +94,7 @@ namespace NotebookNN.Runner
                 var executor = new NotebookExecutor(kernel) { CellTimeout = timeout is { } t ? TimeSpan.FromSeconds(t) : null };
                 return await executor.RunAsync(nb);
             }
-            catch (InvalidOperationException e) when (e.Message.StartsWith("The package source", StringComparison.Ordinal))
+            catch (KernelStartException e)
             {
                 Console.Error.WriteLine($"Could not run '{input}': {e.Message}");
                 return null;
