@@ -78,6 +78,17 @@ public class SessionTests
     }
 
     [Fact]
+    public async Task Cells_after_a_failure_keep_no_output_or_count_from_an_earlier_run()
+    {
+        var nb = Support.Cells("throw new Exception(\"now\");", "1");
+        nb.Elements[1].ExecutionOrder = 7;
+        nb.Elements[1].Outputs.Add(new TextElement("from the last run\n"));
+        Assert.False((await Support.RunAsync(nb)).Succeeded);
+        Assert.Equal(0, nb.Elements[1].ExecutionOrder);
+        Assert.Empty(nb.Elements[1].Outputs);
+    }
+
+    [Fact]
     public async Task A_compilation_error_names_the_diagnostic()
     {
         var nb = Support.Cells("int x = \"text\";");

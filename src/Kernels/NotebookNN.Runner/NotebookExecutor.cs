@@ -23,12 +23,13 @@ public sealed class NotebookExecutor(Kernel kernel)
 
     public async Task<RunResult> RunAsync(InteractiveDocument notebook)
     {
+        var code = notebook.Elements.Where(c => c.KernelName != "markdown").ToList();
+        foreach (var cell in code) { cell.Outputs.Clear(); cell.ExecutionOrder = 0; }   // a notebook run before keeps no stale output
         int count = 0;
         for (int i = 0; i < notebook.Elements.Count; i++)
         {
             var cell = notebook.Elements[i];
-            if (cell.KernelName == "markdown") continue;
-            cell.Outputs.Clear();
+            if (!code.Contains(cell)) continue;
             cell.ExecutionOrder = ++count;
             var outputs = new CellOutputs(count);
             string? error = await RunCellAsync(cell, i + 1, outputs);
