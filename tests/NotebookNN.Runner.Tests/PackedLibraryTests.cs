@@ -18,6 +18,12 @@ public class PackedLibraryTests
     public void The_packed_library_loads_with_its_dependencies_and_its_extension_shows_training_progress_and_charts()
     {
         var dir = Support.TempDir();
+        try { PackAndRun(dir); }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    private static void PackAndRun(string dir)
+    {
         var (code, log) = Support.Run("dotnet", "pack", Support.RepoFile("src", "NotebookNN", "NotebookNN.csproj"), "--no-build", "-c", Configuration, "-o", dir, "-nologo",
             $"-p:NuspecOutputPath={Path.Combine(dir, "nuspec")}/");   // own nuspec folder: the packaging test may pack at the same time
         Assert.True(code == 0, log);
@@ -52,6 +58,5 @@ public class PackedLibraryTests
         int head = html.IndexOf("</head>", StringComparison.Ordinal);
         Assert.True(head > 1_000_000, $"expected plotly.js inlined in the head; head is {head} characters");
         Assert.True(html.IndexOf("newPlot(", head, StringComparison.Ordinal) > head);
-        Directory.Delete(dir, true);
     }
 }
