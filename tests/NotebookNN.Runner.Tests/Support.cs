@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
+using Microsoft.DotNet.Interactive.Documents;
 
-[assembly: CollectionBehavior(DisableTestParallelization = true)]   // Console and the kernel's display sink are process-wide
+[assembly: CollectionBehavior(DisableTestParallelization = true)]   // Console, the working directory and the formatter are process-wide
 
 namespace NotebookNN.Runner.Tests;
 
@@ -21,20 +21,36 @@ internal static class Support
         return Path.Combine([dir!.FullName, .. parts]);
     }
 
-    /// <summary>A notebook of C# code cells (a "# md" prefix makes a markdown cell).</summary>
-    public static Notebook Cells(params string[] sources)
+    /// <summary>A notebook of C# code cells (a "# md " prefix makes a markdown cell).</summary>
+    public static InteractiveDocument Cells(params string[] sources)
     {
-        var nb = new Notebook();
+        var nb = new InteractiveDocument();
         foreach (var s in sources)
-            nb.Cells.Add(s.StartsWith("# md ") ? new NotebookCell { Kind = "markdown", Language = "markdown", Source = s[5..] } : new NotebookCell { Source = s });
+            nb.Add(s.StartsWith("# md ") ? new InteractiveDocumentElement(s[5..], "markdown") : new InteractiveDocumentElement(s, KernelHost.CSharp));
         return nb;
     }
 
-    public static string Text(JsonNode? lines) => lines is JsonArray a ? string.Concat(a.Select(l => l!.GetValue<string>())) : lines?.GetValue<string>() ?? "";
+    /// <summary>
+    /// Runs a notebook in a new kernel (with the given package sources) and returns the result. With a timeout, the
+    /// kernel first compiles a warm-up submission, so the limit measures the cell rather than the compiler's start.
+    /// </summary>
+    public static async Task<RunResult> RunAsync(InteractiveDocument nb, string[]? sources = null, TimeSpan? timeout = null)
+    {
+        using var kernel = await KernelHost.CreateAsync(sources);
+        if (timeout is not null) await kernel.SubmitAsync("Console.Write(\"\");");
+        return await new NotebookExecutor(kernel) { CellTimeout = timeout }.RunAsync(nb);
+    }
 
-    public static string Plain(JsonObject output) => Text(output["data"]!["text/plain"]);
+    /// <summary>A MIME value of a display or result output ("" when it has none of that type).</summary>
+    public static string Data(InteractiveDocumentOutputElement output, string mimeType)
+    {
+        var data = output switch { DisplayElement d => d.Data, ReturnValueElement r => r.Data, _ => throw new InvalidOperationException($"{output.GetType().Name} has no data") };
+        return data.TryGetValue(mimeType, out var v) ? v as string ?? string.Concat((IEnumerable<object>)v) : "";
+    }
 
-    public static string OutputType(JsonObject o) => o["output_type"]!.GetValue<string>();
+    public static string Plain(InteractiveDocumentOutputElement output) => Data(output, "text/plain");
+
+    public static string Html(InteractiveDocumentOutputElement output) => Data(output, "text/html");
 
     /// <summary>Runs <paramref name="run"/> with standard error captured: (its result, what it wrote there).</summary>
     public static (int Code, string Error) CaptureError(Func<int> run)

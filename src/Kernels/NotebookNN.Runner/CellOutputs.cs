@@ -1,61 +1,75 @@
 using System.Text;
-using System.Text.Json.Nodes;
+using Microsoft.DotNet.Interactive.Documents;
+using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
 
 namespace NotebookNN.Runner;
 
 /// <summary>
-/// The outputs of the running cell in order: stdout/stderr text merges into stream outputs, displayed values keep
-/// a slot that <c>Update</c> replaces (so live updates collapse to their final state), formatted when the cell ends.
+/// The outputs of one running cell, built from the kernel's events in the order they come: stdout/stderr text merges
+/// into stream outputs; each display keeps one output that <see cref="DisplayedValueUpdated"/> with its id replaces in
+/// place (live progress collapses to its final state; the id is kept in the output's metadata as <c>display_id</c>);
+/// a return value is the execute_result (none when it is a <see cref="DisplayedValue"/>, which is already shown).
 /// </summary>
-public sealed class CellOutputs
+public sealed class CellOutputs(int executionCount)
 {
-    private readonly List<object> _items = new();   // StringBuilder-backed streams or DisplaySlot
+    private readonly List<object> _items = new();   // Stream or InteractiveDocumentOutputElement
+    private readonly Dictionary<string, int> _displays = new(StringComparer.Ordinal);
     private readonly object _gate = new();
 
     private sealed class Stream(string name) { public readonly string Name = name; public readonly StringBuilder Text = new(); }
-    internal sealed class DisplaySlot(object? value, string[] mimeTypes) { public object? Value = value; public string[] MimeTypes = mimeTypes; }
 
-    public void Write(string stream, string text)
+    /// <summary>Adds what one kernel event shows (other events show nothing).</summary>
+    public void Add(KernelEvent e)
+    {
+        lock (_gate)
+        {
+            switch (e)
+            {
+                case StandardOutputValueProduced o: Write("stdout", Plain(o)); break;
+                case StandardErrorValueProduced o: Write("stderr", Plain(o)); break;
+                case ReturnValueProduced { Value: DisplayedValue }: break;
+                case ReturnValueProduced r:
+                    var result = new ReturnValueElement { ExecutionOrder = executionCount };
+                    foreach (var v in r.FormattedValues) result.Data[v.MimeType] = v.Value;
+                    _items.Add(result);
+                    break;
+                case DisplayEvent d and (DisplayedValueProduced or DisplayedValueUpdated): Display(d); break;
+                case ErrorProduced error: _items.Add(new ErrorElement(error.Message, "Error")); break;
+            }
+        }
+    }
+
+    /// <summary>Adds the error a failed cell ends with.</summary>
+    public void Fail(string name, string message, IEnumerable<string> traceback)
+    {
+        lock (_gate) _items.Add(new ErrorElement(message, name, [.. traceback]));
+    }
+
+    /// <summary>The nbformat outputs so far (streams with redrawn lines collapsed as a terminal shows them).</summary>
+    public List<InteractiveDocumentOutputElement> ToElements()
+    {
+        lock (_gate)
+            return _items.Select(i => i is Stream s ? new TextElement(CollapseCarriageReturns(s.Text.ToString()), s.Name) : (InteractiveDocumentOutputElement)i).ToList();
+    }
+
+    private static string Plain(DisplayEvent e) =>
+        e.FormattedValues.FirstOrDefault(v => v.MimeType == "text/plain")?.Value ?? e.FormattedValues.FirstOrDefault()?.Value ?? "";
+
+    private void Write(string stream, string text)
     {
         if (text.Length == 0) return;
-        lock (_gate)
-        {
-            if (_items.Count == 0 || _items[^1] is not Stream s || s.Name != stream) _items.Add(s = new Stream(stream));
-            s.Text.Append(text);
-        }
+        if (_items.Count == 0 || _items[^1] is not Stream s || s.Name != stream) _items.Add(s = new Stream(stream));
+        s.Text.Append(text);
     }
 
-    internal DisplaySlot Display(object? value, string[] mimeTypes)
+    private void Display(DisplayEvent d)
     {
-        var slot = new DisplaySlot(value, mimeTypes);
-        lock (_gate) _items.Add(slot);
-        return slot;
-    }
-
-    /// <summary>The nbformat outputs so far; a display becomes display_data with text/html and text/plain.</summary>
-    public List<JsonObject> ToJson()
-    {
-        lock (_gate)
-            return _items.Select(i => i switch
-            {
-                Stream s => new JsonObject { ["output_type"] = "stream", ["name"] = s.Name, ["text"] = IpynbFormat.Lines(CollapseCarriageReturns(s.Text.ToString())) },
-                DisplaySlot d => new JsonObject { ["output_type"] = "display_data", ["data"] = MimeBundle(d.Value, d.MimeTypes), ["metadata"] = new JsonObject() },
-                _ => throw new InvalidOperationException()
-            }).ToList();
-    }
-
-    /// <summary>A value formatted through Microsoft.DotNet.Interactive.Formatting: text/html (or the requested types) and text/plain.</summary>
-    public static JsonObject MimeBundle(object? value, string[]? mimeTypes = null)
-    {
-        var data = new JsonObject();
-        var types = mimeTypes is { Length: > 0 } ? mimeTypes : ["text/html"];
-        foreach (var t in types.Append("text/plain").Distinct())
-        {
-            string text = value is null ? "<null>" : value is string s && t == "text/plain" ? s : value.ToDisplayString(t);
-            data[t] = IpynbFormat.Lines(text);
-        }
-        return data;
+        var shown = new DisplayElement(d.FormattedValues.ToDictionary(v => v.MimeType, v => (object)v.Value));
+        if (d.ValueId is not { } id) { _items.Add(shown); return; }
+        shown.Metadata["display_id"] = id;
+        if (_displays.TryGetValue(id, out int at)) _items[at] = shown;
+        else { _displays[id] = _items.Count; _items.Add(shown); }
     }
 
     /// <summary>What a terminal shows of text that redraws a line with carriage returns (a text progress bar).</summary>
@@ -65,15 +79,4 @@ public sealed class CellOutputs
         var lines = text.Replace("\r\n", "\n").Split('\n').Select(l => l.Contains('\r') ? l[(l.TrimEnd('\r').LastIndexOf('\r') + 1)..].TrimEnd('\r') : l);
         return string.Join("\n", lines);
     }
-}
-
-/// <summary>A TextWriter that forwards to the current cell's outputs (Console.Out / Console.Error while a cell runs).</summary>
-public sealed class CellWriter(string stream) : TextWriter
-{
-    public static CellOutputs? Current { get; set; }
-    public override Encoding Encoding => Encoding.UTF8;
-    public override void Write(char value) => Current?.Write(stream, value.ToString());
-    public override void Write(string? value) => Current?.Write(stream, value ?? "");
-    public override void Write(char[] buffer, int index, int count) => Current?.Write(stream, new string(buffer, index, count));
-    public override void WriteLine(string? value) => Current?.Write(stream, (value ?? "") + "\n");
 }

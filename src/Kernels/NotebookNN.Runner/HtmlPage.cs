@@ -1,7 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.DotNet.Interactive.Documents;
 
 namespace NotebookNN.Runner;
 
@@ -12,7 +13,7 @@ namespace NotebookNN.Runner;
 /// </summary>
 public static class HtmlPage
 {
-    public static string Render(Notebook nb, string title)
+    public static string Render(InteractiveDocument nb, string title)
     {
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>").Append(WebUtility.HtmlEncode(title)).Append("</title>\n<style>")
@@ -20,37 +21,49 @@ public static class HtmlPage
           .Append(".cell{margin:1em 0}.src{background:#f6f8fa;border:1px solid #ddd;border-radius:4px;padding:.6em;overflow:auto}")
           .Append(".count{color:#888;font:12px monospace}.out{padding:.4em .6em;overflow:auto}.err{color:#b00020;background:#fff0f0}")
           .Append("pre{margin:0;white-space:pre-wrap}</style>\n");
-        if (nb.Cells.Any(c => c.Outputs.Any(o => o.ToJsonString().Contains("newPlot"))) && PlotlyScript() is { } js)
+        if (nb.Elements.Any(c => c.Outputs.Any(o => Data(o)?.Values.Any(v => Text(v).Contains("newPlot")) == true)) && PlotlyScript() is { } js)
             sb.Append("<script>").Append(js.Replace("</script", "<\\/script")).Append("</script>\n");
         sb.Append("</head><body>\n");
-        foreach (var cell in nb.Cells)
+        foreach (var cell in nb.Elements)
         {
             sb.Append("<div class=\"cell\">");
-            if (cell.Kind == "markdown") sb.Append(Markdown(cell.Source));
-            else if (cell.Kind == "code")
+            if (cell.KernelName == "markdown") sb.Append(Markdown(cell.Contents));
+            else
             {
-                sb.Append("<div class=\"count\">[").Append(cell.ExecutionCount?.ToString() ?? " ").Append("]</div><pre class=\"src\">")
-                  .Append(WebUtility.HtmlEncode(cell.Source)).Append("</pre>");
+                sb.Append("<div class=\"count\">[").Append(cell.ExecutionOrder > 0 ? cell.ExecutionOrder.ToString(CultureInfo.InvariantCulture) : " ").Append("]</div><pre class=\"src\">")
+                  .Append(WebUtility.HtmlEncode(cell.Contents)).Append("</pre>");
                 foreach (var o in cell.Outputs) sb.Append(Output(o));
             }
-            else sb.Append("<pre>").Append(WebUtility.HtmlEncode(cell.Source)).Append("</pre>");
             sb.Append("</div>\n");
         }
         return sb.Append("</body></html>\n").ToString();
     }
 
-    private static string Text(JsonNode? lines) => lines is JsonArray a ? string.Concat(a.Select(l => l?.GetValue<string>())) : lines?.GetValue<string>() ?? "";
-
-    private static string Output(JsonObject o)
+    /// <summary>A MIME value as the kernel gives it (a string) or as a notebook file holds it (a list of lines).</summary>
+    private static string Text(object? value) => value switch
     {
-        string type = o["output_type"]!.GetValue<string>();
-        if (type == "stream")
-            return $"<div class=\"out{(o["name"]?.GetValue<string>() == "stderr" ? " err" : "")}\"><pre>{WebUtility.HtmlEncode(Text(o["text"]))}</pre></div>";
-        if (type == "error")
-            return $"<div class=\"out err\"><pre>{WebUtility.HtmlEncode(string.Join("\n", ((JsonArray)o["traceback"]!).Select(l => l!.GetValue<string>())))}</pre></div>";
-        var data = o["data"] as JsonObject;
-        if (data?["text/html"] is { } html) return $"<div class=\"out\">{Text(html)}</div>";
-        return $"<div class=\"out\"><pre>{WebUtility.HtmlEncode(Text(data?["text/plain"]))}</pre></div>";
+        string s => s,
+        IEnumerable<object> lines => string.Concat(lines),
+        _ => ""
+    };
+
+    /// <summary>The MIME bundle of a display or a result (null for streams and errors).</summary>
+    private static IDictionary<string, object>? Data(InteractiveDocumentOutputElement o) => o switch
+    {
+        DisplayElement d => d.Data,
+        ReturnValueElement r => r.Data,
+        _ => null
+    };
+
+    private static string Output(InteractiveDocumentOutputElement o)
+    {
+        if (o is TextElement t) return $"<div class=\"out{(t.Name == "stderr" ? " err" : "")}\"><pre>{WebUtility.HtmlEncode(t.Text)}</pre></div>";
+        if (o is ErrorElement e)
+            return $"<div class=\"out err\"><pre>{WebUtility.HtmlEncode(string.Join("\n", e.StackTrace.Length > 0 ? e.StackTrace : [$"{e.ErrorName}: {e.ErrorValue}"]))}</pre></div>";
+        if (Data(o) is not { } data) return "";
+        if (data.TryGetValue("text/html", out var html)) return $"<div class=\"out\">{Text(html)}</div>";
+        if (data.TryGetValue("text/markdown", out var md)) return $"<div class=\"out\">{Markdown(Text(md))}</div>";
+        return $"<div class=\"out\"><pre>{WebUtility.HtmlEncode(Text(data.TryGetValue("text/plain", out var plain) ? plain : null))}</pre></div>";
     }
 
     /// <summary>plotly.js from the loaded Plotly.NET assembly's resources, if the session loaded it.</summary>

@@ -1,70 +1,81 @@
-using System.Text.Json.Nodes;
-using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Documents;
+using Microsoft.DotNet.Interactive.Events;
 
 namespace NotebookNN.Runner;
 
 /// <summary>The result of a run: whether every cell ran, and if not which cell failed and why.</summary>
 public sealed record RunResult(bool Succeeded, int? FailedCell, string? Error);
 
-/// <summary>Runs a notebook's code cells in order in one C# session, recording outputs and execution counts.</summary>
-public sealed class NotebookExecutor
+/// <summary>
+/// Runs a notebook's code cells in order through one kernel, as a notebook UI does: each cell is one
+/// <see cref="SubmitCode"/>; its events become the cell's outputs and it gets the next execution count. The first
+/// failed cell (<see cref="CommandFailed"/>, or over <see cref="CellTimeout"/>, then cancelled) ends the run.
+/// </summary>
+public sealed class NotebookExecutor(Kernel kernel)
 {
-    public CSharpSession Session { get; } = new();
+    /// <summary>How long one cell may run; past it the kernel is sent <see cref="Cancel"/> and the cell fails.</summary>
     public TimeSpan? CellTimeout { get; init; }
 
-    public RunResult Run(Notebook nb)
+    /// <summary>How long a cancelled cell is given to stop before the run goes on without it.</summary>
+    private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(5);
+
+    public async Task<RunResult> RunAsync(InteractiveDocument notebook)
     {
+        var code = notebook.Elements.Where(c => c.KernelName != "markdown").ToList();
+        foreach (var cell in code) { cell.Outputs.Clear(); cell.ExecutionOrder = 0; }   // a notebook run before keeps no stale output
         int count = 0;
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        Console.SetOut(new CellWriter("stdout"));
-        Console.SetError(new CellWriter("stderr"));
+        for (int i = 0; i < notebook.Elements.Count; i++)
+        {
+            var cell = notebook.Elements[i];
+            if (!code.Contains(cell)) continue;
+            cell.ExecutionOrder = ++count;
+            var outputs = new CellOutputs(count);
+            string? error = await RunCellAsync(cell, i + 1, outputs);
+            cell.Outputs.AddRange(outputs.ToElements());
+            if (error is not null) return new RunResult(false, i + 1, error);
+        }
+        return new RunResult(true, null, null);
+    }
+
+    /// <summary>Runs one cell into <paramref name="outputs"/>; returns why it failed (null when it ran).</summary>
+    private async Task<string?> RunCellAsync(InteractiveDocumentElement cell, int number, CellOutputs outputs)
+    {
+        var command = new SubmitCode(cell.Contents, cell.KernelName);
+        bool done = false;
+        using var subscription = kernel.KernelEvents.Subscribe(e => { if (!Volatile.Read(ref done)) outputs.Add(e); });
+        var run = kernel.SendAsync(command);
         try
         {
-            for (int i = 0; i < nb.Cells.Count; i++)
-            {
-                var cell = nb.Cells[i];
-                if (cell.Kind != "code") continue;
-                cell.Outputs.Clear();
-                cell.ExecutionCount = ++count;
-                var outputs = new CellOutputs();
-                CellWriter.Current = outputs;
-                Exception? error = null;
-                object? value = null;
-                try { value = RunCell(cell, i); }
-                catch (Exception e) { error = e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerException! : e; }
-                CellWriter.Current = null;
-                cell.Outputs.AddRange(outputs.ToJson());
-                if (error is not null)
-                {
-                    cell.Outputs.Add(ErrorOutput(error));
-                    return new RunResult(false, i + 1, $"{ErrorName(error)}: {error.Message}");
-                }
-                if (value is not null)
-                    cell.Outputs.Add(new JsonObject { ["output_type"] = "execute_result", ["execution_count"] = count, ["data"] = CellOutputs.MimeBundle(value), ["metadata"] = new JsonObject() });
-            }
-            return new RunResult(true, null, null);
+            if (CellTimeout is { } limit) await run.WaitAsync(limit);
         }
-        finally { CellWriter.Current = null; Console.SetOut(oldOut); Console.SetError(oldErr); }
+        catch (TimeoutException)
+        {
+            await kernel.SendAsync(new Cancel());
+            await Task.WhenAny(run, Task.Delay(CancelGrace));
+            Volatile.Write(ref done, true);
+            string timedOut = FormattableString.Invariant($"Cell {number} did not finish within {CellTimeout!.Value.TotalSeconds:0.###} s (--timeout); it was cancelled.");
+            outputs.Fail("TimeoutException", timedOut, [$"TimeoutException: {timedOut}"]);
+            return $"TimeoutException: {timedOut}";
+        }
+        var result = await run;
+        Volatile.Write(ref done, true);
+        var failures = result.Events.OfType<CommandFailed>().ToList();
+        if ((failures.FirstOrDefault(f => f.Command == command) ?? failures.FirstOrDefault()) is not { } failed) return null;
+        var (name, message) = Describe(failed);
+        outputs.Fail(name, message, failed.Message.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0));
+        return $"{name}: {message}";
     }
 
-    private object? RunCell(NotebookCell cell, int index)
+    /// <summary>
+    /// A failure's name and message: the exception's type and message; "CompilationError" and the diagnostics when the
+    /// code did not compile; "Error" and the kernel's message when it gives no exception.
+    /// </summary>
+    private static (string Name, string Message) Describe(CommandFailed failed) => failed.Exception switch
     {
-        string lang = cell.Language.ToLowerInvariant();
-        if (lang is not ("csharp" or "c#" or "cs"))
-            throw new NotSupportedException($"Cell {index + 1} is in '{cell.Language}'; the NotebookNN runner executes C# cells only (csharp).");
-        var task = Task.Run(() => Session.RunAsync(cell.Source));
-        if (CellTimeout is { } t && !task.Wait(t))
-            throw new TimeoutException($"Cell {index + 1} did not finish within {t.TotalSeconds:0.#} s (--timeout).");
-        return task.GetAwaiter().GetResult();
-    }
-
-    private static string ErrorName(Exception e) => e is CompilationErrorException ? "CompilationError" : e.GetType().Name;
-
-    private static JsonObject ErrorOutput(Exception e)
-    {
-        var trace = new JsonArray($"{ErrorName(e)}: {e.Message}");
-        if (e is not CompilationErrorException)
-            foreach (var line in (e.StackTrace ?? "").Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0)) trace.Add(line);
-        return new JsonObject { ["output_type"] = "error", ["ename"] = ErrorName(e), ["evalue"] = e.Message, ["traceback"] = trace };
-    }
+        null => ("Error", failed.Message),
+        { } e when e.GetType().Name == "CodeSubmissionCompilationErrorException" => ("CompilationError", failed.Message),
+        { } e => (e.GetType().Name, e.Message),
+    };
 }

@@ -1,38 +1,43 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.DotNet.Interactive.Documents;
 
 namespace NotebookNN.Runner;
 
 /// <summary>
 /// Papermill-style parameters: after the cell tagged <c>parameters</c> (or first, when none) a cell tagged
-/// <c>injected-parameters</c> redeclares each <c>-p name=value</c>, typed from the original declaration.
+/// <c>injected-parameters</c> redeclares each <c>-p name=value</c>, typed from the original declaration (a notebook
+/// run before keeps one injected cell: the earlier one is replaced).
 /// </summary>
 public static class Parameters
 {
     private static readonly Regex Declaration = new(@"^\s*(?<type>var|bool|int|long|float|double|string|decimal)\s+(?<name>[A-Za-z_]\w*)\s*=\s*(?<value>[^;]*);", RegexOptions.Multiline);
 
-    public static void Inject(Notebook nb, IReadOnlyList<KeyValuePair<string, string>> values)
+    public static void Inject(InteractiveDocument nb, IReadOnlyList<KeyValuePair<string, string>> values)
     {
         if (values.Count == 0) return;
-        int at = nb.Cells.FindIndex(c => c.Kind == "code" && c.Tags.Contains("parameters"));
+        var cells = nb.Elements;
+        foreach (var old in cells.Where(c => HasTag(c, "injected-parameters")).ToList()) cells.Remove(old);
+        var parameters = cells.FirstOrDefault(c => c.KernelName != "markdown" && HasTag(c, "parameters"));
         var declared = new Dictionary<string, string>();
-        if (at >= 0)
-            foreach (Match m in Declaration.Matches(nb.Cells[at].Source))
+        if (parameters is not null)
+            foreach (Match m in Declaration.Matches(parameters.Contents))
                 declared[m.Groups["name"].Value] = m.Groups["type"].Value == "var" ? TypeOfLiteral(m.Groups["value"].Value.Trim()) : m.Groups["type"].Value;
         var lines = values.Select(kv =>
         {
             string type = declared.TryGetValue(kv.Key, out var t) ? t : TypeOfLiteral(kv.Value);
             return $"{type} {kv.Key} = {Literal(type, kv.Key, kv.Value)};";
         });
-        var cell = new NotebookCell
+        var cell = new InteractiveDocumentElement("// Parameters\n" + string.Join("\n", lines), parameters?.KernelName ?? KernelHost.CSharp)
         {
-            Kind = "code", Language = "csharp",
-            Source = "// Parameters\n" + string.Join("\n", lines),
-            Metadata = new JsonObject { ["tags"] = new JsonArray("injected-parameters") }
+            Metadata = new Dictionary<string, object> { ["tags"] = new object[] { "injected-parameters" } }
         };
-        nb.Cells.Insert(at + 1, cell);
+        cells.Insert(parameters is null ? 0 : cells.IndexOf(parameters) + 1, cell);
     }
+
+    /// <summary>Whether a cell's <c>metadata.tags</c> holds the tag.</summary>
+    public static bool HasTag(InteractiveDocumentElement cell, string tag) =>
+        cell.Metadata?.TryGetValue("tags", out var tags) == true && tags is IEnumerable<object> list && list.Contains(tag);
 
     private static string TypeOfLiteral(string v) =>
         v is "true" or "false" or "True" or "False" ? "bool"

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Microsoft.DotNet.Interactive.Documents;
 using NotebookNN.Runner;
 
 Environment.Exit(RunnerCommand.Run(args));   // background threads of a notebook (pools) must not keep the process alive
@@ -29,7 +29,7 @@ namespace NotebookNN.Runner
                     {
                         case "-o" or "--output": output = Next(); break;
                         case "--html": html = Next(); break;
-                        case "--source": sources.Add(Path.GetFullPath(Next())); break;
+                        case "--source": sources.Add(Folder(Next())); break;
                         case "--timeout": timeout = Seconds(Next()); break;
                         case "-p" or "--parameter":
                             var kv = Next(); int eq = kv.IndexOf('=');
@@ -53,10 +53,10 @@ namespace NotebookNN.Runner
                 return 1;
             }
 
-            Notebook nb;
+            InteractiveDocument nb;
             try
             {
-                nb = Notebook.Load(input);
+                nb = NotebookFile.Load(input);
                 Parameters.Inject(nb, parameters);
             }
             catch (Exception e) when (e is ArgumentException or FormatException or System.Text.Json.JsonException or IOException or InvalidOperationException)
@@ -64,23 +64,50 @@ namespace NotebookNN.Runner
                 Console.Error.WriteLine($"Could not run '{input}': {e.Message}");
                 return 1;
             }
-            var executor = new NotebookExecutor { CellTimeout = timeout is { } t ? TimeSpan.FromSeconds(t) : null };
-            executor.Session.BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(input))!;
-            executor.Session.Packages.Sources.AddRange(sources);
+            var stdout = Console.Out;   // the kernel redirects Console while cells run
             var started = DateTime.UtcNow;
-            var result = executor.Run(nb);
-            var stdout = Console.Out;
-            if (output is not null) { AtomicFile.WriteAllText(output, IpynbFormat.Write(nb)); stdout.WriteLine($"wrote {output}"); }
+            var result = Task.Run(() => RunInKernelAsync(nb, input, sources, timeout)).GetAwaiter().GetResult();
+            if (result is null) return 1;
+            if (output is not null) { AtomicFile.WriteAllText(output, NotebookFile.ToIpynb(nb)); stdout.WriteLine($"wrote {output}"); }
             if (html is not null) { AtomicFile.WriteAllText(html, HtmlPage.Render(nb, Path.GetFileNameWithoutExtension(input))); stdout.WriteLine($"wrote {html}"); }
-            int code = nb.Cells.Count(c => c.Kind == "code" && c.ExecutionCount is not null);
+            int code = nb.Elements.Count(c => c.KernelName != "markdown" && c.ExecutionOrder > 0);
             if (result.Succeeded)
             {
-                stdout.WriteLine($"{Path.GetFileName(input)}: {code} code cells ran in {(DateTime.UtcNow - started).TotalSeconds:0.0} s");
+                stdout.WriteLine(FormattableString.Invariant($"{Path.GetFileName(input)}: {code} code cells ran in {(DateTime.UtcNow - started).TotalSeconds:0.0} s"));
                 return 0;
             }
             Console.Error.WriteLine($"{Path.GetFileName(input)}: cell {result.FailedCell} failed: {result.Error}");
             return 2;
         }
+
+        /// <summary>
+        /// Runs the notebook in a new kernel whose working directory is the notebook's folder (as Polyglot Notebooks
+        /// starts it); null when the kernel refused a package source.
+        /// </summary>
+        private static async Task<RunResult?> RunInKernelAsync(InteractiveDocument nb, string input, List<string> sources, double? timeout)
+        {
+            string saved = Environment.CurrentDirectory;
+            Environment.CurrentDirectory = Path.GetDirectoryName(Path.GetFullPath(input))!;
+            try
+            {
+                using var kernel = await KernelHost.CreateAsync(sources);
+                var executor = new NotebookExecutor(kernel) { CellTimeout = timeout is { } t ? TimeSpan.FromSeconds(t) : null };
+                return await executor.RunAsync(nb);
+            }
+            catch (KernelStartException e)
+            {
+                Console.Error.WriteLine($"Could not run '{input}': {e.Message}");
+                return null;
+            }
+            finally
+            {
+                Environment.CurrentDirectory = saved;
+            }
+        }
+
+        private static string Folder(string v) => Directory.Exists(v)
+            ? Path.GetFullPath(v)
+            : throw new ArgumentException($"--source expects a folder of .nupkg files; '{v}' is no folder.");
 
         private static double Seconds(string v) =>
             double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 && double.IsFinite(s)
