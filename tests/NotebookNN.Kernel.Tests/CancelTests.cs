@@ -10,7 +10,7 @@ public class CancelTests
     [Fact]
     public async Task Cancel_stops_Fit_and_the_next_cell_runs_at_once_with_a_usable_model()
     {
-        using var session = new KernelSession();
+        using var session = await KernelSession.StartAsync();
         Cells.Succeeded(await session.SubmitAsync(PackedPackage.Instance.ReferenceCell));
         Cells.Succeeded(await session.SubmitAsync(Fixtures.TinyModel));
 

@@ -17,7 +17,7 @@ public class ChartTests
     [InlineData(false)]
     public async Task Charts_draw_with_Plotly_NET_Interactive_loaded_before_or_after(bool plotlyFirst)
     {
-        using var session = new KernelSession();
+        using var session = await KernelSession.StartAsync();
         string[] loads = plotlyFirst ? [PlotlyInteractive, PackedPackage.Instance.ReferenceCell] : [PackedPackage.Instance.ReferenceCell, PlotlyInteractive];
         foreach (var cell in loads) Cells.Succeeded(await session.SubmitAsync(cell));
         Cells.Succeeded(await session.SubmitAsync(Fixtures.TinyModel));

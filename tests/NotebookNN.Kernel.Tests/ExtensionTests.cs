@@ -18,7 +18,7 @@ public class ExtensionTests
     [Fact]
     public async Task Package_loads_and_its_extension_runs_without_error()
     {
-        using var session = new KernelSession();
+        using var session = await KernelSession.StartAsync();
         var events = await session.SubmitAsync(PackedPackage.Instance.ReferenceCell);
         Cells.Succeeded(events);
         Assert.Contains(events.OfType<DisplayedValueProduced>(), e => e.FormattedValues.Any(v => v.Value.Contains("NotebookNN is loaded")));
@@ -27,7 +27,7 @@ public class ExtensionTests
     [Fact]
     public async Task History_shows_as_a_chart_with_plain_text_beside_it()
     {
-        using var session = new KernelSession();
+        using var session = await KernelSession.StartAsync();
         Cells.Succeeded(await session.SubmitAsync(PackedPackage.Instance.ReferenceCell));
         Cells.Succeeded(await session.SubmitAsync(TinyFit));
         var events = await session.SubmitAsync("history");

@@ -6,9 +6,13 @@ namespace NotebookNN.Kernel.Tests;
 /// </summary>
 public sealed class LoadedKernel : IAsyncLifetime
 {
-    public KernelSession Session { get; } = new();
+    public KernelSession Session { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Cells.Succeeded(await Session.SubmitAsync(PackedPackage.Instance.ReferenceCell));
+    public async Task InitializeAsync()
+    {
+        Session = await KernelSession.StartAsync();
+        Cells.Succeeded(await Session.SubmitAsync(PackedPackage.Instance.ReferenceCell));
+    }
 
     public Task DisposeAsync()
     {
