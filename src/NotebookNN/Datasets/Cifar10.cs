@@ -18,7 +18,25 @@ public static class Cifar10
     /// y test (10000, 1), pixel values 0..255. The batches are read from the extracted <c>cifar-10-batches-py</c> folder.
     /// </summary>
     public static ((Tensor X, Tensor Y) Train, (Tensor X, Tensor Y) Test) LoadData() =>
-        LoadFrom(ArchiveFolder.Get(Archive, "cifar-10-batches-py", "test_batch"));
+        LoadChecked(ArchiveFolder.Get(Archive, "cifar-10-batches-py", "test_batch"));
+
+    /// <summary>The published MD5 of each batch of the real <c>cifar-10-batches-py</c> (as torchvision checks them).</summary>
+    internal static readonly IReadOnlyDictionary<string, string> BatchMd5 = new Dictionary<string, string>
+    {
+        ["data_batch_1"] = "c99cafc152244af753f735de768cd75f",
+        ["data_batch_2"] = "d4bba439e000b95fd0a9bffe97cbabec",
+        ["data_batch_3"] = "54ebc095f3ab1f0389bbae665268c751",
+        ["data_batch_4"] = "634d18415352ddfa80567beed471001a",
+        ["data_batch_5"] = "482c414d41f54cd18b22e5b47cb7c3cb",
+        ["test_batch"] = "40351d587109b95175f43aff81a1287e",
+    };
+
+    /// <summary>Loads a folder found on disk once its batches are checked (published hashes, extraction record, stand-in list).</summary>
+    internal static ((Tensor X, Tensor Y) Train, (Tensor X, Tensor Y) Test) LoadChecked(string folder)
+    {
+        KnownFile.CheckFolder(folder, BatchMd5);
+        return LoadFrom(folder);
+    }
 
     internal static ((Tensor X, Tensor Y) Train, (Tensor X, Tensor Y) Test) LoadFrom(string folder)
     {

@@ -76,7 +76,7 @@ public class DownloadTests
         using var cache = new TempFolder();
         var source = new DatasetSource("data.bin", server.Url("data.bin"), Sha256: Sha(Payload), Subfolder: "sub");
         Directory.CreateDirectory(Path.Combine(user.Path, "sub"));
-        File.WriteAllBytes(Path.Combine(user.Path, "sub", "data.bin"), [1, 2, 3]);
+        File.WriteAllBytes(Path.Combine(user.Path, "sub", "data.bin"), Payload); // checked too (OfflineFileCheckTests)
         Assert.Equal(Path.Combine(user.Path, "sub", "data.bin"), DatasetCache.Resolve(source, user.Path, cache.Path, TextWriter.Null));
         Assert.Equal(0, server.Requests);
 
