@@ -18,7 +18,7 @@ public static class Cifar10
     /// y test (10000, 1), pixel values 0..255. The batches are read from the extracted <c>cifar-10-batches-py</c> folder.
     /// </summary>
     public static ((Tensor X, Tensor Y) Train, (Tensor X, Tensor Y) Test) LoadData() =>
-        LoadChecked(ArchiveFolder.Get(Archive, "cifar-10-batches-py", "test_batch"));
+        LoadFrom(ArchiveFolder.Get(Archive, "cifar-10-batches-py", "test_batch"));
 
     /// <summary>The published MD5 of each batch of the real <c>cifar-10-batches-py</c> (as torchvision checks them).</summary>
     internal static readonly IReadOnlyDictionary<string, string> BatchMd5 = new Dictionary<string, string>
@@ -31,15 +31,11 @@ public static class Cifar10
         ["test_batch"] = "40351d587109b95175f43aff81a1287e",
     };
 
-    /// <summary>Loads a folder found on disk once its batches are checked (published hashes, extraction record, stand-in list).</summary>
-    internal static ((Tensor X, Tensor Y) Train, (Tensor X, Tensor Y) Test) LoadChecked(string folder)
-    {
-        KnownFile.CheckFolder(folder, BatchMd5);
-        return LoadFrom(folder);
-    }
-
+    /// <summary>Reads a <c>cifar-10-batches-py</c> folder once each batch is checked (published MD5, the record written when the
+    /// folder was extracted, or the stand-in list of the folder it is in).</summary>
     internal static ((Tensor X, Tensor Y) Train, (Tensor X, Tensor Y) Test) LoadFrom(string folder)
     {
+        KnownFile.CheckFolder(folder, BatchMd5);
         var train = Enumerable.Range(1, 5).Select(i => Path.Combine(folder, $"data_batch_{i}"));
         return (Read(train), Read([Path.Combine(folder, "test_batch")]));
     }
@@ -48,7 +44,9 @@ public static class Cifar10
     {
         var batches = files.Select(CifarBatch.ReadFile).ToList();
         int n = batches.Sum(b => b.Count);
-        var x = new float[n * 3072];
+        if (!Shape.TrySizeOf([n, 3072], out int size))
+            throw new InvalidDataException($"The CIFAR batches {string.Join(", ", files.Select(Path.GetFileName))} hold {n} images together, more than one tensor holds.");
+        var x = new float[size];
         var y = new float[n];
         int at = 0;
         foreach (var (pixels, count, labels) in batches)
