@@ -30,14 +30,14 @@ internal sealed class WeightBudget : IDisposable
         return new WeightBudget(path, total, shapes.Count);
     }
 
-    /// <summary>Takes a weight of <paramref name="shape"/> from the budget, if one is active; throws when the file holds too few values.</summary>
-    public static void Take(string weight, Shape shape)
+    /// <summary>Takes weight <paramref name="name"/> of layer <paramref name="layer"/> from the budget, if one is active; throws when the file holds too few values.</summary>
+    public static void Take(string layer, string name, Shape shape)
     {
         if (_current is not { } budget) return;
         long size = Shape.TrySizeOf(shape.Dims, out int n) ? n : long.MaxValue;
         if (size > budget._remaining)
             throw new InvalidDataException(Invariant(
-                $"File '{budget._path}' is damaged: its config.json makes weight '{weight}' of shape {shape} ({Shape.ElementCount(shape.Dims)} values), but its {budget._entries} weight entries hold {budget._total} values in all, {budget._remaining} of them not yet used by the weights before it."));
+                $"File '{budget._path}' is damaged: its config.json makes weight '{layer}/{name}' of shape {shape} ({Shape.ElementCount(shape.Dims)} values), but its {budget._entries} weight entries hold {budget._total} values in all, {budget._remaining} of them not yet used by the weights before it."));
         budget._remaining -= size;
     }
 

@@ -91,12 +91,7 @@ public class DownloadTests
     [Fact]
     public void CifarArchiveIsDownloadedExtractedAndLoaded()
     {
-        var tgz = new MemoryStream();
-        using (var gz = new GZipStream(tgz, CompressionLevel.Fastest, leaveOpen: true))
-        using (var tar = new TarWriter(gz))
-            foreach (var f in Directory.GetFiles(DataFixtures.Path("cifar-10-batches-py")))
-                tar.WriteEntry(f, "cifar-10-batches-py/" + Path.GetFileName(f));
-        var bytes = tgz.ToArray();
+        var bytes = DataFixtures.CifarArchive();
         using var server = new LocalHttpServer(bytes);
         using var cache = new TempFolder();
         var archive = new DatasetSource("cifar-10-python.tar.gz", server.Url("cifar-10-python.tar.gz"), Sha256: Sha(bytes));

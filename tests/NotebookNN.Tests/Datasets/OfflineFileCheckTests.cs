@@ -1,6 +1,3 @@
-using System.Formats.Tar;
-using System.IO.Compression;
-using System.Security.Cryptography;
 using NotebookNN.Datasets;
 using NotebookNN.Datasets.Download;
 
@@ -14,7 +11,6 @@ namespace NotebookNN.Tests.Datasets;
 public class OfflineFileCheckTests
 {
     private static readonly byte[] Payload = Enumerable.Range(0, 50_000).Select(i => (byte)(i * 13 + i / 700)).ToArray();
-    private static string Sha(byte[] b) => Convert.ToHexStringLower(SHA256.HashData(b));
 
     private static byte[] Flipped(byte[] b, int at, int bit)
     {
@@ -28,14 +24,14 @@ public class OfflineFileCheckTests
     {
         using var user = new TempFolder();
         using var cache = new TempFolder();
-        var source = new DatasetSource("data.npz", "http://127.0.0.1:9/data.npz", Sha256: Sha(Payload));
+        var source = new DatasetSource("data.npz", "http://127.0.0.1:9/data.npz", Sha256: DataFixtures.Sha(Payload));
         var path = user.File("data.npz");
         File.WriteAllBytes(path, Payload);
         Assert.Equal(path, DatasetCache.Resolve(source, user.Path, cache.Path, TextWriter.Null));
 
         File.WriteAllBytes(path, Flipped(Payload, 31_337, 6));
         var e = Assert.Throws<InvalidDataException>(() => DatasetCache.Resolve(source, user.Path, cache.Path, TextWriter.Null));
-        Assert.StartsWith($"The file '{path}' is damaged or is not the dataset's file: its SHA-256 is {Sha(Flipped(Payload, 31_337, 6))}, expected the SHA-256 {Sha(Payload)} of data.npz's published hash.", e.Message);
+        Assert.StartsWith($"The file '{path}' is damaged or is not the dataset's file: its SHA-256 is {DataFixtures.Sha(Flipped(Payload, 31_337, 6))}, expected the SHA-256 {DataFixtures.Sha(Payload)} of data.npz's published hash.", e.Message);
         Assert.Contains(Path.Combine(user.Path, "STANDINS.sha256"), e.Message);
     }
 
@@ -51,12 +47,12 @@ public class OfflineFileCheckTests
         // not Fashion-MNIST's file and not declared: refused (the old loader trained on it)
         Assert.Contains("expected the MD5 bb300cfdad3c16e7a12a480ee83cd310", Assert.Throws<InvalidDataException>(() => DatasetCache.Resolve(source, user.Path, cache.Path, TextWriter.Null)).Message);
 
-        File.WriteAllText(Path.Combine(user.Path, "STANDINS.sha256"), $"{Sha(Payload)}  fashion-mnist/t10k-labels-idx1-ubyte.gz\n");
+        File.WriteAllText(Path.Combine(user.Path, "STANDINS.sha256"), $"{DataFixtures.Sha(Payload)}  fashion-mnist/t10k-labels-idx1-ubyte.gz\n");
         Assert.Equal(path, DatasetCache.Resolve(source, user.Path, cache.Path, TextWriter.Null));
 
         File.WriteAllBytes(path, Flipped(Payload, 100, 0));
         var e = Assert.Throws<InvalidDataException>(() => DatasetCache.Resolve(source, user.Path, cache.Path, TextWriter.Null));
-        Assert.Contains($"or the SHA-256 {Sha(Payload)} of '{Path.Combine(user.Path, "STANDINS.sha256")}'", e.Message);
+        Assert.Contains($"or the SHA-256 {DataFixtures.Sha(Payload)} of '{Path.Combine(user.Path, "STANDINS.sha256")}'", e.Message);
     }
 
     [Fact]
@@ -81,20 +77,15 @@ public class OfflineFileCheckTests
     [Fact]
     public void ACifarFolderExtractedIntoTheCacheIsCheckedWhenItsBatchesAreRead()
     {
-        var tgz = new MemoryStream();
-        using (var gz = new GZipStream(tgz, CompressionLevel.Fastest, leaveOpen: true))
-        using (var tar = new TarWriter(gz))
-            foreach (var f in Directory.GetFiles(DataFixtures.Path("cifar-10-batches-py")))
-                tar.WriteEntry(f, "cifar-10-batches-py/" + Path.GetFileName(f));
-        var bytes = tgz.ToArray();
+        var bytes = DataFixtures.CifarArchive();
         using var user = new TempFolder();
         using var cache = new TempFolder();
         File.WriteAllBytes(user.File("cifar-10-python.tar.gz"), bytes);
-        var archive = new DatasetSource("cifar-10-python.tar.gz", "http://127.0.0.1:9/cifar-10-python.tar.gz", Sha256: Sha(bytes));
+        var archive = new DatasetSource("cifar-10-python.tar.gz", "http://127.0.0.1:9/cifar-10-python.tar.gz", Sha256: DataFixtures.Sha(bytes));
         var folder = ArchiveFolder.Resolve(archive, "cifar-10-batches-py", "test_batch", user.Path, cache.Path, TextWriter.Null);
         Assert.Equal(Path.Combine(cache.Path, "cifar-10-batches-py"), folder);
         var record = File.ReadAllLines(Path.Combine(folder, "SHA256SUMS"));
-        Assert.Contains($"{Sha(File.ReadAllBytes(Path.Combine(folder, "data_batch_2")))}  data_batch_2", record);
+        Assert.Contains($"{DataFixtures.Sha(File.ReadAllBytes(Path.Combine(folder, "data_batch_2")))}  data_batch_2", record);
         Assert.Equal(new Shape(15, 32, 32, 3), Cifar10.LoadFrom(folder).Train.X.Shape);
 
         // a bit flipped in a pixel of the extracted batch (the old loader read it as another pixel value)
