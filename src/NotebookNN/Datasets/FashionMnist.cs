@@ -10,8 +10,14 @@ public static class FashionMnist
     public static IReadOnlyList<string> ClassNames { get; } =
         ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
 
-    internal static readonly string[] Files =
-        ["train-labels-idx1-ubyte.gz", "train-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz"];
+    /// <summary>The four IDX files with their MD5 as Fashion-MNIST publishes it (Keras checks none; a file found on disk is checked against it).</summary>
+    internal static readonly DatasetSource[] Files =
+    [
+        DatasetSource.Keras("train-labels-idx1-ubyte.gz", md5: "25c81989df183df01b3e8a0aad5dffbe", subfolder: "fashion-mnist"),
+        DatasetSource.Keras("train-images-idx3-ubyte.gz", md5: "8d4fb7e6c68d591d4c3dfef9ec88bf0d", subfolder: "fashion-mnist"),
+        DatasetSource.Keras("t10k-labels-idx1-ubyte.gz", md5: "bb300cfdad3c16e7a12a480ee83cd310", subfolder: "fashion-mnist"),
+        DatasetSource.Keras("t10k-images-idx3-ubyte.gz", md5: "bef4ecab320f06d8554ea6380940ec79", subfolder: "fashion-mnist"),
+    ];
 
     /// <summary>
     /// Loads Fashion-MNIST: images (60000, 28, 28) and (10000, 28, 28) with values 0..255, labels 0..9.
@@ -19,7 +25,7 @@ public static class FashionMnist
     /// </summary>
     public static ((Tensor X, Tensor Y) Train, (Tensor X, Tensor Y) Test) LoadData()
     {
-        var paths = Files.Select(f => DatasetCache.GetFile(DatasetSource.Keras(f, subfolder: "fashion-mnist"))).ToArray();
+        var paths = Files.Select(DatasetCache.GetFile).ToArray();
         return LoadFrom(paths[0], paths[1], paths[2], paths[3]);
     }
 

@@ -135,6 +135,7 @@ public abstract partial class Layer
     protected Variable AddWeight(string name, Shape shape, Initializer? initializer = null, bool trainable = true, Regularizer? regularizer = null)
     {
         var init = initializer ?? Initializer.Get("glorot_uniform");
+        Saving.WeightBudget.Take(Name, name, shape); // loading a model file: no more than the file holds
         var w = new Variable(init.Call(shape), $"{Name}/{name}", trainable);
         _weights.Add(w);
         if (regularizer is not null) _regularized.Add((w, regularizer));

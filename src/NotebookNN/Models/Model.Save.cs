@@ -59,7 +59,16 @@ public partial class Model
         if (count != weights.Count)
             throw new ArgumentException($"Weight count mismatch: the file '{path}' holds {count} weights, but model \"{Name}\" has {weights.Count}" +
                 (weights.Count == 0 ? " (build the model first, e.g. by calling it on data)." : "."));
-        var values = Enumerable.Range(0, count).Select(i => ModelArchive.ReadTensor(zip, ModelArchive.WeightEntry(i), path)).ToList();
-        SetWeights(values);
+        for (int i = 0; i < count; i++)
+            if (ModelArchive.ReadShape(zip, ModelArchive.WeightEntry(i), path) is var dims && !weights[i].Shape.Dims.AsSpan().SequenceEqual(dims))
+                throw new ArgumentException($"Weight {i} ('{weights[i].Name}') of model \"{Name}\" has shape {weights[i].Shape}, but the file '{path}' holds one of shape {Shape.Format(dims)}.");
+        // read in full (and checked) before any weight changes, so a damaged file leaves the model as it was
+        var values = new float[count][];
+        for (int i = 0; i < count; i++)
+        {
+            values[i] = new float[weights[i].Size];
+            ModelArchive.ReadWeight(zip, i, weights[i], values[i], path);
+        }
+        for (int i = 0; i < count; i++) values[i].CopyTo(weights[i].Span);
     }
 }

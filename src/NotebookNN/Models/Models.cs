@@ -22,12 +22,15 @@ public static class Models
         var config = ModelArchive.ReadJson(zip, "config.json", path);
         try
         {
-            var model = (Model)ModelConfig.FromJson(config["model"]!.AsObject(), customObjects);
-            var weights = model.Weights;
             int count = config["weight_count"]?.GetValue<int>() ?? 0;
+            // the file's weight headers bound what building the model may allocate (a config can name any size)
+            Model model;
+            using (WeightBudget.Enter(path, ModelArchive.WeightShapes(zip, count, path)))
+                model = (Model)ModelConfig.FromJson(config["model"]!.AsObject(), customObjects);
+            var weights = model.Weights;
             if (count != weights.Count)
                 throw new InvalidDataException($"File '{path}' holds {count} weights, but the model it describes has {weights.Count}.");
-            model.SetWeights(Enumerable.Range(0, count).Select(i => ModelArchive.ReadTensor(zip, ModelArchive.WeightEntry(i), path)).ToList());
+            for (int i = 0; i < count; i++) ModelArchive.ReadWeight(zip, i, weights[i], path);
             if (compile && config["compile"] is JsonObject c) TrainingState.Restore(model, c, zip, path);
             return model;
         }

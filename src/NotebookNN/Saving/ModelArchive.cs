@@ -2,6 +2,7 @@ using System.Text;
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NotebookNN.Datasets.Formats;
 
 namespace NotebookNN.Saving;
 
@@ -95,7 +96,7 @@ internal static class ModelArchive
         try
         {
             // decoded strictly first: the JSON parser leaves strings undecoded until read, so bad UTF-8 would surface later
-            using var reader = new StreamReader(entry.Open(), StrictUtf8, detectEncodingFromByteOrderMarks: false);
+            using var reader = new StreamReader(CheckedZipEntry.Open(entry, path), StrictUtf8, detectEncodingFromByteOrderMarks: false);
             return JsonNode.Parse(reader.ReadToEnd()) ?? throw new InvalidDataException($"Entry '{name}' of '{path}' is empty.");
         }
         catch (Exception e) when (e is JsonException or DecoderFallbackException or InvalidDataException && e.Message.IndexOf(path, StringComparison.Ordinal) < 0)
@@ -110,19 +111,51 @@ internal static class ModelArchive
         Npy.Write(s, t);
     }
 
-    public static Tensor ReadTensor(ZipArchive zip, string name, string path)
+    /// <summary>Opens an array entry (checked as it is read: length and CRC-32) and reads its header's shape.</summary>
+    public static CheckedZipEntry OpenTensor(ZipArchive zip, string name, string path, out int[] dims)
     {
         var entry = zip.GetEntry(name) ?? throw new InvalidDataException($"File '{path}' is damaged or incomplete: the entry '{name}' is missing.");
-        try
-        {
-            using var s = entry.Open();
-            return Npy.Read(s, name);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new InvalidDataException($"File '{path}' is damaged: {e.Message}", e);
-        }
+        var stream = CheckedZipEntry.Open(entry, path);
+        try { dims = Npy.ReadHeader(stream); }
+        catch { stream.Dispose(); throw; }
+        return stream;
     }
+
+    /// <summary>The shape the header of array entry <paramref name="name"/> announces (only the header is read).</summary>
+    public static int[] ReadShape(ZipArchive zip, string name, string path)
+    {
+        using var _ = OpenTensor(zip, name, path, out var dims);
+        return dims;
+    }
+
+    /// <summary>
+    /// Reads array entry <paramref name="name"/> straight into <paramref name="destination"/>, whose shape
+    /// <paramref name="shape"/> the entry must have (<paramref name="what"/> names the destination in the error).
+    /// </summary>
+    public static void ReadInto(ZipArchive zip, string name, string path, Shape shape, Span<float> destination, string what)
+    {
+        using var stream = OpenTensor(zip, name, path, out var dims);
+        if (!shape.Dims.AsSpan().SequenceEqual(dims))
+            throw new InvalidDataException($"File '{path}' is damaged: entry '{name}' holds an array of shape {Shape.Format(dims)}, but {what} has shape {shape}.");
+        Npy.ReadData(stream, destination);
+    }
+
+    /// <summary>The shapes of weight entries 0 … <paramref name="count"/> - 1, read from their headers only.</summary>
+    public static int[][] WeightShapes(ZipArchive zip, int count, string path)
+    {
+        if (count < 0 || count > zip.Entries.Count)
+            throw new InvalidDataException($"File '{path}' is damaged: its config.json says it holds {count} weights, but the archive has {zip.Entries.Count} entries.");
+        var shapes = new int[count][];
+        for (int i = 0; i < count; i++) shapes[i] = ReadShape(zip, WeightEntry(i), path);
+        return shapes;
+    }
+
+    /// <summary>Reads weight entry <paramref name="i"/> straight into the storage of <paramref name="weight"/>.</summary>
+    public static void ReadWeight(ZipArchive zip, int i, Variable weight, string path) => ReadWeight(zip, i, weight, weight.Span, path);
+
+    /// <summary>Reads weight entry <paramref name="i"/>, which must have the shape of <paramref name="weight"/>, into <paramref name="destination"/>.</summary>
+    public static void ReadWeight(ZipArchive zip, int i, Variable weight, Span<float> destination, string path) =>
+        ReadInto(zip, WeightEntry(i), path, weight.Shape, destination, $"the model's weight '{weight.Name}'");
 
     public static string WeightEntry(int i) => $"weights/{i:D5}.npy";
     public static string SlotEntry(int i, int j) => $"optimizer/{i:D5}_{j}.npy";

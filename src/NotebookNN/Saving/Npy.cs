@@ -1,7 +1,9 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
+using NotebookNN.Datasets.Formats;
 
 namespace NotebookNN.Saving;
 
@@ -33,30 +35,45 @@ internal static partial class Npy
         stream.Write(bytes);
     }
 
-    /// <summary>Reads a float32 array; <paramref name="entry"/> names it in errors about a damaged file.</summary>
-    public static Tensor Read(Stream stream, string entry)
+    /// <summary>
+    /// Reads the header of an entry: its shape, checked (each dimension an int, the size within one array) and matched
+    /// against the entry's length in the archive's directory, so nothing is allocated on the word of a damaged header.
+    /// </summary>
+    public static int[] ReadHeader(CheckedZipEntry stream)
     {
-        using var ms = new MemoryStream();
-        stream.CopyTo(ms);
-        var data = ms.ToArray();
-        if (data.Length < 10 || !data.AsSpan(0, 6).SequenceEqual(Magic))
-            throw new InvalidDataException($"Entry '{entry}' is not a .npy array (bad magic bytes).");
-        int headerLen = BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(8));
-        if (data[6] != 1 || 10 + headerLen > data.Length)
-            throw new InvalidDataException($"Entry '{entry}' has an unsupported .npy version or a truncated header.");
-        var header = Encoding.ASCII.GetString(data, 10, headerLen);
+        Span<byte> prefix = stackalloc byte[10];
+        stream.ReadExactly(prefix, "the .npy header");
+        if (!prefix[..6].SequenceEqual(Magic)) throw stream.Damaged("is not a .npy array (bad magic bytes)");
+        if (prefix[6] != 1) throw stream.Damaged(Invariant($"has an unsupported .npy version {prefix[6]}.{prefix[7]}"));
+        int headerLen = BinaryPrimitives.ReadUInt16LittleEndian(prefix[8..]);
+        var headerBytes = new byte[headerLen];
+        stream.ReadExactly(headerBytes, "the .npy header");
+        var header = Encoding.ASCII.GetString(headerBytes);
         var match = HeaderPattern().Match(header);
         if (!match.Success || header.Contains("'fortran_order': True"))
-            throw new InvalidDataException($"Entry '{entry}' is not a C-order little-endian float32 .npy array. Header: {header.Trim()}");
-        var dims = match.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(d => int.Parse(d, CultureInfo.InvariantCulture)).ToArray();
-        long count = dims.Aggregate(1L, (a, b) => a * b);
-        int start = 10 + headerLen;
-        if (data.Length - start != count * 4)
-            throw new InvalidDataException($"Entry '{entry}' is truncated: shape {Shape.Format(dims)} needs {count * 4} bytes of data, found {data.Length - start}.");
-        var values = new float[count];
-        for (int i = 0; i < values.Length; i++) values[i] = BinaryPrimitives.ReadSingleLittleEndian(data.AsSpan(start + i * 4));
-        return Tensor.Adopt(values, dims);
+            throw stream.Damaged($"is not a C-order little-endian float32 .npy array. Header: {header.Trim()}");
+        var parts = match.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var dims = new int[parts.Length];
+        for (int i = 0; i < dims.Length; i++)
+            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out dims[i]))
+                throw stream.Damaged($"has a .npy shape '({match.Groups[1].Value})' whose dimension '{parts[i]}' is not a size (0 to {int.MaxValue})");
+        if (!Shape.TrySizeOf(dims, out int size))
+            throw stream.Damaged($"has a .npy shape ({match.Groups[1].Value}) of {Shape.ElementCount(dims)} values, more than an array holds ({Array.MaxLength})");
+        long expected = 10L + headerLen + 4L * size;
+        if (stream.DeclaredLength != expected)
+            throw stream.Damaged(Invariant($"is {stream.DeclaredLength} bytes long, but its .npy shape {Shape.Format(dims)} makes {expected}"));
+        return dims;
+    }
+
+    /// <summary>Reads the data that follows the header straight into <paramref name="destination"/>, then checks the entry's end.</summary>
+    public static void ReadData(CheckedZipEntry stream, Span<float> destination)
+    {
+        var bytes = MemoryMarshal.AsBytes(destination);
+        stream.ReadExactly(bytes, "the array data");
+        if (!BitConverter.IsLittleEndian)
+            for (int i = 0; i < destination.Length; i++)
+                destination[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes.Slice(4 * i, 4));
+        stream.ReadToEndExpectingNothing("the array data");
     }
 
     [GeneratedRegex(@"'descr':\s*'<f4'.*'shape':\s*\(([0-9,\s]*)\)")]

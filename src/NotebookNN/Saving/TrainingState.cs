@@ -73,7 +73,7 @@ internal static class TrainingState
             if (zip.GetEntry(ModelArchive.SlotEntry(i, 0)) is null) continue;
             var slots = optimizer.EnsureSlots(trainable[i]);
             for (int j = 0; j < slots.Count; j++)
-                slots.Slots[j].Assign(ModelArchive.ReadTensor(zip, ModelArchive.SlotEntry(i, j), path));
+                ModelArchive.ReadInto(zip, ModelArchive.SlotEntry(i, j), path, slots.Slots[j].Shape, slots.Slots[j].Span, $"the optimizer slot '{slots.Slots[j].Name}'");
         }
     }
 }

@@ -44,13 +44,36 @@ public readonly partial struct Shape : IEquatable<Shape>, IReadOnlyList<int>
     public int Size => SizeOf(Dims);
 
     /// <summary>Product of <paramref name="dims"/>, with a clear error past the largest float32 array.</summary>
-    internal static int SizeOf(ReadOnlySpan<int> dims)
+    internal static int SizeOf(ReadOnlySpan<int> dims) => TrySizeOf(dims, out int size) ? size
+        : throw new ArgumentException($"A tensor of shape {Format(dims)} would have {ElementCount(dims)} elements, more than a float32 array can hold ({Array.MaxLength}).");
+
+    /// <summary>
+    /// Product of non-negative <paramref name="dims"/> computed without overflow; false when the dimensions other than
+    /// 0 multiply to more than <see cref="Array.MaxLength"/> (numpy refuses such shapes as "array is too big" even
+    /// with a zero axis) or a dimension is negative.
+    /// </summary>
+    internal static bool TrySizeOf(ReadOnlySpan<int> dims, out int size)
     {
-        long n = 1;
+        size = 0;
+        long nonzero = 1;
+        bool empty = false;
+        foreach (var d in dims)
+        {
+            if (d < 0) return false;
+            if (d == 0) { empty = true; continue; }
+            nonzero *= d; // at most Array.MaxLength * int.MaxValue before the check: no overflow
+            if (nonzero > Array.MaxLength) return false;
+        }
+        size = empty ? 0 : (int)nonzero;
+        return true;
+    }
+
+    /// <summary>The exact product of <paramref name="dims"/>, for messages about shapes too large to hold.</summary>
+    internal static System.Numerics.BigInteger ElementCount(ReadOnlySpan<int> dims)
+    {
+        System.Numerics.BigInteger n = 1;
         foreach (var d in dims) n *= d;
-        if (n > Array.MaxLength)
-            throw new ArgumentException($"A tensor of shape {Format(dims)} has {n} elements, more than a float32 array can hold ({Array.MaxLength}).");
-        return (int)n;
+        return n;
     }
 
     public int[] ToArray() => (int[])Dims.Clone();

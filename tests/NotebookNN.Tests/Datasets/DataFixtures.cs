@@ -19,6 +19,20 @@ internal static class DataFixtures
 
     public static string Path(string relative) => System.IO.Path.Combine(Root.Value, relative);
 
+    /// <summary>The fixture batches packed as Keras's cifar-10-python.tar.gz packs CIFAR's (cifar-10-batches-py/...).</summary>
+    public static byte[] CifarArchive()
+    {
+        var tgz = new MemoryStream();
+        using (var gz = new System.IO.Compression.GZipStream(tgz, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        using (var tar = new System.Formats.Tar.TarWriter(gz))
+            foreach (var f in Directory.GetFiles(Path("cifar-10-batches-py")))
+                tar.WriteEntry(f, "cifar-10-batches-py/" + System.IO.Path.GetFileName(f));
+        return tgz.ToArray();
+    }
+
+    /// <summary>SHA-256 in lowercase hex, as dataset sources and stand-in lists give it.</summary>
+    public static string Sha(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+
     private static readonly Lazy<JsonElement> Shuffle = new(() => JsonDocument.Parse(File.ReadAllText(Path("numpy_shuffle.json"))).RootElement);
 
     /// <summary>numpy_shuffle.json (make_numpy_shuffle_fixture.py).</summary>

@@ -76,7 +76,7 @@ public class DownloadTests
         using var cache = new TempFolder();
         var source = new DatasetSource("data.bin", server.Url("data.bin"), Sha256: Sha(Payload), Subfolder: "sub");
         Directory.CreateDirectory(Path.Combine(user.Path, "sub"));
-        File.WriteAllBytes(Path.Combine(user.Path, "sub", "data.bin"), [1, 2, 3]);
+        File.WriteAllBytes(Path.Combine(user.Path, "sub", "data.bin"), Payload); // checked too (OfflineFileCheckTests)
         Assert.Equal(Path.Combine(user.Path, "sub", "data.bin"), DatasetCache.Resolve(source, user.Path, cache.Path, TextWriter.Null));
         Assert.Equal(0, server.Requests);
 
@@ -91,12 +91,7 @@ public class DownloadTests
     [Fact]
     public void CifarArchiveIsDownloadedExtractedAndLoaded()
     {
-        var tgz = new MemoryStream();
-        using (var gz = new GZipStream(tgz, CompressionLevel.Fastest, leaveOpen: true))
-        using (var tar = new TarWriter(gz))
-            foreach (var f in Directory.GetFiles(DataFixtures.Path("cifar-10-batches-py")))
-                tar.WriteEntry(f, "cifar-10-batches-py/" + Path.GetFileName(f));
-        var bytes = tgz.ToArray();
+        var bytes = DataFixtures.CifarArchive();
         using var server = new LocalHttpServer(bytes);
         using var cache = new TempFolder();
         var archive = new DatasetSource("cifar-10-python.tar.gz", server.Url("cifar-10-python.tar.gz"), Sha256: Sha(bytes));

@@ -1,4 +1,3 @@
-using System.Formats.Tar;
 using System.IO.Compression;
 
 namespace NotebookNN.Datasets.Download;
@@ -24,12 +23,16 @@ internal static class ArchiveFolder
         try
         {
             Directory.CreateDirectory(temp);
+            Dictionary<string, string> hashes;
             using (var file = File.OpenRead(tarPath))
             using (var gz = new GZipStream(file, CompressionMode.Decompress))
-                TarFile.ExtractToDirectory(gz, temp, overwriteFiles: true);
+                hashes = TarExtraction.Extract(gz, temp);
             var inner = Path.Combine(temp, folderName);
             if (!File.Exists(Path.Combine(inner, markerFile)))
                 throw new InvalidDataException($"'{tarPath}' does not contain {folderName}/{markerFile}.");
+            // what the checked archive held, so the folder's files are checked again whenever they are read
+            HashList.Write(Path.Combine(inner, KnownFile.ExtractedRecord), hashes.Where(kv => kv.Key.StartsWith(folderName + "/", StringComparison.Ordinal))
+                .ToDictionary(kv => kv.Key[(folderName.Length + 1)..], kv => kv.Value));
             if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
             Directory.Move(inner, target);
             return target;

@@ -1,8 +1,9 @@
 namespace NotebookNN.Datasets.Download;
 
 /// <summary>
-/// Finds a dataset file: first in the folder named by <c>NOTEBOOKNN_DATASETS</c> (offline use and CI; files there are
-/// trusted as they are), then in Keras's cache (<c>$KERAS_HOME/datasets</c> or <c>~/.keras/datasets</c>, hash-checked),
+/// Finds a dataset file: first in the folder named by <c>NOTEBOOKNN_DATASETS</c> (offline use and CI; hash-checked
+/// too, against the known hash or the SHA-256 the folder's <c>STANDINS.sha256</c> lists for a stand-in), then in
+/// Keras's cache (<c>$KERAS_HOME/datasets</c> or <c>~/.keras/datasets</c>, hash-checked),
 /// else downloads it from Keras's URL into that cache (see <see cref="Downloader"/>).
 /// </summary>
 public static class DatasetCache
@@ -30,7 +31,11 @@ public static class DatasetCache
         if (!string.IsNullOrEmpty(userFolder))
         {
             var candidate = Path.Combine(userFolder, source.RelativePath);
-            if (File.Exists(candidate)) return candidate;
+            if (File.Exists(candidate))
+            {
+                KnownFile.CheckOffline(candidate, source, userFolder);
+                return candidate;
+            }
         }
         var cached = Path.Combine(cacheFolder, source.RelativePath);
         if (File.Exists(cached))

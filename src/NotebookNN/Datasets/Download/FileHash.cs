@@ -10,10 +10,16 @@ internal static class FileHash
     {
         actual = "";
         if (source.Sha256 is null && source.Md5 is null) return true;
-        using var stream = File.OpenRead(path);
-        using HashAlgorithm algorithm = source.Sha256 is not null ? SHA256.Create() : MD5.Create();
-        actual = Convert.ToHexStringLower(algorithm.ComputeHash(stream));
+        actual = Compute(path, Kind(source));
         return string.Equals(actual, source.Sha256 ?? source.Md5, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The file's hash of <paramref name="kind"/> ("SHA-256" or "MD5") in lowercase hex.</summary>
+    public static string Compute(string path, string kind)
+    {
+        using var stream = File.OpenRead(path);
+        using HashAlgorithm algorithm = kind == "MD5" ? MD5.Create() : SHA256.Create();
+        return Convert.ToHexStringLower(algorithm.ComputeHash(stream));
     }
 
     public static string Kind(DatasetSource source) => source.Sha256 is not null ? "SHA-256" : "MD5";

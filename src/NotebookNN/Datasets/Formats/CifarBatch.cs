@@ -21,7 +21,7 @@ public static class CifarBatch
         var labels = dict.Get("labels") as List<object?> ?? throw new InvalidDataException("Expected 'labels' to be a list of ints.");
         if (data.Raw is null || data.Dtype?.Descr is not ("|u1" or "<u1") || data.Shape is not [var n, 3072])
             throw new InvalidDataException($"Expected 'data' to be uint8 of shape (N, 3072); received {data.Dtype?.Descr} {NpyReader.FormatShape(data.Shape)}.");
-        if (data.Raw.Length != n * 3072) throw new InvalidDataException($"'data' holds {data.Raw.Length} bytes; shape ({n}, 3072) needs {n * 3072}.");
+        if (data.Raw.Length != n * 3072L) throw new InvalidDataException($"'data' holds {data.Raw.Length} bytes; shape ({n}, 3072) needs {n * 3072L}.");
         if (labels.Count != n) throw new InvalidDataException($"Expected {n} labels, found {labels.Count}.");
         var pixels = new float[n * 3072];
         for (int i = 0; i < n; i++)

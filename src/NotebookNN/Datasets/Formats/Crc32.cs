@@ -10,9 +10,12 @@ internal static class Crc32
         return c;
     }).ToArray();
 
-    public static uint Compute(ReadOnlySpan<byte> data)
+    public static uint Compute(ReadOnlySpan<byte> data) => Append(0, data);
+
+    /// <summary>The CRC-32 of the data whose CRC so far is <paramref name="crc"/> followed by <paramref name="data"/> (start from 0).</summary>
+    public static uint Append(uint crc, ReadOnlySpan<byte> data)
     {
-        uint crc = 0xFFFFFFFFu;
+        crc ^= 0xFFFFFFFFu;
         foreach (byte b in data) crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
         return crc ^ 0xFFFFFFFFu;
     }

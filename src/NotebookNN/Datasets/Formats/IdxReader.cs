@@ -29,13 +29,13 @@ public static class IdxReader
         int ndim = b[3];
         if (ndim == 0 || b.Length < 4 + 4 * ndim) throw new InvalidDataException($"The IDX header is truncated or has {ndim} dimensions.");
         var shape = new int[ndim];
-        long count = 1;
         for (int i = 0; i < ndim; i++)
         {
             shape[i] = (b[4 + 4 * i] << 24) | (b[5 + 4 * i] << 16) | (b[6 + 4 * i] << 8) | b[7 + 4 * i];
             if (shape[i] < 0) throw new InvalidDataException($"The IDX header has a negative dimension {shape[i]}.");
-            count *= shape[i];
         }
+        if (!Shape.TrySizeOf(shape, out int count))
+            throw new InvalidDataException($"The IDX header announces shape ({string.Join(", ", shape)}) = {Shape.ElementCount(shape)} values, more than an array holds.");
         int offset = 4 + 4 * ndim;
         if (b.Length - offset != count)
             throw new InvalidDataException($"The IDX header announces shape ({string.Join(", ", shape)}) = {count} values but the file holds {b.Length - offset}.");

@@ -21,7 +21,7 @@ public sealed class NpyArray
     internal IReadOnlyList<object?>? Objects { get; }
 
     /// <summary>Number of elements (product of the shape).</summary>
-    public long Length => Shape.Aggregate(1L, (a, b) => a * b);
+    public long Length => NpyReader.Count(Shape);
 
     /// <summary>The values as float32 (uint8, int8, int16/32/64, uint16/32, float32, float64, bool).</summary>
     public float[] ToFloatArray()

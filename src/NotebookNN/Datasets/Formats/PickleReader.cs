@@ -115,7 +115,9 @@ internal static class PickleReader
                 dt.ByteOrder = order[0];
                 return;
             case PyNdarray arr when s is { Length: 5 } && s[1] is object?[] shape && s[2] is PyDtype dtype:
-                arr.Shape = shape.Select(d => checked((int)(long)d!)).ToArray();
+                arr.Shape = shape.Select(d => d is long n and >= 0 and <= int.MaxValue ? (int)n
+                    : throw new InvalidDataException($"Malformed pickled ndarray shape: a dimension is {Describe(d)}, expected an int from 0 to {int.MaxValue}.")).ToArray();
+                NpyReader.Count(arr.Shape);
                 arr.Dtype = dtype;
                 if (s[4] is List<object?> objects) arr.Objects = objects;
                 else if (s[4] is byte[] raw) arr.Raw = raw;

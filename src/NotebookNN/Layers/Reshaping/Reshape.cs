@@ -29,11 +29,13 @@ public sealed class Reshape : Layer
 
     public override Shape ComputeOutputShape(Shape inputShape)
     {
-        int size = inputShape.Size, known = TargetShape.Where(d => d != -1).Aggregate(1, (a, b) => a * b);
+        int size = inputShape.Size;
+        // saturating: a target shape whose product wraps (to 0 for 65536^2 in an int) must not pass or divide by zero
+        long known = TargetShape.Where(d => d != -1).Aggregate(1L, (a, b) => Math.Min(a * b, Array.MaxLength + 1L));
         bool infer = TargetShape.Contains(-1);
-        if (infer ? size % known != 0 : size != known)
+        if (infer ? known == 0 || size % known != 0 : size != known)
             throw new ArgumentException($"total size of new array must be unchanged, input_shape = {Shape.Format(inputShape.Dims)}, output_shape = {Shape.Format(TargetShape)} (layer \"{Name}\")");
-        return Shape.Wrap(TargetShape.Select(d => d == -1 ? size / known : d).ToArray());
+        return Shape.Wrap(TargetShape.Select(d => d == -1 ? (int)(size / known) : d).ToArray());
     }
 
     public override Dictionary<string, object?> GetConfig()

@@ -22,9 +22,11 @@ public partial class Tensor
                 unknown = i;
             }
             else if (dims[i] < 0) throw new ArgumentException($"Received an invalid shape, expected non-negative dimensions or one -1. Received: shape={Shape.Format(shape)}");
-            else known *= dims[i];
+            else known = Math.Min(known * dims[i], Array.MaxLength + 1L); // saturates instead of wrapping (to 0 for 65536^4)
         }
         int size = Size;
+        if (known > Array.MaxLength && !shape.Contains(0))
+            throw new ArgumentException($"cannot reshape tensor of size {size} into shape {Shape.Format(shape)}: that shape has more elements than a tensor can hold ({Array.MaxLength}).");
         if (unknown >= 0 && known != 0 && size % known == 0) dims[unknown] = (int)(size / known);
         else if (unknown >= 0 || known != size)
             throw new ArgumentException($"cannot reshape tensor of size {size} into shape {Shape.Format(shape)}");
