@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
 """Checks executed notebooks (artifacts/notebooks/*.ipynb): valid nbformat 4, every code cell executed without an
-error, and the outputs that matter per notebook (see EXPECT). usage: check.py <folder of executed notebooks>"""
-import glob, os, re, sys
+error, and the outputs that matter per notebook (see EXPECT).
+usage: check.py <folder of executed notebooks> [--pack <folder with the NotebookNN .nupkg the notebooks referenced>]
+Written by NotebookNN.Runner or by dotnet-repl (notebooks/repl-run). dotnet-repl's shapes: no execution counts (a cell
+that ran has dotnet_repl_cellExecutionEndTime in its metadata), no cell ids, every display update appended as an
+output of its own, and a cell's standard output as one stream output at its end. With --pack, the kernel must report
+the package version found there as the NotebookNN it installed (so it did not reuse an older build from its cache)."""
+import argparse, glob, os, re, sys, warnings
 import nbformat
 
 # name -> list of (description, predicate over the whole notebook's output text)
@@ -77,23 +82,47 @@ def output_text(nb):
                 parts.append(v if isinstance(v, str) else "".join(v))
     return "\n".join(parts)
 
+def ran(cell):
+    return cell.get("execution_count") is not None or "dotnet_repl_cellExecutionEndTime" in cell.metadata
+
+def packed_version(folder):
+    names = [n for n in os.listdir(folder) if re.fullmatch(r"NotebookNN\.\d+(\.\d+)*\.nupkg", n)]
+    if len(names) != 1:
+        sys.exit(f"--pack {folder}: expected one NotebookNN .nupkg, found {names}")
+    return names[0][len("NotebookNN."):-len(".nupkg")]
+
+def errors(cells):
+    for i, c in enumerate(cells):
+        for o in c.get("outputs", []):
+            if o.output_type == "error":
+                first = (o.get("evalue") or "").strip().split("\n")[0][:160]
+                yield f"cell {i + 1} ({c.source.strip().splitlines()[0][:40]!r}): {first}"
+
+ap = argparse.ArgumentParser()
+ap.add_argument("folder"); ap.add_argument("--pack")
+args = ap.parse_args()
+version = packed_version(args.pack) if args.pack else None
 failed = 0
-for path in sorted(glob.glob(os.path.join(sys.argv[1], "*.ipynb"))):
+for path in sorted(glob.glob(os.path.join(args.folder, "*.ipynb"))):
     name = os.path.basename(path)[:-6]
-    nb = nbformat.read(path, as_version=4)
     problems = []
-    try:
-        nbformat.validate(nb)
-    except nbformat.ValidationError as e:
-        problems.append(f"invalid nbformat: {e.message}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", nbformat.warnings.MissingIDFieldWarning)  # dotnet-repl writes no cell ids
+        nb = nbformat.read(path, as_version=4)
+        try:
+            nbformat.validate(nb)
+        except nbformat.ValidationError as e:
+            problems.append(f"invalid nbformat: {e.message}")
     if nb.metadata.get("kernelspec", {}).get("name") != ".net-csharp":
         problems.append("kernelspec is not .net-csharp")
     code = [c for c in nb.cells if c.cell_type == "code"]
-    if any(c.get("execution_count") is None for c in code):
+    if not all(ran(c) for c in code):
         problems.append("not every code cell ran")
-    if any(o.output_type == "error" for c in code for o in c.get("outputs", [])):
-        problems.append("an error output")
+    problems += [f"an error output in {e}" for e in errors(nb.cells)]
     text = output_text(nb)
+    if version and not re.search(r"Installed Packages.*?NotebookNN, " + re.escape(version) + r"\b", text, re.S):
+        installed = re.findall(r"NotebookNN, [0-9.]+", text)
+        problems.append(f"the kernel did not install the packed NotebookNN {version} (it reports {installed or 'none'})")
     for desc, ok in EXPECT.get(name, []):
         if not ok(text):
             problems.append(f"missing: {desc}")
