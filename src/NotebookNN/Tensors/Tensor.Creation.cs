@@ -49,8 +49,8 @@ public partial class Tensor
         return new(data, dims.ToArray());
     }
 
-    /// <summary>A 0-D tensor holding one value.</summary>
-    public static Tensor Scalar(float value) => new([value], []);
+    /// <summary>A 0-D tensor holding one value (stored as float32).</summary>
+    public static Tensor Scalar(double value) => new([(float)value], []);
 
     /// <summary>A tensor of zeros.</summary>
     public static Tensor Zeros(Shape shape) => NewZeros(shape.Dims);
@@ -59,10 +59,10 @@ public partial class Tensor
     public static Tensor Ones(Shape shape) => Full(shape, 1f);
 
     /// <summary>A tensor with every element <paramref name="value"/>.</summary>
-    public static Tensor Full(Shape shape, float value)
+    public static Tensor Full(Shape shape, double value)
     {
         var t = NewUninitialized(shape.Dims);
-        t.Span.Fill(value);
+        t.Span.Fill((float)value);
         return t;
     }
 

@@ -23,11 +23,11 @@ public partial class Tensor
     }
 
     /// <summary><see cref="Where(Tensor, Tensor, Tensor)"/> with a constant for the false branch.</summary>
-    public static Tensor Where(Tensor condition, Tensor x, float y) => Where(condition, x, Scalar(y));
+    public static Tensor Where(Tensor condition, Tensor x, double y) => Where(condition, x, Scalar(y));
 
     /// <summary><see cref="Where(Tensor, Tensor, Tensor)"/> with a constant for the true branch.</summary>
-    public static Tensor Where(Tensor condition, float x, Tensor y) => Where(condition, Scalar(x), y);
+    public static Tensor Where(Tensor condition, double x, Tensor y) => Where(condition, Scalar(x), y);
 
     /// <summary><see cref="Where(Tensor, Tensor, Tensor)"/> with constants: <c>Tensor.Where(pred >= 0.5f, 1f, 0f)</c>.</summary>
-    public static Tensor Where(Tensor condition, float x, float y) => Where(condition, Scalar(x), Scalar(y));
+    public static Tensor Where(Tensor condition, double x, double y) => Where(condition, Scalar(x), Scalar(y));
 }
