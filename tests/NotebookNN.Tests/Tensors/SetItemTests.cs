@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NotebookNN.Tests.Support;
 
 namespace NotebookNN.Tests.Tensors;
 
@@ -117,13 +118,6 @@ public class SetItemTests
 
     private sealed record Case(int[] Shape, double[] Values);
 
-    private static Dictionary<string, Case> Load()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Fixtures", "setitem_cases.json")))
-            dir = dir.Parent;
-        Assert.NotNull(dir);
-        var json = File.ReadAllText(Path.Combine(dir!.FullName, "Fixtures", "setitem_cases.json"));
-        return JsonSerializer.Deserialize<Dictionary<string, Case>>(json, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
-    }
+    private static Dictionary<string, Case> Load() =>
+        Fixture.Load("setitem_cases.json").Deserialize<Dictionary<string, Case>>(new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
 }
