@@ -19,7 +19,7 @@ public partial class Tensor
     public static Tensor operator >(Tensor a, double s) => Elementwise.Binary<GreaterOp>(a, s);
     /// <summary>1 where a &lt; s, else 0.</summary>
     public static Tensor operator <(Tensor a, double s) => Elementwise.Binary<LessOp>(a, s);
-    /// <summary>1 where a ≥ s, else 0: <c>Tensor.Where(pred >= 0.5f, 1f, 0f)</c>.</summary>
+    /// <summary>1 where a ≥ s, else 0: <c>Tensor.Where(pred >= 0.5, 1, 0)</c>.</summary>
     public static Tensor operator >=(Tensor a, double s) => Elementwise.Binary<GreaterEqualOp>(a, s);
     /// <summary>1 where a ≤ s, else 0.</summary>
     public static Tensor operator <=(Tensor a, double s) => Elementwise.Binary<LessEqualOp>(a, s);
