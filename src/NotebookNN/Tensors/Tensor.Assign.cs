@@ -32,8 +32,10 @@ public partial class Tensor
         }
         var advanced = new AdvancedIndex(this, indices);
         var source = Stretched(value, advanced.Dims);
+        var slotStrides = advanced.SlotStrides(source);
         for (int k = 0; k < advanced.Length; k++)
-            StridedCopy.Run(source.View(advanced.Slot(k)), View(advanced.Basic(k)));
+            StridedCopy.Run(source.Data, source.Offset + k * source.Strides[advanced.Axis], slotStrides,
+                Data, advanced.Offset(k), advanced.BlockStrides, advanced.BlockDims);
     }
 
     /// <summary><paramref name="value"/> broadcast to <paramref name="dims"/>, with numpy's message when it cannot be.</summary>
@@ -49,8 +51,10 @@ public partial class Tensor
     private Tensor Gather(AdvancedIndex advanced)
     {
         var result = NewUninitialized(advanced.Dims);
+        var slotStrides = advanced.SlotStrides(result);
         for (int k = 0; k < advanced.Length; k++)
-            StridedCopy.Run(View(advanced.Basic(k)), result.View(advanced.Slot(k)));
+            StridedCopy.Run(Data, advanced.Offset(k), advanced.BlockStrides,
+                result.Data, result.Offset + k * result.Strides[advanced.Axis], slotStrides, advanced.BlockDims);
         GradientTape.Record(result, this, g => ScatterAdd(g, advanced));
         return result;
     }
