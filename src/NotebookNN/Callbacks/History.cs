@@ -33,8 +33,14 @@ public partial class History : HistoryData
         }
     }
 
-    public override string ToString() => Epoch.Count == 0 || History.Count == 0
-        ? $"History({Epoch.Count} epochs)"
-        : $"History({Epoch.Count} epochs: " + string.Join(", ", History.Select(kv =>
-            $"{kv.Key}={(kv.Value.Count > 0 ? kv.Value[^1].ToString("0.####", CultureInfo.InvariantCulture) : "-")}")) + ")";
+    /// <summary>The epoch count and each last value as the progress bar's table writes it (<c>History(10 epochs:
+    /// loss=0.3102, accuracy=0.8870)</c>: Keras's <c>%.4f</c>, so the repr and the table agree).</summary>
+    public override string ToString()
+    {
+        string epochs = Epoch.Count == 1 ? "1 epoch" : $"{Epoch.Count} epochs";
+        return Epoch.Count == 0 || History.Count == 0
+            ? $"History({epochs})"
+            : $"History({epochs}: " + string.Join(", ", History.Select(kv =>
+                $"{kv.Key}={(kv.Value.Count > 0 ? ProgbarText.FormatValue(kv.Value[^1], absolute: true) : "-")}")) + ")";
+    }
 }

@@ -19,12 +19,12 @@ public abstract partial class Layer
 
     /// <param name="name">The layer's name; by default the snake_case type name made unique (<c>dense</c>, <c>dense_1</c>).</param>
     /// <param name="inputShape">The per-sample input shape, for the first layer of a Sequential model (Keras's <c>input_shape</c>).</param>
-    protected Layer(string? name = null, int[]? inputShape = null)
+    protected Layer(string? name = null, Shape? inputShape = null)
     {
         if (name is not null && string.IsNullOrWhiteSpace(name))
             throw new ArgumentException($"Received an invalid value for `name`, expected a non-empty string. Received: name='{name}'");
         Name = name ?? LayerNames.Unique(DefaultNamePrefix, OneBasedNames);
-        DeclaredInputShape = inputShape is null ? (Shape?)null : new Shape(inputShape);
+        DeclaredInputShape = inputShape;
     }
 
     /// <summary>The layer's name.</summary>

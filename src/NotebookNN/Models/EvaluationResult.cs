@@ -7,6 +7,8 @@ namespace NotebookNN;
 /// Deconstructs positionally: <c>var (loss, accuracy) = model.Evaluate(x, y);</c>. As a notebook cell's value: a
 /// one-row table of the values by name, and as plain text the list Keras's <c>evaluate</c> returns,
 /// <c>[0.3501207232475281, 0.8723000288009644]</c> (<see cref="ToKerasList"/>).
+/// Without metrics Keras's <c>evaluate</c> returns the loss as one number: so does this, converting to
+/// <c>double</c> (<c>double mseTest = model.Evaluate(xTest, yTest);</c>) and printing as Python prints that float.
 /// </summary>
 [NotebookNN.Formatting.TypeFormatterSource(typeof(NotebookNN.Formatting.NotebookFormatterSource))]
 public sealed class EvaluationResult : IReadOnlyDictionary<string, double>
@@ -42,9 +44,34 @@ public sealed class EvaluationResult : IReadOnlyDictionary<string, double>
     public IEnumerator<KeyValuePair<string, double>> GetEnumerator() => _items.GetEnumerator();
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>The values as Python prints the list Keras's <c>evaluate</c> returns (loss first, each metric after).</summary>
-    public string ToKerasList() => "[" + string.Join(", ", _items.Select(kv => NotebookNN.Callbacks.PyRepr.Float(kv.Value))) + "]";
+    /// <summary>
+    /// The one value of a result without metrics (Keras's <c>evaluate</c> returns the loss itself then):
+    /// <c>double mseTest = model.Evaluate(xTest, yTest);</c>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The result holds several values (the model has metrics).</exception>
+    public static implicit operator double(EvaluationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result._items.Count == 1) return result._items[0].Value;
+        throw new InvalidOperationException($"This result holds {result._items.Count} values ({string.Join(", ", result.Keys)}), not one number: "
+            + "with metrics, Keras's evaluate returns a list. Take one by name (result[\"loss\"], result.Loss) or deconstruct all of them: "
+            + $"var ({string.Join(", ", result.Keys.Select(VariableName))}) = model.Evaluate(x, y);");
+    }
 
-    public override string ToString() =>
+    // a C# variable name for a value's name: val_loss → valLoss
+    private static string VariableName(string key)
+    {
+        var parts = key.Split('_', StringSplitOptions.RemoveEmptyEntries);
+        return string.Concat(parts.Select((p, i) => i == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
+    }
+
+    /// <summary>The values as Python prints what Keras's <c>evaluate</c> returns: the list (loss first, each metric
+    /// after), or the loss alone as a float when there are no metrics.</summary>
+    public string ToKerasList() => _items.Count == 1 ? NotebookNN.Callbacks.PyRepr.Float(_items[0].Value)
+        : "[" + string.Join(", ", _items.Select(kv => NotebookNN.Callbacks.PyRepr.Float(kv.Value))) + "]";
+
+    /// <summary>Each value by name as the progress bar writes them (<c>loss: 0.3501 - accuracy: 0.8723</c>); the loss
+    /// alone, as Python prints the float Keras returns, when there are no metrics.</summary>
+    public override string ToString() => _items.Count == 1 ? ToKerasList() :
         string.Join(" - ", _items.Select(kv => $"{kv.Key}: {NotebookNN.Callbacks.ProgbarText.FormatValue(kv.Value, absolute: true)}"));
 }

@@ -13,6 +13,7 @@ public partial class Model
     {
         EnsureCompiled();
         TrainingData.CheckPair(x, y, "x", "y");
+        TargetShapeCheck.Run(this, x, y, "y");
         if (sampleWeight is not null) TrainingData.CheckSampleWeight(x, sampleWeight);
         int bs = TrainingData.CheckBatchSize(batchSize);
         TrainingData.CheckVerbose(verbose);

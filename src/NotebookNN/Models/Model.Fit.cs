@@ -37,6 +37,8 @@ public partial class Model
         if (validationData is null && validationSplit != 0)
             (x, y, sampleWeight, validationData) = TrainingData.SplitValidation(x, y, sampleWeight, validationSplit);
         if (validationData is { } vd) TrainingData.CheckPair(vd.X, vd.Y, "validation x", "validation y");
+        TargetShapeCheck.Run(this, x, y, "y");
+        if (validationData is { } checkedVd) TargetShapeCheck.Run(this, checkedVd.X, checkedVd.Y, "validation y");
 
         int n = x.Shape[0];
         var history = new History();

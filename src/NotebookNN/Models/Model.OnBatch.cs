@@ -22,6 +22,7 @@ public partial class Model
     {
         EnsureCompiled();
         TrainingData.CheckPair(x, y, "x", "y");
+        TargetShapeCheck.Run(this, x, y, "y");
         if (sampleWeight is not null) TrainingData.CheckSampleWeight(x, sampleWeight);
         var session = new TrainingSession(this);
         session.ResetMetrics();

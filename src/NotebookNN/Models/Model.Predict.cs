@@ -69,6 +69,7 @@ public partial class Model
         // Keras 2's expand_1d: a vector of n values is n samples of one feature (the Celsius-to-Fahrenheit tutorial
         // fits Dense(1, input_shape=[1]) on a 1-D array)
         if (x.NDim == 1) x = x.Reshape(x.Shape[0], 1);
+        CheckDeclaredInput(x);
         if (!Built) { CheckUnbuiltInput(x); EnsureBuilt(x); }
         return Call(x, training);
     }
@@ -84,4 +85,8 @@ public partial class Model
 
     /// <summary>Checks data given to a model not built yet against what its layers already expect (nothing here).</summary>
     private protected virtual void CheckUnbuiltInput(Tensor x) { }
+
+    /// <summary>Checks a batch against the per-sample shape the model was declared or built with (a functional
+    /// model's graph checks its inputs itself; nothing here).</summary>
+    private protected virtual void CheckDeclaredInput(Tensor x) { }
 }

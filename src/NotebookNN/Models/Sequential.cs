@@ -68,6 +68,20 @@ public class Sequential : Model
         if (_layers.Count > 0 && _layers[0].Built) _layers[0].CheckInput(x.Shape);
     }
 
+    /// <summary>
+    /// Data whose samples are not the declared shape (<c>Flatten(inputShape: [28, 28])</c> given (n, 784) rows) is
+    /// refused with Keras's message for the model's input, <c>expected shape=(None, 28, 28), found shape=(None, 784)</c>;
+    /// a first layer that checks the input itself (Dense's last axis) gives its own message first, as before.
+    /// Runs on every batch: compares spans, allocates nothing unless it fails.
+    /// </summary>
+    private protected override void CheckDeclaredInput(Tensor x)
+    {
+        if (_inputShape is not { } declared || x.NDim == 0 || x.Dims.AsSpan(1).SequenceEqual(declared.Dims)) return;
+        if (_layers.Count > 0 && _layers[0].Built) _layers[0].CheckInput(x.Shape);
+        throw new ArgumentException($"Input 0 of layer \"{Name}\" is incompatible with the layer: expected shape={KerasTensor.FormatWithBatch(declared)}, "
+            + $"found shape={KerasTensor.FormatWithBatch(Shape.Wrap(x.Dims[1..]))}");
+    }
+
     public override void Build(Shape inputShape)
     {
         if (_layers.Count == 0)

@@ -20,8 +20,8 @@ public sealed class ImageGrid(IReadOnlyList<ImageTile> tiles, int columns, int s
 {
     /// <summary>The pictures in order.</summary>
     public IReadOnlyList<ImageTile> Tiles { get; } = tiles;
-    /// <summary>Pictures per row.</summary>
-    public int Columns { get; } = columns;
+    /// <summary>Pictures per row: the columns asked for, no more than there are pictures.</summary>
+    public int Columns { get; } = Math.Min(columns, Math.Max(1, tiles.Count));
     /// <summary>Displayed width of each picture in CSS pixels.</summary>
     public int Size { get; } = size;
 
@@ -31,7 +31,7 @@ public sealed class ImageGrid(IReadOnlyList<ImageTile> tiles, int columns, int s
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
         sb.Append("<div class=\"nnn-images\" style=\"display:grid;grid-template-columns:repeat(")
-          .Append(Math.Min(Columns, Math.Max(1, Tiles.Count)).ToString(inv)).Append(',').Append(Size.ToString(inv))
+          .Append(Columns.ToString(inv)).Append(',').Append(Size.ToString(inv))
           .Append("px);gap:8px;font-family:sans-serif;font-size:12px\">");
         foreach (var t in Tiles)
         {
@@ -45,7 +45,10 @@ public sealed class ImageGrid(IReadOnlyList<ImageTile> tiles, int columns, int s
         return sb.Append("</div>").ToString();
     }
 
-    /// <summary>A one-line description, e.g. <c>ImageGrid(25 images of 28×28, 5 columns)</c>.</summary>
+    /// <summary>A one-line description, e.g. <c>ImageGrid(25 images of 28×28, 5 columns)</c>, <c>ImageGrid(1 image of
+    /// 28×28, 1 column)</c>.</summary>
     public override string ToString() =>
-        $"ImageGrid({Tiles.Count} images" + (Tiles.Count > 0 ? $" of {Tiles[0].Height}×{Tiles[0].Width}" : "") + $", {Columns} columns)";
+        $"ImageGrid({Plural(Tiles.Count, "image")}" + (Tiles.Count > 0 ? $" of {Tiles[0].Height}×{Tiles[0].Width}" : "") + $", {Plural(Columns, "column")})";
+
+    private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 }

@@ -49,7 +49,7 @@ internal static unsafe class Broadcast
     }
 
     /// <summary>Whether dims <paramref name="from"/> broadcast to exactly <paramref name="to"/>.</summary>
-    private static bool CanStretch(ReadOnlySpan<int> from, ReadOnlySpan<int> to)
+    internal static bool CanStretch(ReadOnlySpan<int> from, ReadOnlySpan<int> to)
     {
         if (from.Length > to.Length) return false;
         for (int i = 1; i <= from.Length; i++)

@@ -26,6 +26,12 @@ internal static class Elementwise
         return y;
     }
 
+    /// <summary>TOp(a[i], s) for a float64 scalar, taken as float32 (numpy's rule for a Python float and a float32 array).</summary>
+    public static Tensor Binary<TOp>(Tensor a, double s) where TOp : IBinaryOp => Binary<TOp>(a, (float)s);
+
+    /// <summary>TOp(s, b[i]) for a float64 scalar, taken as float32.</summary>
+    public static Tensor Binary<TOp>(double s, Tensor b) where TOp : IBinaryOp => Binary<TOp>((float)s, b);
+
     /// <summary>TOp(s, b[i]).</summary>
     public static Tensor Binary<TOp>(float s, Tensor b) where TOp : IBinaryOp
     {

@@ -40,6 +40,19 @@ public readonly partial struct Shape : IEquatable<Shape>, IReadOnlyList<int>
     /// <summary>Dimension <paramref name="axis"/>; negative axes count from the end as in numpy.</summary>
     public int this[int axis] => Dims[NormalizeAxis(axis, Rank)];
 
+    /// <summary>The dimensions in <paramref name="range"/>, as a shape: <c>xTrain.Shape[1..]</c> is the per-sample
+    /// shape (Keras's <c>input_shape=X_train.shape[1:]</c>). Bounds are clamped like a Python slice.</summary>
+    public Shape this[Range range]
+    {
+        get
+        {
+            int n = Rank;
+            int start = Math.Clamp(range.Start.IsFromEnd ? n - range.Start.Value : range.Start.Value, 0, n);
+            int stop = Math.Clamp(range.End.IsFromEnd ? n - range.End.Value : range.End.Value, 0, n);
+            return Wrap(Dims.AsSpan(start, Math.Max(0, stop - start)).ToArray());
+        }
+    }
+
     /// <summary>Product of the dimensions (1 for a scalar).</summary>
     public int Size => SizeOf(Dims);
 

@@ -27,6 +27,20 @@ public partial class Tensor
         return new(data, [values.GetLength(0), values.GetLength(1), values.GetLength(2)]);
     }
 
+    /// <summary>
+    /// A tensor of the values of any array of numbers, as numpy's <c>np.array</c>: <c>Tensor.From(new[] { 12, 3, 6 })</c>
+    /// (ints), <c>double[,]</c>, or a jagged array <c>new[] { new[] { 1, 2 }, new[] { 3, 4 } }</c> (shape (2, 2)).
+    /// Values are stored as float32.
+    /// </summary>
+    /// <exception cref="ArgumentException">A jagged array's rows differ in length (numpy's "inhomogeneous shape"), or the
+    /// elements are not numbers.</exception>
+    public static Tensor From(Array values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var (dims, data) = NestedArray.Read(values);
+        return new(data, dims);
+    }
+
     /// <summary>A tensor of the given shape holding a copy of <paramref name="data"/> in row-major order.</summary>
     public static Tensor From(float[] data, Shape shape)
     {
@@ -49,20 +63,26 @@ public partial class Tensor
         return new(data, dims.ToArray());
     }
 
-    /// <summary>A 0-D tensor holding one value.</summary>
-    public static Tensor Scalar(float value) => new([value], []);
+    /// <summary>A 0-D tensor holding one value (stored as float32).</summary>
+    public static Tensor Scalar(double value) => new([(float)value], []);
 
     /// <summary>A tensor of zeros.</summary>
     public static Tensor Zeros(Shape shape) => NewZeros(shape.Dims);
 
+    /// <summary>A tensor of zeros with the dimensions given one by one: <c>Tensor.Zeros(2, 3)</c>.</summary>
+    public static Tensor Zeros(params int[] shape) => Zeros(new Shape(shape));
+
     /// <summary>A tensor of ones.</summary>
     public static Tensor Ones(Shape shape) => Full(shape, 1f);
 
+    /// <summary>A tensor of ones with the dimensions given one by one: <c>Tensor.Ones(2, 3)</c>.</summary>
+    public static Tensor Ones(params int[] shape) => Ones(new Shape(shape));
+
     /// <summary>A tensor with every element <paramref name="value"/>.</summary>
-    public static Tensor Full(Shape shape, float value)
+    public static Tensor Full(Shape shape, double value)
     {
         var t = NewUninitialized(shape.Dims);
-        t.Span.Fill(value);
+        t.Span.Fill((float)value);
         return t;
     }
 

@@ -12,28 +12,31 @@ public partial class Tensor
     /// </summary>
     /// <exception cref="IndexOutOfRangeException">"index 10 is out of bounds for axis 0 with size 5".</exception>
     [IndexerName("Slice")]
-    public Tensor this[int index] => Select([index]);
+    public Tensor this[int index] { get => Select([index]); set => Assign([index], value); }
 
     /// <summary>Position along the first axis as a C# index: <c>x[^1]</c> is the last row. A view.</summary>
     [IndexerName("Slice")]
-    public Tensor this[Index index] => Select([index]);
+    public Tensor this[Index index] { get => Select([index]); set => Assign([index], value); }
 
     /// <summary>
     /// A slice of the first axis: <c>x[..5000]</c>, <c>x[5000..]</c>. A view sharing storage. Bounds are clamped
     /// like a numpy slice (<c>x[..10]</c> of 5 rows is all 5 rows), so slicing never throws.
     /// </summary>
     [IndexerName("Slice")]
-    public Tensor this[Range range] => Select([range]);
+    public Tensor this[Range range] { get => Select([range]); set => Assign([range], value); }
 
     /// <summary>
     /// Indexes several axes at once, numpy-style: <c>x[.., 1..3]</c>, <c>x[0, 1]</c>, <c>x[2.., ..4, 1]</c>.
     /// Integers drop their axis, ranges keep it; axes not mentioned are kept whole. A view sharing storage.
+    /// An <c>int[]</c> entry picks those positions along its axis (numpy's integer-array index): a copy.
+    /// Assigning writes numpy's setitem (see <see cref="Assign"/>): <c>results[i, sequence] = 1.0</c>.
     /// </summary>
     [IndexerName("Slice")]
-    public Tensor this[params TensorIndex[] indices] => Select(indices);
+    public Tensor this[params TensorIndex[] indices] { get => Select(indices); set => Assign(indices, value); }
 
     private Tensor Select(TensorIndex[] indices)
     {
+        if (AdvancedIndex.Applies(indices)) return Gather(new AdvancedIndex(this, indices));
         var view = View(indices);
         GradientTape.Record(view, this, g =>
         {

@@ -1,7 +1,7 @@
 namespace NotebookNN.Layers;
 
 /// <summary>Applies an activation function to its input (keras.layers.Activation). No weights.</summary>
-public sealed class Activation(ActivationFunction activation, int[]? inputShape = null, string? name = null)
+public sealed class Activation(ActivationFunction activation, Shape? inputShape = null, string? name = null)
     : Layer(name, inputShape)
 {
     internal override bool ConcurrentInference => true;

@@ -23,7 +23,7 @@ public sealed class Dense : Layer
     public Dense(int units, ActivationFunction? activation = null, bool useBias = true,
         Initializer? kernelInitializer = null, Initializer? biasInitializer = null,
         Regularizer? kernelRegularizer = null, Regularizer? biasRegularizer = null,
-        int[]? inputShape = null, string? name = null)
+        Shape? inputShape = null, string? name = null)
         : base(name, inputShape)
     {
         if (units <= 0)

@@ -5,9 +5,7 @@ public sealed class InputLayer : Layer
 {
     internal override bool ConcurrentInference => true;
 
-    public InputLayer(int[] shape, string? name = null) : base(name, CheckShape(shape).ToArray()) { }
-
-    internal InputLayer(Shape shape, string? name) : base(name, shape.ToArray()) { }
+    public InputLayer(Shape shape, string? name = null) : base(name, CheckShape(shape)) { }
 
     protected override string DefaultNamePrefix => "input";
     private protected override bool OneBasedNames => true;
@@ -17,12 +15,11 @@ public sealed class InputLayer : Layer
 
     public override Tensor Call(Tensor inputs, bool training = false) => inputs;
 
-    internal static Shape CheckShape(int[] shape)
+    internal static Shape CheckShape(Shape shape)
     {
-        ArgumentNullException.ThrowIfNull(shape);
-        foreach (var d in shape)
+        foreach (var d in shape.Dims)
             if (d <= 0)
-                throw new ArgumentException($"Received an invalid value for `shape`, expected positive dimensions (the batch axis is left out). Received: shape={Shape.Format(shape)}");
-        return new Shape(shape);
+                throw new ArgumentException($"Received an invalid value for `shape`, expected positive dimensions (the batch axis is left out). Received: shape={shape}");
+        return shape;
     }
 }

@@ -4,7 +4,7 @@ namespace NotebookNN.Layers;
 /// Softmax over <see cref="Axis"/> (keras.layers.Softmax): turns logits into probabilities, as in TensorFlow's
 /// quickstart <c>new Sequential([model, new Softmax()])</c>. No weights; the output has the input's shape.
 /// </summary>
-public sealed class Softmax(int axis = -1, int[]? inputShape = null, string? name = null) : Layer(name, inputShape)
+public sealed class Softmax(int axis = -1, Shape? inputShape = null, string? name = null) : Layer(name, inputShape)
 {
     internal override bool ConcurrentInference => true;
 

@@ -25,7 +25,7 @@ public sealed class Normalization : Layer
     /// <param name="invert">Undo the standardization instead: <c>mean + x · √variance</c>.</param>
     /// <param name="inputShape">The per-sample input shape, for the first layer of a Sequential model.</param>
     /// <param name="name">The layer's name; default <c>normalization</c>, <c>normalization_1</c>, ….</param>
-    public Normalization(int? axis = -1, double[]? mean = null, double[]? variance = null, bool invert = false, int[]? inputShape = null, string? name = null)
+    public Normalization(int? axis = -1, double[]? mean = null, double[]? variance = null, bool invert = false, Shape? inputShape = null, string? name = null)
         : base(name, inputShape)
     {
         if ((mean is null) != (variance is null))

@@ -1,7 +1,7 @@
 namespace NotebookNN.Layers;
 
 /// <summary>Flattens each sample to one axis (keras.layers.Flatten): (batch, 28, 28) → (batch, 784). No weights.</summary>
-public sealed class Flatten(int[]? inputShape = null, string? name = null)
+public sealed class Flatten(Shape? inputShape = null, string? name = null)
     : Layer(name, inputShape)
 {
     internal override bool ConcurrentInference => true;

@@ -14,7 +14,7 @@ public partial class Tensor
     }
 
     /// <summary>Adds <paramref name="s"/> to every element.</summary>
-    public static Tensor operator +(Tensor a, float s)
+    public static Tensor operator +(Tensor a, double s)
     {
         var y = Elementwise.Binary<AddOp>(a, s);
         RecordScalarArithmetic(y, a, Arith.Add, s);
@@ -22,7 +22,7 @@ public partial class Tensor
     }
 
     /// <summary>Adds <paramref name="s"/> to every element.</summary>
-    public static Tensor operator +(float s, Tensor a) => a + s;
+    public static Tensor operator +(double s, Tensor a) => a + s;
 
     /// <summary>Elementwise difference with numpy broadcasting.</summary>
     /// <exception cref="ArgumentException">The shapes cannot be broadcast together.</exception>
@@ -34,7 +34,7 @@ public partial class Tensor
     }
 
     /// <summary>Subtracts <paramref name="s"/> from every element.</summary>
-    public static Tensor operator -(Tensor a, float s)
+    public static Tensor operator -(Tensor a, double s)
     {
         var y = Elementwise.Binary<SubOp>(a, s);
         RecordScalarArithmetic(y, a, Arith.Add, s);
@@ -42,7 +42,7 @@ public partial class Tensor
     }
 
     /// <summary><paramref name="s"/> minus every element.</summary>
-    public static Tensor operator -(float s, Tensor a)
+    public static Tensor operator -(double s, Tensor a)
     {
         var y = Elementwise.Binary<SubOp>(s, a);
         RecordScalarArithmetic(y, a, Arith.Neg, s);

@@ -17,12 +17,12 @@ public partial class Tensor
     /// Records <paramref name="y"/> = f(a) for an op with a scalar: Add (a ± s: gradient g), Neg (s − a or −a: −g),
     /// Mul (a·s: g·s), Div (a / s: g / s), ScalarOverTensor (s / a: −g·y / a).
     /// </summary>
-    private static void RecordScalarArithmetic(Tensor y, Tensor a, Arith op, float s)
+    private static void RecordScalarArithmetic(Tensor y, Tensor a, Arith op, double s)
     {
         if (GradientTape.Recording(a) is not { } tape) return;
         var rec = tape.Push<ScalarArithmeticBackward>(y, a);
         rec.Op = op;
-        rec.S = s;
+        rec.S = (float)s;
     }
 
     /// <summary>Backward of the arithmetic operators between two tensors, each gradient summed back over broadcast axes.</summary>

@@ -14,7 +14,7 @@ public partial class Tensor
     }
 
     /// <summary>Multiplies every element by <paramref name="s"/>.</summary>
-    public static Tensor operator *(Tensor a, float s)
+    public static Tensor operator *(Tensor a, double s)
     {
         var y = Elementwise.Binary<MulOp>(a, s);
         RecordScalarArithmetic(y, a, Arith.Mul, s);
@@ -22,7 +22,7 @@ public partial class Tensor
     }
 
     /// <summary>Multiplies every element by <paramref name="s"/>.</summary>
-    public static Tensor operator *(float s, Tensor a) => a * s;
+    public static Tensor operator *(double s, Tensor a) => a * s;
 
     /// <summary>Elementwise quotient with numpy broadcasting (IEEE results on division by zero, like numpy).</summary>
     /// <exception cref="ArgumentException">The shapes cannot be broadcast together.</exception>
@@ -34,7 +34,7 @@ public partial class Tensor
     }
 
     /// <summary>Divides every element by <paramref name="s"/>.</summary>
-    public static Tensor operator /(Tensor a, float s)
+    public static Tensor operator /(Tensor a, double s)
     {
         var y = Elementwise.Binary<DivOp>(a, s);
         RecordScalarArithmetic(y, a, Arith.Div, s);
@@ -42,7 +42,7 @@ public partial class Tensor
     }
 
     /// <summary><paramref name="s"/> divided by every element.</summary>
-    public static Tensor operator /(float s, Tensor a)
+    public static Tensor operator /(double s, Tensor a)
     {
         var y = Elementwise.Binary<DivOp>(s, a);
         RecordScalarArithmetic(y, a, Arith.ScalarOverTensor, s);

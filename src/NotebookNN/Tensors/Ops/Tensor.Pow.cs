@@ -5,7 +5,7 @@ namespace NotebookNN;
 public partial class Tensor
 {
     /// <summary>Elementwise xᵖ (numpy's <c>power</c> for floats: a negative base needs a whole exponent, else NaN).</summary>
-    public static Tensor Pow(Tensor x, float exponent)
+    public static Tensor Pow(Tensor x, double exponent)
     {
         var y = exponent switch
         {
@@ -18,7 +18,7 @@ public partial class Tensor
     }
 
     /// <summary>Elementwise xᵖ.</summary>
-    public Tensor Pow(float exponent) => Pow(this, exponent);
+    public Tensor Pow(double exponent) => Pow(this, exponent);
 
     /// <summary>Elementwise x^e with a tensor exponent, broadcast like numpy. The exponent's gradient is y·ln x
     /// where x &gt; 0 and 0 elsewhere (TensorFlow's convention).</summary>

@@ -11,25 +11,25 @@ public partial class Tensor
 
     /// <summary>Keras <c>leaky_relu</c>: x where x ≥ 0, else negativeSlope·x (default 0.2, as Keras 3).</summary>
     /// <exception cref="ArgumentException"><paramref name="negativeSlope"/> is negative or NaN.</exception>
-    public static Tensor LeakyRelu(Tensor x, float negativeSlope = 0.2f)
+    public static Tensor LeakyRelu(Tensor x, double negativeSlope = 0.2)
     {
         if (!(negativeSlope >= 0f))
             throw new ArgumentException(Invariant($"The negativeSlope value of a Leaky ReLU cannot be negative or NaN, expected a non-negative float. Received: negativeSlope={negativeSlope}"));
-        return MapRecorded<LeakyReluOp, LeakyReluGradOp>(x, negativeSlope);
+        return MapRecorded<LeakyReluOp, LeakyReluGradOp>(x, (float)negativeSlope);
     }
     /// <summary>Keras <c>leaky_relu</c>.</summary>
-    public Tensor LeakyRelu(float negativeSlope = 0.2f) => LeakyRelu(this, negativeSlope);
+    public Tensor LeakyRelu(double negativeSlope = 0.2) => LeakyRelu(this, negativeSlope);
 
     /// <summary>Keras <c>elu</c>: x where x &gt; 0, else alpha·(eˣ − 1).</summary>
     /// <exception cref="ArgumentException"><paramref name="alpha"/> is NaN.</exception>
-    public static Tensor Elu(Tensor x, float alpha = 1f)
+    public static Tensor Elu(Tensor x, double alpha = 1)
     {
-        if (float.IsNaN(alpha))
+        if (double.IsNaN(alpha))
             throw new ArgumentException(Invariant($"The alpha value of an ELU must be a number. Received: alpha={alpha}"));
-        return MapRecorded<EluOp, EluGradOp>(x, alpha);
+        return MapRecorded<EluOp, EluGradOp>(x, (float)alpha);
     }
     /// <summary>Keras <c>elu</c>.</summary>
-    public Tensor Elu(float alpha = 1f) => Elu(this, alpha);
+    public Tensor Elu(double alpha = 1) => Elu(this, alpha);
 
     /// <summary>Keras <c>selu</c>: scale·elu(x, alpha) with alpha ≈ 1.6733, scale ≈ 1.0507.</summary>
     public static Tensor Selu(Tensor x) => MapRecorded<SeluOp, SeluGradOp>(x);

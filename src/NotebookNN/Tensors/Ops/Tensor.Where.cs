@@ -7,7 +7,7 @@ public partial class Tensor
     /// <summary>
     /// Picks <paramref name="x"/> where <paramref name="condition"/> is non-zero and <paramref name="y"/> elsewhere
     /// (numpy's <c>where</c>); the three broadcast together. Gradients flow to the chosen branch only.
-    /// <code>var bin = Tensor.Where(pred >= 0.5f, 1f, 0f);</code>
+    /// <code>var bin = Tensor.Where(pred >= 0.5, 1, 0);</code>
     /// </summary>
     /// <exception cref="ArgumentException">The shapes cannot be broadcast together.</exception>
     public static Tensor Where(Tensor condition, Tensor x, Tensor y)
@@ -23,11 +23,11 @@ public partial class Tensor
     }
 
     /// <summary><see cref="Where(Tensor, Tensor, Tensor)"/> with a constant for the false branch.</summary>
-    public static Tensor Where(Tensor condition, Tensor x, float y) => Where(condition, x, Scalar(y));
+    public static Tensor Where(Tensor condition, Tensor x, double y) => Where(condition, x, Scalar(y));
 
     /// <summary><see cref="Where(Tensor, Tensor, Tensor)"/> with a constant for the true branch.</summary>
-    public static Tensor Where(Tensor condition, float x, Tensor y) => Where(condition, Scalar(x), y);
+    public static Tensor Where(Tensor condition, double x, Tensor y) => Where(condition, Scalar(x), y);
 
-    /// <summary><see cref="Where(Tensor, Tensor, Tensor)"/> with constants: <c>Tensor.Where(pred >= 0.5f, 1f, 0f)</c>.</summary>
-    public static Tensor Where(Tensor condition, float x, float y) => Where(condition, Scalar(x), Scalar(y));
+    /// <summary><see cref="Where(Tensor, Tensor, Tensor)"/> with constants: <c>Tensor.Where(pred >= 0.5, 1, 0)</c>.</summary>
+    public static Tensor Where(Tensor condition, double x, double y) => Where(condition, Scalar(x), Scalar(y));
 }
