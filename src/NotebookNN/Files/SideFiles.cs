@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace NotebookNN.Files;
 
@@ -15,10 +16,27 @@ internal static class SideFiles
 {
     private static readonly ConcurrentDictionary<string, byte> InFlight = new();
 
-    static SideFiles() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    /// <summary>Kept alive for the process's life: a registration stops handling its signal when collected.</summary>
+    private static readonly List<PosixSignalRegistration> Signals = [];
+
+    static SideFiles()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteInFlight();
+        // A terminal's Ctrl+C, a kernel restart or `kill` end the process through these signals; their default action
+        // goes on after the handler (the context is not cancelled), which only deletes the files being written.
+        try
+        {
+            foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT,
+                         PosixSignal.SIGQUIT, PosixSignal.SIGHUP })
+                Signals.Add(PosixSignalRegistration.Create(signal, _ => DeleteInFlight()));
+        }
+        catch (PlatformNotSupportedException) { }
+    }
+
+    private static void DeleteInFlight()
     {
         foreach (var path in InFlight.Keys) TryDelete(path);
-    };
+    }
 
     /// <summary>A new temporary name beside <paramref name="target"/> (a full path), deleted at process exit until <see cref="Release"/>.</summary>
     public static string Create(string target, string prefix, string suffix)

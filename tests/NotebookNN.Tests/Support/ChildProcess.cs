@@ -17,8 +17,15 @@ public static class ChildProcess
                 var model = BigModel();
                 Console.WriteLine("ready");
                 while (true) model.Save(target);
+            case ["save-once", var target]:
+                BigModel().Save(target);
+                return 0;
+            case ["load-boston"]: // through KERAS_HOME, proxies and the library's own settings from the environment
+                var ((x, _), _) = NotebookNN.Datasets.BostonHousing.LoadData();
+                Console.WriteLine(x.Shape);
+                return 0;
             default:
-                Console.Error.WriteLine("usage: NotebookNN.Tests.dll save-until-killed <path>");
+                Console.Error.WriteLine("usage: NotebookNN.Tests.dll save-until-killed <path> | save-once <path> | load-boston");
                 return 2;
         }
     }
