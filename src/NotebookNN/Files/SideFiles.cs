@@ -6,7 +6,8 @@ using System.Runtime.InteropServices;
 namespace NotebookNN.Files;
 
 /// <summary>
-/// Temporary files written beside a target and renamed over it when complete (atomic saves, downloads). Their names
+/// Temporary files (or folders: an archive being extracted) written beside a target and renamed over it when complete
+/// (atomic saves, downloads, extractions). Their names
 /// say whose they are: <c>{prefix}{target name}.{process id}.{guid}{suffix}</c> (a save: <c>.model.keras.4711.3f…e1.tmp</c>,
 /// a download: <c>mnist.npz.4711.3f…e1.part</c>). The files of a running write are deleted when the process exits
 /// normally; those of a process that was killed (SIGKILL, a crash) are found by their name on the next write of the
@@ -66,7 +67,7 @@ internal static class SideFiles
         if (!Directory.Exists(dir)) return 0;
         int removed = 0;
         IEnumerable<string> candidates;
-        try { candidates = Directory.EnumerateFiles(dir, head + "*" + suffix).ToList(); }
+        try { candidates = Directory.EnumerateFileSystemEntries(dir, head + "*" + suffix).ToList(); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return 0; }
         foreach (var path in candidates)
         {
@@ -112,8 +113,9 @@ internal static class SideFiles
     {
         try
         {
-            if (!File.Exists(path)) return false;
-            File.Delete(path);
+            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+            else if (File.Exists(path)) File.Delete(path);
+            else return false;
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }

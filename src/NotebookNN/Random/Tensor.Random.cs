@@ -13,11 +13,11 @@ public partial class Tensor
     {
         if (!(maxval > minval))
             throw new ArgumentException(Invariant($"RandomUniform expects maxval > minval. Received: minval={minval}, maxval={maxval}"));
-        return RandomUniform(shape, minval, maxval, Generator(seed));
+        return UniformFrom(Generator(seed), shape, minval, maxval);
     }
 
     /// <summary>Uniform values from a given generator (a layer's own: Dropout's masks).</summary>
-    internal static Tensor RandomUniform(Shape shape, float minval, float maxval, RandomGenerator generator)
+    internal static Tensor UniformFrom(RandomGenerator generator, Shape shape, float minval, float maxval)
     {
         var t = NewUninitialized(shape.Dims);
         generator.FillUniform(t.Span, minval, maxval);

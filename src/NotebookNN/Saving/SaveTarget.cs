@@ -16,7 +16,10 @@ internal static class SaveTarget
     /// Checks <paramref name="path"/>, creates its folder, deletes temporary files that killed saves of the same target
     /// left, and opens a new temporary file beside it (release it with <see cref="SideFiles.Release"/>).
     /// </summary>
+    /// <param name="path">The destination as the user gave it (messages name it).</param>
     /// <param name="what">What is saved, for messages: <c>the model</c>, <c>the weights</c>.</param>
+    /// <param name="full">The destination's full path.</param>
+    /// <param name="temp">The temporary file opened.</param>
     public static FileStream OpenTemp(string path, string what, out string full, out string temp)
     {
         full = Check(path, what);

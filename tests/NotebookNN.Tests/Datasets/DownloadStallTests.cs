@@ -80,6 +80,18 @@ public sealed class DownloadStallTests : IDisposable
     }
 
     [Fact]
+    public void FoldersOfKilledExtractionsAreRemovedToo()
+    {
+        var target = _cache.File("cifar-10-batches-py");
+        var dead = _cache.File($"cifar-10-batches-py.{int.MaxValue}.{Guid.NewGuid():N}.part");
+        var running = _cache.File($"cifar-10-batches-py.{Environment.ProcessId}.{Guid.NewGuid():N}.part");
+        foreach (var d in new[] { dead, running }) File.WriteAllBytes(Path.Combine(Directory.CreateDirectory(d).FullName, "data_batch_1"), [1]);
+        Assert.Equal(1, NotebookNN.Files.SideFiles.RemoveStale(target, "", ".part"));
+        Assert.False(Directory.Exists(dead));
+        Assert.True(Directory.Exists(running));
+    }
+
+    [Fact]
     public void AMirrorReplacesTheOriginBySettingOrEnvironmentVariable()
     {
         using var server = new LocalHttpServer(Payload);

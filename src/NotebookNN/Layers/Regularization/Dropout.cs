@@ -30,7 +30,7 @@ public sealed class Dropout : Layer
     {
         EnsureBuilt(inputs);
         if (!training || Rate == 0) return inputs;
-        var keep = Tensor.RandomUniform(inputs.Shape, 0f, 1f, _masks) >= (float)Rate;
+        var keep = Tensor.UniformFrom(_masks, inputs.Shape, 0f, 1f) >= (float)Rate;
         return inputs * keep * (float)(1.0 / (1.0 - Rate));
     }
 
