@@ -51,9 +51,15 @@ public class ConcurrentFitTests
 
         var together = MakeModels();
         using var barrier = new Barrier(2);
-        var fits = Enumerable.Range(0, 2).Select(i => Task.Factory.StartNew(() => Train(together[i], data[i], barrier),
-            TaskCreationOptions.LongRunning)).ToArray();
-        Assert.True(Task.WaitAll(fits, TimeSpan.FromMinutes(2)), "a Fit did not finish");
+        var errors = new Exception?[2];
+        var threads = Enumerable.Range(0, 2).Select(i => new Thread(() =>
+        {
+            try { Train(together[i], data[i], barrier); }
+            catch (Exception e) { errors[i] = e; barrier.RemoveParticipant(); }
+        })).ToArray();
+        foreach (var t in threads) t.Start();
+        foreach (var t in threads) Assert.True(t.Join(TimeSpan.FromMinutes(2)), "a Fit did not finish");
+        Assert.All(errors, Assert.Null);
 
         for (int i = 0; i < 2; i++)
         {
