@@ -45,6 +45,17 @@ public partial class ModelCheckpoint : Callback
     /// <summary>The best monitored value seen so far.</summary>
     public double Best { get; private set; }
 
+    /// <summary>
+    /// Checks the destination before the first epoch trains (a directory, a folder that is a file, a folder where no file
+    /// can be created), so a bad path fails at once rather than after an epoch's work. A path whose folder holds
+    /// placeholders is checked at each save.
+    /// </summary>
+    public override void OnTrainBegin(IDictionary<string, double> logs)
+    {
+        if (Path.GetDirectoryName(Filepath) is { } dir && Placeholder().IsMatch(dir)) return;
+        Saving.SaveTarget.Probe(Placeholder().Replace(Filepath, "0"), SaveWeightsOnly ? "the weights" : "the model");
+    }
+
     /// <summary>Saves (or not, with <see cref="SaveBestOnly"/>) after each epoch.</summary>
     public override void OnEpochEnd(int epoch, IDictionary<string, double> logs)
     {

@@ -17,6 +17,18 @@ public abstract partial class Layer
     private readonly List<Variable> _weights = [];
     private readonly List<(Variable Weight, Regularizer Regularizer)> _regularized = [];
 
+    /// <summary>The seed of <see cref="SeedGenerator"/>, drawn when the layer is constructed (Keras 3's default seed).</summary>
+    private readonly ulong _seed = RandomGenerator.Current.NextUInt64();
+    private RandomGenerator? _seedGenerator;
+
+    /// <summary>
+    /// The layer's own random stream (Keras 3's per-layer <c>SeedGenerator</c>), seeded from the global generator at
+    /// construction: unseeded initializers of its weights, its dropout masks and, for a model, Fit's shuffling draw
+    /// from it, so what the layer draws does not depend on what other threads draw meanwhile.
+    /// </summary>
+    internal RandomGenerator SeedGenerator =>
+        _seedGenerator ?? Interlocked.CompareExchange(ref _seedGenerator, new RandomGenerator(_seed), null) ?? _seedGenerator;
+
     /// <param name="name">The layer's name; by default the snake_case type name made unique (<c>dense</c>, <c>dense_1</c>).</param>
     /// <param name="inputShape">The per-sample input shape, for the first layer of a Sequential model (Keras's <c>input_shape</c>).</param>
     protected Layer(string? name = null, Shape? inputShape = null)
@@ -111,7 +123,7 @@ public abstract partial class Layer
     public void EnsureBuilt(Shape sampleShape)
     {
         if (Built) return;
-        Build(sampleShape);
+        using (RandomGenerator.Use(SeedGenerator)) Build(sampleShape); // sub-layers made in Build draw their seeds here too
         BuiltInputShape = sampleShape;
     }
 
@@ -136,7 +148,9 @@ public abstract partial class Layer
     {
         var init = initializer ?? Initializer.Get("glorot_uniform");
         Saving.WeightBudget.Take(Name, name, shape); // loading a model file: no more than the file holds
-        var w = new Variable(init.Call(shape), $"{Name}/{name}", trainable);
+        Tensor value;
+        using (RandomGenerator.Use(SeedGenerator)) value = init.Call(shape);
+        var w = new Variable(value, $"{Name}/{name}", trainable);
         _weights.Add(w);
         if (regularizer is not null) _regularized.Add((w, regularizer));
         return w;

@@ -29,6 +29,7 @@ internal static class EpochLoop
         Func<Dictionary<string, double>>? validate)
     {
         var order = shuffle ? model.RentOrderBuffer(n) : null; // reshuffled in place each epoch
+        using var random = RandomGenerator.Use(model.SeedGenerator); // unseeded draws of custom layers and losses: the model's stream
         try { Epochs(model, list, n, batchSize, epochs, initialEpoch, order, validationFreq, resetMetrics, trainStep, logs, validate); }
         finally { if (order is not null) model.ReturnOrderBuffer(order); }
     }
@@ -50,7 +51,7 @@ internal static class EpochLoop
             {
                 resetMetrics();
                 list.Each(c => c.OnEpochBegin(epoch, new Dictionary<string, double>()));
-                if (order is not null) RandomGenerator.Shared.Permutation(order);
+                if (order is not null) model.SeedGenerator.Permutation(order);
                 IDictionary<string, double> batchLogs = new Dictionary<string, double>();
                 bool batchHooks = list.ObservesBatches; // without observers no per-step logs are built
                 for (done = 0; done < steps; done++)

@@ -8,9 +8,13 @@ namespace NotebookNN;
 /// Every member locks the instance, so one generator can be shared by threads; bulk fills take the lock once.
 /// </summary>
 /// <remarks>
-/// <see cref="Shared"/> is the process-wide stream that everything random in NotebookNN draws from (initializers,
-/// dropout, shuffling); <see cref="Utils.SetRandomSeed"/> reseeds it. Without a seed it starts from OS entropy.
-/// Distribution fills live in RandomGenerator.Distributions.cs.
+/// <see cref="Shared"/> is the process-wide stream (Keras's global seed); <see cref="Utils.SetRandomSeed"/> reseeds it,
+/// and without a seed it starts from OS entropy. As in Keras 3, where each layer's <c>SeedGenerator</c> takes its seed
+/// from the global one when the layer is constructed, every <see cref="Layers.Layer"/> (so every model) draws a seed
+/// from <see cref="Current"/> at construction and keeps a generator of its own (<see cref="Layers.Layer.SeedGenerator"/>):
+/// its initializers, Dropout masks and Fit's shuffling draw from it, so a seeded model trains the same whatever runs on
+/// other threads. <see cref="Use"/> makes a generator <see cref="Current"/> on one thread for a while (a layer while it
+/// builds, a model while it fits). Distribution fills live in RandomGenerator.Distributions.cs.
 /// </remarks>
 internal sealed partial class RandomGenerator
 {
@@ -19,6 +23,25 @@ internal sealed partial class RandomGenerator
 
     /// <summary>The process-wide generator.</summary>
     public static RandomGenerator Shared { get; } = new(BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)));
+
+    [ThreadStatic] private static RandomGenerator? t_current;
+
+    /// <summary>The generator unseeded draws on this thread take from: the one <see cref="Use"/> set, else <see cref="Shared"/>.</summary>
+    public static RandomGenerator Current => t_current ?? Shared;
+
+    /// <summary>Makes <paramref name="generator"/> <see cref="Current"/> on this thread until the scope is disposed.</summary>
+    public static Scope Use(RandomGenerator generator)
+    {
+        var previous = t_current;
+        t_current = generator;
+        return new Scope(previous);
+    }
+
+    /// <summary>Restores the generator that was <see cref="Current"/> before <see cref="Use"/>.</summary>
+    public readonly struct Scope(RandomGenerator? previous) : IDisposable
+    {
+        public void Dispose() => t_current = previous;
+    }
 
     /// <summary>A generator whose stream is fixed by <paramref name="seed"/>.</summary>
     public RandomGenerator(ulong seed) => Reseed(seed);

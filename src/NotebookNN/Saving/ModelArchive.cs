@@ -26,14 +26,10 @@ internal static class ModelArchive
     /// <summary>Writes the archive atomically: <paramref name="write"/> fills a temp file that is then renamed over <paramref name="path"/>.</summary>
     public static void WriteAtomic(string path, string kind, Action<ZipArchive> write)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        var file = SaveTarget.OpenTemp(path, kind == "model" ? "the model" : "the weights", out var full, out var temp);
         try
         {
-            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            using (file)
             {
                 using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
                 {
@@ -47,7 +43,7 @@ internal static class ModelArchive
         }
         finally
         {
-            if (File.Exists(temp)) File.Delete(temp);
+            Files.SideFiles.Release(temp);
         }
     }
 

@@ -45,6 +45,21 @@ public class DropoutTests
     }
 
     [Fact]
+    public void ASeededLayersMasksDifferBetweenCallsAndRepeatInAnotherLayerWithTheSeed()
+    {
+        // Keras's Dropout(seed=…) keeps a SeedGenerator whose state moves on: a fixed seed fixes the sequence of masks,
+        // not one mask for every step.
+        var x = Tensor.Ones(new Shape(10, 50));
+        var d = new Dropout(0.5, seed: 7);
+        var a = d.Call(x, training: true).ToArray();
+        var b = d.Call(x, training: true).ToArray();
+        Assert.NotEqual(a, b);
+        var again = new Dropout(0.5, seed: 7);
+        Assert.Equal(a, again.Call(x, training: true).ToArray());
+        Assert.Equal(b, again.Call(x, training: true).ToArray());
+    }
+
+    [Fact]
     public void GradientIsTheMaskTimesTheScale()
     {
         Utils.SetRandomSeed(4);

@@ -5,7 +5,7 @@ namespace NotebookNN.Datasets.Download;
 /// <summary>
 /// A dataset shipped as a <c>.tar.gz</c> whose content is used as a folder (CIFAR-10's <c>cifar-10-batches-py</c>):
 /// looked for in <c>NOTEBOOKNN_DATASETS</c>, then in the cache, else the archive is fetched (hash-checked) and
-/// extracted into a temporary folder that is renamed only when extraction completed.
+/// extracted into a temporary folder (<c>{folder}.{pid}.{guid}.part</c>) that is renamed only when extraction completed.
 /// </summary>
 internal static class ArchiveFolder
 {
@@ -19,7 +19,8 @@ internal static class ArchiveFolder
         var target = Path.Combine(cacheFolder, folderName);
         if (File.Exists(Path.Combine(target, markerFile))) return target;
         var tarPath = DatasetCache.Resolve(archive, userFolder, cacheFolder, log);
-        var temp = Path.Combine(cacheFolder, $"{folderName}.{Guid.NewGuid():N}.part");
+        Files.SideFiles.RemoveStale(target, "", ".part"); // folders that killed extractions left
+        var temp = Files.SideFiles.Create(target, "", ".part");
         try
         {
             Directory.CreateDirectory(temp);
@@ -43,7 +44,7 @@ internal static class ArchiveFolder
         }
         finally
         {
-            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+            Files.SideFiles.Release(temp);
         }
     }
 }

@@ -6,7 +6,7 @@ namespace NotebookNN.Datasets.Download;
 /// Keras's cache (<c>$KERAS_HOME/datasets</c> or <c>~/.keras/datasets</c>, hash-checked),
 /// else downloads it from Keras's URL into that cache (see <see cref="Downloader"/>).
 /// </summary>
-public static class DatasetCache
+public static partial class DatasetCache
 {
     /// <summary>The environment variable naming a folder of dataset files looked in before the cache.</summary>
     public const string FolderVariable = "NOTEBOOKNN_DATASETS";

@@ -9,7 +9,8 @@ public sealed class Dropout : Layer
     internal override bool ConcurrentInference => true;
 
     /// <param name="rate">Fraction of the inputs to drop, in [0, 1).</param>
-    /// <param name="seed">Seed for this layer's masks; default the global generator.</param>
+    /// <param name="seed">Seed for this layer's masks; default a seed drawn from the global generator at construction.
+    /// Either way the masks differ from call to call (Keras's <c>SeedGenerator(seed)</c>).</param>
     /// <param name="name">Layer name.</param>
     public Dropout(double rate, int? seed = null, string? name = null) : base(name)
     {
@@ -17,7 +18,10 @@ public sealed class Dropout : Layer
             throw new ArgumentException(Invariant($"Invalid value received for argument `rate`. Expected a float value between 0 and 1. Received: rate={rate}"));
         Rate = rate;
         Seed = seed;
+        _masks = seed is { } s ? new RandomGenerator((ulong)(uint)s) : SeedGenerator;
     }
+
+    private readonly RandomGenerator _masks;
 
     public double Rate { get; }
     public int? Seed { get; }
@@ -26,7 +30,7 @@ public sealed class Dropout : Layer
     {
         EnsureBuilt(inputs);
         if (!training || Rate == 0) return inputs;
-        var keep = Tensor.RandomUniform(inputs.Shape, 0f, 1f, Seed) >= (float)Rate;
+        var keep = Tensor.UniformFrom(_masks, inputs.Shape, 0f, 1f) >= (float)Rate;
         return inputs * keep * (float)(1.0 / (1.0 - Rate));
     }
 
