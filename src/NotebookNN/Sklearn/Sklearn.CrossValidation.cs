@@ -28,7 +28,7 @@ public static partial class Sklearn
         var folds = cv.Split(x, yLabels).ToArray();
         var results = new (double Test, double Train, double Fit, double Score)[folds.Length];
         int workers = estimator is KerasEstimator ? 1 : Workers(nJobs);
-        Parallel.For(0, folds.Length, new ParallelOptions { MaxDegreeOfParallelism = workers }, f =>
+        ForEachJob(folds.Length, workers, f =>
         {
             var (trainIdx, testIdx) = folds[f];
             var est = estimator.Clone();

@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+
 namespace NotebookNN;
 
 public static partial class Sklearn
@@ -10,4 +12,19 @@ public static partial class Sklearn
         < 0 => Math.Max(1, Environment.ProcessorCount + 1 + nJobs.Value),
         _ => nJobs.Value,
     };
+
+    /// <summary>Runs <paramref name="body"/> for 0 … count-1 on up to <paramref name="workers"/> threads (in order on the caller's thread for one); a failure surfaces as itself, not wrapped.</summary>
+    internal static void ForEachJob(int count, int workers, Action<int> body)
+    {
+        if (workers <= 1 || count <= 1)
+        {
+            for (int i = 0; i < count; i++) body(i);
+            return;
+        }
+        try { Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = workers }, body); }
+        catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
+        {
+            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+    }
 }

@@ -65,7 +65,7 @@ public sealed class SGDClassifier(string loss = "hinge", string? penalty = "l2",
         var seeds = SeedsPerProblem(problems);
         var rows = Enumerable.Range(0, labels.Length).ToArray();
         var fits = new (double[] Coef, double Intercept, int NIter)[problems];
-        Parallel.For(0, problems, new ParallelOptions { MaxDegreeOfParallelism = Sklearn.Workers(_nJobs) }, c =>
+        Sklearn.ForEachJob(problems, Sklearn.Workers(_nJobs), c =>
         {
             double positive = classes[problems == 1 ? 1 : c];
             var yc = labels.Select(v => v == positive ? 1.0 : -1.0).ToArray();
