@@ -63,6 +63,16 @@ public class NamedBuildFunctionTests
     }
 
     [Fact]
+    public void DistributionsWrittenInlineAsApiMdShowsThem()
+    {
+        // API.md's form: the distributions as a target-typed dictionary in the call.
+        var search = new RandomizedSearchCV(new KerasRegressor(build_model), new() { ["n_hidden"] = new[] { 0, 1, 2, 3 },
+            ["n_neurons"] = Enumerable.Range(1, 99), ["learning_rate"] = new Reciprocal(3e-4, 3e-2) }, nIter: 10, cv: 3);
+        Assert.Equal(10, search.NIter);
+        Assert.Equal(3, search.NSplits);
+    }
+
+    [Fact]
     public void GridSearchBindsSnakeCaseKeysToCamelCaseParameters()
     {
         static Model Build(int nHidden = 0, double learningRate = 0.1) =>

@@ -65,11 +65,14 @@ public sealed class SGDClassifier(string loss = "hinge", string? penalty = "l2",
         var seeds = SeedsPerProblem(problems);
         var rows = Enumerable.Range(0, labels.Length).ToArray();
         var fits = new (double[] Coef, double Intercept, int NIter)[problems];
-        Sklearn.ForEachJob(problems, Sklearn.Workers(_nJobs), c =>
+        // The classes split into one group per worker; a group's problems advance together (see PlainSgd).
+        int workers = Math.Min(problems, Sklearn.Workers(_nJobs));
+        Sklearn.ForEachJob(workers, workers, g =>
         {
-            double positive = classes[problems == 1 ? 1 : c];
-            var yc = labels.Select(v => v == positive ? 1.0 : -1.0).ToArray();
-            fits[c] = PlainSgd.Fit(data, offset, features, rows, yc, _settings, seeds[c]);
+            var mine = Enumerable.Range(0, problems).Where(c => c % workers == g).ToArray();
+            var ys = mine.Select(c => labels.Select(v => v == classes[problems == 1 ? 1 : c] ? 1.0 : -1.0).ToArray()).ToArray();
+            var result = PlainSgd.Fit(data, offset, features, rows, ys, mine.Select(c => seeds[c]).ToArray(), _settings);
+            for (int q = 0; q < mine.Length; q++) fits[mine[q]] = result[q];
         });
         Classes = classes;
         Coef = new double[problems, features];
@@ -153,9 +156,15 @@ public sealed class SGDClassifier(string loss = "hinge", string? penalty = "l2",
         var w = new double[k][];
         for (int c = 0; c < k; c++) { w[c] = new double[features]; for (int j = 0; j < features; j++) w[c][j] = coef[c, j]; }
         var scores = new double[n * k];
+        double[] dot = new double[4];
+        int[] start = new int[4];
         for (int i = 0; i < n; i++)
             for (int c = 0; c < k; c++)
-                scores[i * k + c] = WideningKernels.Dot(w[c], data.AsSpan(offset + i * features, features)) + Intercept![c];
+            {
+                start[0] = offset + i * features;
+                WideningKernels.Dots([w[c]], data, start, features, 1, dot);
+                scores[i * k + c] = dot[0] + Intercept![c];
+            }
         return scores;
     }
 }
