@@ -3,7 +3,7 @@ using NotebookNN.Datasets;
 namespace NotebookNN;
 
 /// <summary>
-/// scikit-learn's <c>ParameterSampler</c>: with only lists, <paramref name="nIter"/> settings of the grid drawn without
+/// scikit-learn's <c>ParameterSampler</c>: with only lists, <c>nIter</c> settings of the grid drawn without
 /// replacement; otherwise, per setting and key in sorted order, a draw from each distribution (<see cref="IDistribution"/>)
 /// or a uniform pick from each list (<c>v[rng.randint(len(v))]</c>), from numpy's <c>RandomState(randomState)</c>.
 /// </summary>
