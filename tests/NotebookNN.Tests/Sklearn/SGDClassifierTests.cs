@@ -4,8 +4,9 @@ namespace NotebookNN.Tests.Sklearn;
 
 /// <summary>
 /// SGDClassifier against scikit-learn 1.2.1 on the same float32 inputs (Reference/make_sgd_reference.py): the same
-/// epochs, the same ConvergenceWarning, the same predictions, and weights equal to within 1e-9 of their scale (both
-/// sides shuffle identically and compute in float64; only the order in which a dot product is summed differs).
+/// epochs, the same ConvergenceWarning, the same predictions, and the same weights to the last bit (both sides shuffle
+/// identically, compute in float64 and sum each margin in the same order; a different summation order alone moves
+/// the weights by percents after tens of epochs on breast_cancer, see WideningKernels.Dots).
 /// </summary>
 public class SGDClassifierTests
 {
@@ -31,7 +32,7 @@ public class SGDClassifierTests
             for (int j = 0; j < coef[k].Length; j++) worst = Math.Max(worst, Math.Abs(coef[k][j] - clf.Coef[k, j]));
             worst = Math.Max(worst, Math.Abs(intercept[k] - clf.Intercept![k]));
         }
-        Assert.True(worst <= 1e-9 * scale, $"largest difference {worst:E3} against weights up to {scale:G4}");
+        Assert.True(worst == 0, $"largest difference {worst:E3} against weights up to {scale:G4}");
         Assert.Equal(SgdReference.Doubles(c.GetProperty("predict")).Select(v => (float)v), clf.Predict(x).ToArray());
         Assert.Equal(c.GetProperty("score").GetDouble(), clf.Score(x, y), 12);
     }
