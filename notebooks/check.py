@@ -39,6 +39,8 @@ EXPECT = {
     "04-fashion-mnist-optimizers": [
         ("a grid of 30 samples", lambda t: t.count("data:image/png;base64") >= 30),
         ("a cross-validated baseline above 0.40", lambda t: (v := value("cross-validated accuracy:", t)) is not None and v > 0.40),
+        ("scikit-learn's SGDClassifier baseline above 0.80 on the real digits, its scores as a table",
+         lambda t: (v := value("SGDClassifier cross-validated accuracy:", t)) is not None and v > 0.80 and "<th>test_score</th>" in t),
         ("training curves", lambda t: "newPlot(" in t),
         ("all five optimizers, Adam above 0.80 on the real (MNIST stand-in) data",
          lambda t: all(value(n + r" +test accuracy:", t) is not None for n in ("sgd", "momentum", "nesterov", "adagrad"))
@@ -59,6 +61,10 @@ EXPECT = {
         ("the tuner's results and best hyperparameters", lambda t: "<th>val_loss</th>" in t
             and re.search(r"<th class=\"l\">n_hidden</th><td>\d</td><td[^>]*>Int \[0, 3\]</td>", t) is not None
             and "learning_rate: " in t),
+        ("RandomizedSearchCV over build_model: best parameters as a table of values, the results table",
+         lambda t: re.search(r"best score \(negated MSE\): -?[0-9.]+", t) is not None
+            and "<th>parameter</th><th>value</th>" in t and re.search(r"<th class=\"l\">n_neurons</th><td>\d+</td>", t) is not None
+            and "<th>rank_test_score</th>" in t),
     ],
     "07-cifar10-mlp": [
         ("summary with 1,707,274 parameters", lambda t: "Total params: 1,707,274" in t),

@@ -14,5 +14,6 @@ internal static class BenchRegistry
         ["blocking"] = BlockingBench.Run,
         ["fma"] = FmaLimitBench.Run,
         ["encode"] = EncodeBench.Run,
+        ["sgd"] = SgdBench.Run,
     };
 }

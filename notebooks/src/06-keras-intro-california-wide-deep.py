@@ -9,7 +9,8 @@ The second half of Keras's introduction to neural networks, in C#:
 1. A **regression MLP** with the Sequential API.
 2. **Wide & Deep** with the functional API: one input, then two inputs (wide and deep features), then an auxiliary output.
 3. The same Wide & Deep model with the **subclassing API** (`Call` written as ordinary code).
-4. **Hyperparameter search**: a `Build(HyperParameters hp)` function and a `RandomSearch` tuner.
+4. **Hyperparameter search**: a `Build(HyperParameters hp)` function and a `RandomSearch` tuner, then scikit-learn's
+   way: `KerasRegressor(build_model)` and `RandomizedSearchCV` over distributions.
 
 **Data.** `Sklearn.FetchCaliforniaHousing()` reads StatLib's `cal_housing.tgz`, first from the folder named by
 `NOTEBOOKNN_DATASETS`. In CI that folder holds a **synthetic stand-in** in the same archive layout, written by
@@ -156,5 +157,39 @@ tuner.Results
 best `n`); build the final model with `Build(tuner.BestHyperParameters)`."""),
     ("cs", """
 tuner.BestHyperParameters
+"""),
+    ("md", """
+### The same search, scikit-learn's way
+
+The tutorial's `build_model(n_hidden=1, n_neurons=30, learning_rate=3e-3, input_shape=[8])` wrapped in a
+`KerasRegressor` and searched by `RandomizedSearchCV` over `param_distribs` (`reciprocal` is scipy's log-uniform).
+The search binds the keys to `build_model`'s parameter names, cross-validates each draw (3 folds, silently),
+passes `epochs`, `validationData` and `callbacks` to every fit, and refits the best on the whole training set.
+A C# default value must be a constant, so `input_shape` defaults to `null`, meaning `[8]`.
+"""),
+    ("cs", """
+Model build_model(int n_hidden = 1, int n_neurons = 30, double learning_rate = 3e-3, int[]? input_shape = null)
+{
+    var model = new Sequential();
+    model.Add(new InputLayer(input_shape ?? [8]));
+    for (int layer = 0; layer < n_hidden; layer++) model.Add(new Dense(n_neurons, activation: "relu"));
+    model.Add(new Dense(1));
+    return model.Compile(loss: "mse", optimizer: new SGD(learningRate: learning_rate));
+}
+var kerasReg = new KerasRegressor(build_model);
+var paramDistribs = new Dictionary<string, object>
+{
+    ["n_hidden"] = new[] { 0, 1, 2, 3 },
+    ["n_neurons"] = Enumerable.Range(1, 99),
+    ["learning_rate"] = new Reciprocal(3e-4, 3e-2),
+};
+var rndSearchCv = new RandomizedSearchCV(kerasReg, paramDistribs, nIter: quick ? 2 : 10, cv: 3, randomState: 42);
+rndSearchCv.Fit(xTrain, yTrain, epochs: quick ? 2 : 20, validationData: (xValid, yValid), callbacks: [new EarlyStopping(patience: 10)]);
+Console.WriteLine($"best score (negated MSE): {rndSearchCv.BestScore:0.0000}");
+rndSearchCv.BestParams
+"""),
+    ("md", """Every setting tried (`cv_results_`): rank, parameters, mean and spread of the fold scores."""),
+    ("cs", """
+rndSearchCv.CvResults
 """),
 ]

@@ -1,6 +1,6 @@
 namespace NotebookNN;
 
-/// <summary>The scikit-learn estimator protocol used by <see cref="Sklearn.CrossValidate(IEstimator, Tensor, Tensor, ICrossValidator?, string?, bool)"/> and <see cref="RandomizedSearchCV"/>.</summary>
+/// <summary>The scikit-learn estimator protocol used by <see cref="Sklearn.CrossValidate(IEstimator, Tensor, Tensor, ICrossValidator?, string?, bool, int?)"/> and <see cref="RandomizedSearchCV"/>.</summary>
 public interface IEstimator
 {
     /// <summary>Trains on (x, y).</summary>

@@ -13,12 +13,23 @@ public sealed class KerasClassifier : KerasEstimator
         int? batchSize = null, int verbose = 0, IEnumerable<Callback>? callbacks = null)
         : base(buildFn, parameters, epochs, batchSize, verbose, callbacks) { }
 
+    /// <summary>
+    /// Wraps a build function with named parameters, as the tutorial writes it: <c>new KerasClassifier(BuildModel)</c> for
+    /// <c>Model BuildModel(int n_hidden = 1, int n_neurons = 30, double learning_rate = 3e-3)</c>. A search's keys bind
+    /// to those names; <paramref name="parameters"/> overrides defaults.
+    /// </summary>
+    public KerasClassifier(Delegate buildFn, IReadOnlyDictionary<string, object>? parameters = null, int epochs = 1, int? batchSize = null, int verbose = 0,
+        IEnumerable<Callback>? callbacks = null) : this(new BuildFunction(buildFn), parameters, epochs, batchSize, verbose, callbacks) { }
+
+    internal KerasClassifier(BuildFunction buildFn, IReadOnlyDictionary<string, object>? parameters, int epochs, int? batchSize, int verbose,
+        IEnumerable<Callback>? callbacks) : base(buildFn, parameters, epochs, batchSize, verbose, callbacks) { }
+
     /// <summary>Wraps a build function without parameters.</summary>
     public KerasClassifier(Func<Model> buildFn, int epochs = 1, int? batchSize = null, int verbose = 0, IEnumerable<Callback>? callbacks = null)
         : this(_ => buildFn(), null, epochs, batchSize, verbose, callbacks) { }
 
     /// <summary>The model's outputs (class probabilities).</summary>
-    public Tensor PredictProba(Tensor x) => Fitted.Predict(x);
+    public Tensor PredictProba(Tensor x) => ModelPredict(x);
 
     /// <inheritdoc/>
     public override Tensor Predict(Tensor x) => ClassIndices(PredictProba(x));
@@ -28,7 +39,8 @@ public sealed class KerasClassifier : KerasEstimator
 
     /// <inheritdoc/>
     public override KerasEstimator WithParameters(IReadOnlyDictionary<string, object> parameters) =>
-        new KerasClassifier(BuildFn, parameters, Epochs, BatchSize, Verbose, Callbacks);
+        NamedBuildFn is { } named ? new KerasClassifier(named, parameters, Epochs, BatchSize, Verbose, Callbacks)
+            : new KerasClassifier(BuildFn, parameters, Epochs, BatchSize, Verbose, Callbacks);
 
     /// <summary>Row-wise arg-max of a (n, k) tensor, threshold 0.5 for (n, 1); 1-D labels pass through.</summary>
     internal static Tensor ClassIndices(Tensor t, bool labels = false)

@@ -6,9 +6,10 @@ namespace NotebookNN;
 /// Base of <see cref="KerasRegressor"/> and <see cref="KerasClassifier"/> (the <c>keras.wrappers.scikit_learn</c>
 /// wrappers): a model-building function plus the parameters passed to it and the default Fit arguments.
 /// </summary>
-public abstract class KerasEstimator : IEstimator
+public abstract class KerasEstimator : IParameterizedEstimator
 {
     private readonly Func<HyperParameters, Model> _build;
+    private readonly BuildFunction? _named;
 
     /// <summary>Wraps a build function that reads its parameters from a <see cref="HyperParameters"/>.</summary>
     protected KerasEstimator(Func<HyperParameters, Model> buildFn, IReadOnlyDictionary<string, object>? parameters, int epochs, int? batchSize,
@@ -16,6 +17,17 @@ public abstract class KerasEstimator : IEstimator
     {
         _build = buildFn ?? throw new ArgumentNullException(nameof(buildFn));
         Parameters = new Dictionary<string, object>(parameters ?? new Dictionary<string, object>());
+        (Epochs, BatchSize, Verbose, Callbacks) = (epochs, batchSize, verbose, callbacks?.ToArray() ?? []);
+    }
+
+    /// <summary>Wraps a build function with named parameters (bound by name, defaults for the rest; see <see cref="BuildFunction"/>).</summary>
+    private protected KerasEstimator(BuildFunction buildFn, IReadOnlyDictionary<string, object>? parameters, int epochs, int? batchSize, int verbose,
+        IEnumerable<Callback>? callbacks)
+    {
+        var named = _named = buildFn;
+        _build = hp => named.Invoke(hp.Values.ToDictionary(kv => kv.Key, kv => (object?)kv.Value), GetType().Name);
+        Parameters = new Dictionary<string, object>();
+        foreach (var (k, v) in parameters ?? new Dictionary<string, object>()) Parameters[named.Bind(k, GetType().Name)] = v;
         (Epochs, BatchSize, Verbose, Callbacks) = (epochs, batchSize, verbose, callbacks?.ToArray() ?? []);
     }
 
@@ -59,6 +71,26 @@ public abstract class KerasEstimator : IEstimator
     /// <inheritdoc/>
     public IEstimator Clone() => WithParameters(Parameters);
 
+    /// <summary>The build function's parameters: for one with named parameters their defaults overridden by <see cref="Parameters"/>, else <see cref="Parameters"/>.</summary>
+    public IReadOnlyDictionary<string, object?> GetParams()
+    {
+        var p = new Dictionary<string, object?>(_named?.Defaults ?? new Dictionary<string, object?>());
+        foreach (var (k, v) in Parameters) p[k] = v;
+        return p;
+    }
+
+    /// <inheritdoc/>
+    public IParameterizedEstimator WithParams(IReadOnlyDictionary<string, object?> parameters)
+    {
+        var p = new Dictionary<string, object>(Parameters);
+        foreach (var (k, v) in parameters)
+        {
+            var name = _named?.Bind(k, GetType().Name) ?? k;
+            if (v is null) p.Remove(name); else p[name] = v;
+        }
+        return WithParameters(p);
+    }
+
     /// <summary>A copy with these parameters (scikit-learn's <c>clone(est).set_params(**params)</c>).</summary>
     public abstract KerasEstimator WithParameters(IReadOnlyDictionary<string, object> parameters);
 
@@ -71,6 +103,12 @@ public abstract class KerasEstimator : IEstimator
     /// <summary>Calls the build function so it declares its hyperparameters (the model is discarded).</summary>
     internal void BuildForSpace(HyperParameters hp) => _build(hp);
 
+    /// <summary>Keras's predictions, silent unless the wrapper's <see cref="Verbose"/> says otherwise (scikeras's verbose 0: no bar per fold).</summary>
+    private protected Tensor ModelPredict(Tensor x) => Fitted.Predict(x, verbose: Verbose);
+
     /// <summary>The build function, for copies.</summary>
     protected Func<HyperParameters, Model> BuildFn => _build;
+
+    /// <summary>The build function with named parameters, for copies (null for a <see cref="HyperParameters"/> build function).</summary>
+    private protected BuildFunction? NamedBuildFn => _named;
 }

@@ -3,7 +3,7 @@ using NotebookNN.Callbacks;
 namespace NotebookNN;
 
 /// <summary>
-/// <c>keras.wrappers.scikit_learn.KerasRegressor</c>: a regression model usable by <see cref="Sklearn.CrossValidate(IEstimator, Tensor, Tensor, ICrossValidator?, string?, bool)"/>
+/// <c>keras.wrappers.scikit_learn.KerasRegressor</c>: a regression model usable by <see cref="Sklearn.CrossValidate(IEstimator, Tensor, Tensor, ICrossValidator?, string?, bool, int?)"/>
 /// and <see cref="RandomizedSearchCV"/>. As in that wrapper (and the tutorial), <see cref="Score"/> is the negated loss
 /// (e.g. −MSE), so higher is better; <see cref="Predict"/> squeezes a single output column.
 /// </summary>
@@ -14,6 +14,17 @@ public sealed class KerasRegressor : KerasEstimator
         int? batchSize = null, int verbose = 0, IEnumerable<Callback>? callbacks = null)
         : base(buildFn, parameters, epochs, batchSize, verbose, callbacks) { }
 
+    /// <summary>
+    /// Wraps a build function with named parameters, as the tutorial writes it: <c>new KerasRegressor(BuildModel)</c> for
+    /// <c>Model BuildModel(int n_hidden = 1, int n_neurons = 30, double learning_rate = 3e-3)</c>. A search's keys bind
+    /// to those names; <paramref name="parameters"/> overrides defaults.
+    /// </summary>
+    public KerasRegressor(Delegate buildFn, IReadOnlyDictionary<string, object>? parameters = null, int epochs = 1, int? batchSize = null, int verbose = 0,
+        IEnumerable<Callback>? callbacks = null) : this(new BuildFunction(buildFn), parameters, epochs, batchSize, verbose, callbacks) { }
+
+    internal KerasRegressor(BuildFunction buildFn, IReadOnlyDictionary<string, object>? parameters, int epochs, int? batchSize, int verbose,
+        IEnumerable<Callback>? callbacks) : base(buildFn, parameters, epochs, batchSize, verbose, callbacks) { }
+
     /// <summary>Wraps a build function without parameters.</summary>
     public KerasRegressor(Func<Model> buildFn, int epochs = 1, int? batchSize = null, int verbose = 0, IEnumerable<Callback>? callbacks = null)
         : this(_ => buildFn(), null, epochs, batchSize, verbose, callbacks) { }
@@ -21,14 +32,15 @@ public sealed class KerasRegressor : KerasEstimator
     /// <inheritdoc/>
     public override Tensor Predict(Tensor x)
     {
-        var p = Fitted.Predict(x);
+        var p = ModelPredict(x);
         return p.NDim == 2 && p.Shape[1] == 1 ? p.Reshape(p.Shape[0]) : p;
     }
 
     /// <inheritdoc/>
-    public override double Score(Tensor x, Tensor y) => -Fitted.Evaluate(x, y, verbose: 0).Loss;
+    public override double Score(Tensor x, Tensor y) => -Fitted.Evaluate(x, y, verbose: Verbose).Loss;
 
     /// <inheritdoc/>
     public override KerasEstimator WithParameters(IReadOnlyDictionary<string, object> parameters) =>
-        new KerasRegressor(BuildFn, parameters, Epochs, BatchSize, Verbose, Callbacks);
+        NamedBuildFn is { } named ? new KerasRegressor(named, parameters, Epochs, BatchSize, Verbose, Callbacks)
+            : new KerasRegressor(BuildFn, parameters, Epochs, BatchSize, Verbose, Callbacks);
 }

@@ -3,60 +3,62 @@ using NotebookNN.Callbacks;
 namespace NotebookNN;
 
 /// <summary>
-/// scikit-learn's <c>RandomizedSearchCV</c> over a <see cref="KerasRegressor"/> / <see cref="KerasClassifier"/>: the
-/// parameter distributions are the ones the build function declares (<c>hp.Int("n_hidden", 0, 3)</c>,
-/// <c>hp.Int("n_neurons", 1, 100)</c>, <c>hp.Float("learning_rate", 3e-4, 3e-2, sampling: "log")</c> — the tutorial's
-/// <c>reciprocal</c>); each of <see cref="NIter"/> draws is cross-validated and the best is refitted on all the data.
+/// scikit-learn's <c>RandomizedSearchCV</c>: <see cref="NIter"/> settings drawn from <c>paramDistributions</c> — lists
+/// (<c>new[] { 0, 1, 2, 3 }</c>, <c>Enumerable.Range(1, 99)</c>) and distributions (<see cref="Reciprocal"/>,
+/// <see cref="Uniform"/>, <see cref="RandInt"/>) — with scikit-learn's <c>ParameterSampler</c> and numpy's
+/// <c>RandomState(randomState)</c>, so a seeded search tries scikit-learn's settings; each is cross-validated and the
+/// best refitted (see <see cref="BaseSearchCV"/>). Without <c>paramDistributions</c>, a Keras wrapper's build function
+/// declares the space itself (<c>hp.Int("n_hidden", 0, 3)</c>, <c>hp.Float("learning_rate", 3e-4, 3e-2, sampling: "log")</c>).
 /// </summary>
-public sealed class RandomizedSearchCV(KerasEstimator estimator, int nIter = 10, int cv = 5, string? scoring = null, int? randomState = null)
+public sealed class RandomizedSearchCV : BaseSearchCV
 {
-    private readonly Random _rng = new(randomState ?? Random.Shared.Next());
+    private readonly Dictionary<string, object>? _distributions;
+    private readonly int? _randomState;
+
+    /// <summary>Draws from <paramref name="paramDistributions"/> (keys: the estimator's parameter names).</summary>
+    public RandomizedSearchCV(IParameterizedEstimator estimator, Dictionary<string, object> paramDistributions, int nIter = 10, int cv = 5,
+        string? scoring = null, int? randomState = null, int? nJobs = null) : base(estimator, cv, scoring, nJobs)
+    {
+        _distributions = paramDistributions ?? throw new ArgumentNullException(nameof(paramDistributions));
+        (NIter, _randomState) = (CheckNIter(nIter), randomState);
+    }
+
+    /// <summary>Draws from the space the build function declares through its <see cref="HyperParameters"/> (distinct settings only).</summary>
+    public RandomizedSearchCV(KerasEstimator estimator, int nIter = 10, int cv = 5, string? scoring = null, int? randomState = null)
+        : base(estimator, cv, scoring, null) => (NIter, _randomState) = (CheckNIter(nIter), randomState);
 
     /// <summary>Number of parameter settings tried.</summary>
-    public int NIter { get; } = nIter > 0 ? nIter : throw new ArgumentException($"`n_iter` must be positive. Received: n_iter={nIter}");
+    public int NIter { get; }
 
-    /// <summary>Each setting tried with its fold scores (<c>cv_results_</c>).</summary>
-    public List<(IReadOnlyDictionary<string, object> Params, CrossValidateResult Scores)> CvResults { get; } = [];
+    private static int CheckNIter(int nIter) => nIter > 0 ? nIter : throw new ArgumentException($"`n_iter` must be positive. Received: n_iter={nIter}");
 
-    /// <summary>The best setting (<c>best_params_</c>).</summary>
-    public IReadOnlyDictionary<string, object>? BestParams { get; private set; }
-    /// <summary>Its mean cross-validated score (<c>best_score_</c>).</summary>
-    public double BestScore { get; private set; } = double.NegativeInfinity;
-    /// <summary>The best setting refitted on all the data (<c>best_estimator_</c>).</summary>
-    public KerasEstimator? BestEstimator { get; private set; }
-
-    /// <summary>Runs the search; the Fit arguments are used for every fold and the final refit.</summary>
+    /// <summary>Runs the search, then refits the best setting on all the data; the Fit arguments go to a Keras wrapper's every Fit.</summary>
     public RandomizedSearchCV Fit(Tensor x, Tensor y, int? epochs = null, (Tensor X, Tensor Y)? validationData = null, IEnumerable<Callback>? callbacks = null)
     {
-        var cbs = callbacks?.ToArray();
+        FitCore(x, y, epochs, validationData, callbacks);
+        return this;
+    }
+
+    private protected override IEnumerable<SearchParams> Candidates() => _distributions is null
+        ? DeclaredSpaceCandidates((KerasEstimator)Estimator, new Random(_randomState ?? Random.Shared.Next()))
+        : ParameterSampler.Sample(_distributions, NIter, Sklearn.RandomStateFor(_randomState));
+
+    /// <summary>Runs the build function with a sampling <see cref="HyperParameters"/> so it declares (and draws) its dimensions.</summary>
+    private IEnumerable<SearchParams> DeclaredSpaceCandidates(KerasEstimator estimator, Random rng)
+    {
         var seen = new HashSet<string>();
         for (int i = 0; i < NIter; i++)
         {
             HyperParameters? hp = null;
             for (int attempt = 0; attempt < 100 && hp is null; attempt++)
             {
-                var candidate = new HyperParameters { Sampler = p => p.Sample(_rng) };
-                DeclaredSpace(candidate);
+                var candidate = new HyperParameters { Sampler = p => p.Sample(rng) };
+                foreach (var (k, v) in estimator.Parameters) candidate.Set(k, v);
+                estimator.BuildForSpace(candidate);
                 if (seen.Add(candidate.Key)) hp = candidate;
             }
-            if (hp is null) break;
-            var parameters = new Dictionary<string, object>(estimator.Parameters);
-            foreach (var (k, v) in hp.Values) parameters[k] = v;
-            var est = estimator.WithParameters(parameters);
-            var scores = Sklearn.CrossValidateCore(est, x, y, est is KerasClassifier ? new StratifiedKFold(cv) : new KFold(cv), scoring, false,
-                (e, xs, ys) => ((KerasEstimator)e).Fit(xs, ys, epochs, validationData, cbs));
-            CvResults.Add((parameters, scores));
-            if (scores.Mean > BestScore) { BestScore = scores.Mean; BestParams = parameters; }
+            if (hp is null) yield break;
+            yield return new SearchParams(hp.Values.Select(kv => KeyValuePair.Create(kv.Key, (object?)kv.Value)));
         }
-        BestEstimator = estimator.WithParameters(BestParams!);
-        BestEstimator.Fit(x, y, epochs, validationData, cbs);
-        return this;
-    }
-
-    /// <summary>Runs the build function once so it declares (and samples) its dimensions.</summary>
-    private void DeclaredSpace(HyperParameters hp)
-    {
-        foreach (var (k, v) in estimator.Parameters) hp.Set(k, v);
-        estimator.BuildForSpace(hp);
     }
 }
