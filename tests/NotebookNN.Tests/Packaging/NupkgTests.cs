@@ -58,6 +58,8 @@ public class NupkgTests(PackedPackage package) : IClassFixture<PackedPackage>
         // The assembly in the package says which package it came from.
         var informational = InformationalVersion(Bytes(zip, "lib/net10.0/NotebookNN.dll"));
         Assert.StartsWith(version + "+", informational);
+        // ... and so does Keras.Version (the tutorials print tf.__version__): this build, packed without rebuilding.
+        Assert.Equal(version, Keras.Version);
     }
 
     [Fact]
