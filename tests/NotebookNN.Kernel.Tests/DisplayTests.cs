@@ -4,21 +4,8 @@ namespace NotebookNN.Kernel.Tests;
 
 /// <summary>Every value in the README's table, as a cell's last value in the released kernel: both MIME types, real content.</summary>
 [Collection(KernelCollection.Name)]
-public class DisplayTests(DisplayTests.Kernel kernel) : IClassFixture<DisplayTests.Kernel>
+public class DisplayTests(TinyModelKernel kernel) : IClassFixture<TinyModelKernel>
 {
-    public sealed class Kernel : IAsyncLifetime
-    {
-        public LoadedKernel Loaded { get; } = new();
-
-        public async Task InitializeAsync()
-        {
-            await Loaded.InitializeAsync();
-            await Loaded.RunAsync(Fixtures.TinyModel);
-        }
-
-        public Task DisposeAsync() => Loaded.DisposeAsync();
-    }
-
     private async Task<(string Html, string Text)> Show(string code)
     {
         var shown = Cells.Result(await kernel.Loaded.RunAsync(code));

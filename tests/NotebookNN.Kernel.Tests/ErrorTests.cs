@@ -4,7 +4,7 @@ namespace NotebookNN.Kernel.Tests;
 
 /// <summary>A bad call surfaces in the notebook as the cell's failure with the library's Keras-style message.</summary>
 [Collection(KernelCollection.Name)]
-public class ErrorTests(ProgressTests.Kernel kernel) : IClassFixture<ProgressTests.Kernel>
+public class ErrorTests(TinyModelKernel kernel) : IClassFixture<TinyModelKernel>
 {
     [Fact]
     public async Task A_bad_call_fails_the_cell_with_the_Keras_style_message()

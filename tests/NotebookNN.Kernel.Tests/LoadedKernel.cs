@@ -28,3 +28,17 @@ public sealed class LoadedKernel : IAsyncLifetime
         return events;
     }
 }
+
+/// <summary>A loaded kernel in which <see cref="Fixtures.TinyModel"/> has run: <c>model</c>, <c>x</c>, <c>y</c>, <c>history</c>.</summary>
+public sealed class TinyModelKernel : IAsyncLifetime
+{
+    public LoadedKernel Loaded { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        await Loaded.InitializeAsync();
+        await Loaded.RunAsync(Fixtures.TinyModel);
+    }
+
+    public Task DisposeAsync() => Loaded.DisposeAsync();
+}

@@ -4,15 +4,8 @@ namespace NotebookNN.Kernel.Tests;
 
 /// <summary>Fit(verbose: 1) in the released kernel: one display, updated in place under its own id, in both MIME types.</summary>
 [Collection(KernelCollection.Name)]
-public class ProgressTests(ProgressTests.Kernel kernel) : IClassFixture<ProgressTests.Kernel>
+public class ProgressTests(TinyModelKernel kernel) : IClassFixture<TinyModelKernel>
 {
-    public sealed class Kernel : IAsyncLifetime
-    {
-        public LoadedKernel Loaded { get; } = new();
-        public async Task InitializeAsync() { await Loaded.InitializeAsync(); await Loaded.RunAsync(Fixtures.TinyModel); }
-        public Task DisposeAsync() => Loaded.DisposeAsync();
-    }
-
     [Fact]
     public async Task Fit_shows_one_display_and_updates_it_under_the_same_id()
     {
