@@ -4,7 +4,7 @@ namespace NotebookNN.Plotting;
 
 /// <summary>
 /// A matplotlib format string (<c>plt.plot(x, y, "bo")</c>) read as matplotlib reads it: at most one colour
-/// (<c>b g r c m y k w</c> or <c>C0</c>…<c>C9</c>, or the whole string a colour such as <c>#ff7f0e</c>), one marker
+/// (<c>b g r c m y k w</c> or <c>C0</c>…<c>C9</c>, or the whole string a colour such as <c>#ff7f0e</c> or <c>red</c>), one marker
 /// (<c>. , o v ^ &lt; &gt; 1 2 3 4 8 s p P * h H + x X D d | _</c>) and one line style (<c>- -- -. :</c>), in any
 /// order. Without a line style and a marker the line is solid; with a marker alone there is no line.
 /// </summary>
@@ -26,11 +26,28 @@ internal sealed partial record PlotFormat(string? Color, char? Marker, string? L
 
     private const string Markers = ".,ov^<>12348spP*hH+xXDd|_";
 
+    /// <summary>The CSS colour names matplotlib knows (<c>CSS4_COLORS</c>); a format that is one of them is that colour, as "red" is.</summary>
+    private static readonly HashSet<string> Names = [.. (
+        "aliceblue antiquewhite aqua aquamarine azure beige bisque black blanchedalmond blue blueviolet brown burlywood " +
+        "cadetblue chartreuse chocolate coral cornflowerblue cornsilk crimson cyan darkblue darkcyan darkgoldenrod " +
+        "darkgray darkgreen darkgrey darkkhaki darkmagenta darkolivegreen darkorange darkorchid darkred darksalmon " +
+        "darkseagreen darkslateblue darkslategray darkslategrey darkturquoise darkviolet deeppink deepskyblue dimgray " +
+        "dimgrey dodgerblue firebrick floralwhite forestgreen fuchsia gainsboro ghostwhite gold goldenrod gray green " +
+        "greenyellow grey honeydew hotpink indianred indigo ivory khaki lavender lavenderblush lawngreen lemonchiffon " +
+        "lightblue lightcoral lightcyan lightgoldenrodyellow lightgray lightgreen lightgrey lightpink lightsalmon " +
+        "lightseagreen lightskyblue lightslategray lightslategrey lightsteelblue lightyellow lime limegreen linen " +
+        "magenta maroon mediumaquamarine mediumblue mediumorchid mediumpurple mediumseagreen mediumslateblue " +
+        "mediumspringgreen mediumturquoise mediumvioletred midnightblue mintcream mistyrose moccasin navajowhite navy " +
+        "oldlace olive olivedrab orange orangered orchid palegoldenrod palegreen paleturquoise palevioletred papayawhip " +
+        "peachpuff peru pink plum powderblue purple rebeccapurple red rosybrown royalblue saddlebrown salmon sandybrown " +
+        "seagreen seashell sienna silver skyblue slateblue slategray slategrey snow springgreen steelblue tan teal " +
+        "thistle tomato turquoise violet wheat white whitesmoke yellow yellowgreen ").Split(' ', StringSplitOptions.RemoveEmptyEntries)];
+
     /// <summary>Parses <paramref name="fmt"/>; an invalid one gets matplotlib's message.</summary>
     public static PlotFormat Parse(string fmt)
     {
         ArgumentNullException.ThrowIfNull(fmt);
-        if (WholeColor().IsMatch(fmt)) return new(ColorOf(fmt), null, "-");
+        if (WholeColor().IsMatch(fmt) || Names.Contains(fmt)) return new(ColorOf(fmt), null, "-");
         string? color = null, line = null;
         char? marker = null;
         for (int i = 0; i < fmt.Length;)
@@ -56,7 +73,7 @@ internal sealed partial record PlotFormat(string? Color, char? Marker, string? L
             else if (c == 'C')
             {
                 var m = CycleColor().Match(fmt, i);
-                if (!m.Success || m.Index != i) throw Invalid(fmt, "'C' must be followed by a number");
+                if (!m.Success || m.Index != i) throw Invalid(fmt, $"unrecognized character '{c}'");
                 color = ColorOf(m.Value); i += m.Length;
             }
             else throw Invalid(fmt, $"unrecognized character '{c}'");

@@ -5,18 +5,18 @@ using Plotly.NET;
 namespace NotebookNN.Plotting;
 
 /// <summary>
-/// matplotlib's <c>pyplot</c> for porting a tutorial line by line: one current <see cref="Figure"/> that
+/// matplotlib's <c>pyplot</c> for porting a tutorial line by line: one current <see cref="PltFigure"/> that
 /// <c>Plt.Plot(epochs, loss, "bo", label: "Training loss")</c>, <c>Plt.Title</c>, <c>Plt.XLabel</c>, <c>Plt.YLabel</c>
 /// and <c>Plt.Legend()</c> draw on, and <c>Plt.Show()</c> displays (then starts a new one). In a notebook end the
 /// cell with <c>Plt.Show();</c>, or make <c>Plt.Gcf()</c> the cell's last value to show the figure as a chart.
 /// </summary>
 public static class Plt
 {
-    private static Figure _current = new();
+    private static PltFigure _current = new();
 
     /// <summary><c>plt.figure(figsize=(w, h))</c>: starts a new current figure, <paramref name="figsize"/> in inches.</summary>
-    public static Figure Figure((double Width, double Height)? figsize = null) =>
-        _current = figsize is var (w, h) ? new Figure(w, h) : new Figure();
+    public static PltFigure Figure((double Width, double Height)? figsize = null) =>
+        _current = figsize is var (w, h) ? new PltFigure(w, h) : new PltFigure();
 
     /// <summary><c>plt.plot(y, fmt)</c> on the current figure.</summary>
     /// <param name="y">The values (array, list, IEnumerable of numbers or 1-D Tensor), drawn against 0, 1, 2, ….</param>
@@ -53,7 +53,7 @@ public static class Plt
     public static void Show()
     {
         var figure = _current;
-        _current = new Figure();
+        _current = new PltFigure();
         if (figure.LineCount == 0) return;
         var chart = figure.ToChart();
         if (DisplayHook.Display is { } display) display(chart);

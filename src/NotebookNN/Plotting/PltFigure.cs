@@ -8,7 +8,7 @@ namespace NotebookNN.Plotting;
 /// with matplotlib's format strings, a title, axis labels and a legend, drawn as a Plotly.NET chart by
 /// <see cref="ToChart"/>. <see cref="Plt"/> keeps the current one, as <c>pyplot</c> does.
 /// </summary>
-public sealed class Figure
+public sealed class PltFigure
 {
     private readonly List<Trace> _lines = [];
     private int _cycle;
@@ -16,7 +16,7 @@ public sealed class Figure
     private bool _legend;
 
     /// <summary>A figure of <paramref name="width"/> × <paramref name="height"/> inches (matplotlib's figsize; 100 pixels an inch).</summary>
-    public Figure(double width = 6.4, double height = 4.8)
+    public PltFigure(double width = 6.4, double height = 4.8)
     {
         if (!(width > 0 && height > 0))
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
@@ -37,7 +37,7 @@ public sealed class Figure
     /// <param name="fmt">matplotlib format string, e.g. <c>"bo"</c>, <c>"b"</c>, <c>"r--"</c>.</param>
     /// <param name="label">The line's name in the legend.</param>
     /// <param name="color">A CSS colour overriding the format string's.</param>
-    public Figure Plot(object y, string fmt = "", string? label = null, string? color = null)
+    public PltFigure Plot(object y, string fmt = "", string? label = null, string? color = null)
     {
         var ys = SeriesValues.From(y, nameof(y));
         return Add([.. Enumerable.Range(0, ys.Length).Select(i => (double)i)], ys, fmt, label, color);
@@ -49,7 +49,7 @@ public sealed class Figure
     /// <param name="fmt">matplotlib format string, e.g. <c>"bo"</c>, <c>"b"</c>, <c>"r--"</c>.</param>
     /// <param name="label">The line's name in the legend.</param>
     /// <param name="color">A CSS colour overriding the format string's.</param>
-    public Figure Plot(object x, object y, string fmt = "", string? label = null, string? color = null)
+    public PltFigure Plot(object x, object y, string fmt = "", string? label = null, string? color = null)
     {
         var xs = SeriesValues.From(x, nameof(x));
         var ys = SeriesValues.From(y, nameof(y));
@@ -58,16 +58,16 @@ public sealed class Figure
     }
 
     /// <summary><c>title(text)</c>.</summary>
-    public Figure Title(string text) { _title = text; return this; }
+    public PltFigure Title(string text) { _title = text; return this; }
     /// <summary><c>xlabel(text)</c>.</summary>
-    public Figure XLabel(string text) { _xLabel = text; return this; }
+    public PltFigure XLabel(string text) { _xLabel = text; return this; }
     /// <summary><c>ylabel(text)</c>.</summary>
-    public Figure YLabel(string text) { _yLabel = text; return this; }
+    public PltFigure YLabel(string text) { _yLabel = text; return this; }
     /// <summary><c>legend()</c>: shows the labelled lines' names.</summary>
-    public Figure Legend() { _legend = true; return this; }
+    public PltFigure Legend() { _legend = true; return this; }
 
     /// <summary><c>clf()</c>: removes the lines, title, labels and legend.</summary>
-    public Figure Clear()
+    public PltFigure Clear()
     {
         _lines.Clear(); _cycle = 0; _title = _xLabel = _yLabel = null; _legend = false;
         return this;
@@ -93,7 +93,7 @@ public sealed class Figure
         return axis;
     }
 
-    private Figure Add(double[] x, double[] y, string fmt, string? label, string? color)
+    private PltFigure Add(double[] x, double[] y, string fmt, string? label, string? color)
     {
         var format = PlotFormat.Parse(fmt);
         // matplotlib advances its colour cycle only for lines that name no colour
