@@ -34,6 +34,7 @@ public class ShapedChartTests(DisplayTests.Kernel kernel) : IClassFixture<Displa
         Assert.Contains("newPlot", html);
         Assert.Contains("\"name\":\"Training loss\"", html);
         Assert.Contains("<svg", html); // the picture plotly.js replaces
+        Assert.Contains("<polyline", Cells.Value(shown, "image/svg+xml")); // and the picture alone, for viewers without HTML
         Assert.Contains("Chart \"Training and validation loss\": Training loss (3 points), Validation loss (3 points)", Cells.Value(shown, "text/plain"));
         // Show started a new figure: the figure is empty, and its chart is the cell's one value.
         var next = Cells.Displays(await kernel.Loaded.RunAsync("Plt.Gcf()"));
