@@ -1,4 +1,5 @@
 using System.Globalization;
+using NotebookNN.Formatting;
 using Plotly.NET;
 
 namespace NotebookNN.Plotting;
@@ -6,8 +7,10 @@ namespace NotebookNN.Plotting;
 /// <summary>
 /// A matplotlib figure with one set of axes: lines added by <see cref="Plot(object, object, string, string, string)"/>
 /// with matplotlib's format strings, a title, axis labels and a legend, drawn as a Plotly.NET chart by
-/// <see cref="ToChart"/>. <see cref="Plt"/> keeps the current one, as <c>pyplot</c> does.
+/// <see cref="ToChart"/>. <see cref="Plt"/> keeps the current one, as <c>pyplot</c> does. As a cell's last value it
+/// shows as its chart.
 /// </summary>
+[TypeFormatterSource(typeof(NotebookFormatterSource))]
 public sealed class PltFigure
 {
     private readonly List<Trace> _lines = [];

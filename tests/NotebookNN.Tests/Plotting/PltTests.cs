@@ -84,6 +84,16 @@ public class PltTests
     }
 
     [Fact]
+    public void A_figure_as_a_cells_value_shows_as_its_chart()
+    {
+        var figure = new PltFigure().Plot(new[] { 1, 2, 3 }, new[] { 0.5, 0.3, 0.2 }, "bo", label: "Training loss").Title("Loss").Legend();
+        string html = Microsoft.DotNet.Interactive.Formatting.Formatter.ToDisplayString(figure, "text/html");
+        Assert.Contains("newPlot(", html);
+        Assert.Contains("<svg", html);
+        Assert.Equal("Chart \"Loss\": Training loss (3 points)", Microsoft.DotNet.Interactive.Formatting.Formatter.ToDisplayString(figure, "text/plain"));
+    }
+
+    [Fact]
     public void Every_kind_of_series_plots_the_same_numbers()
     {
         double[] expected = [1, 2, 3];
