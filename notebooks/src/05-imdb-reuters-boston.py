@@ -58,10 +58,42 @@ imdbModel.Compile(optimizer: "rmsprop", loss: "binary_crossentropy", metrics: ["
 var imdbHistory = imdbModel.Fit(partialXTrain, partialYTrain, epochs: quick ? 4 : 20, batchSize: 512, validationData: (xVal, yVal));
 """),
 ("md", """
-Training and validation loss and accuracy:
+The book draws the training and validation loss with matplotlib; `Plt` takes those lines as they are
+(format strings included: `"bo"` is blue dots, `"b"` a solid blue line):
 """),
 ("cs", """
-imdbHistory.Plot()
+using NotebookNN.Plotting;
+var historyDict = imdbHistory.History;
+var lossValues = historyDict["loss"];
+var valLossValues = historyDict["val_loss"];
+var epochs = Enumerable.Range(1, lossValues.Count);
+Plt.Plot(epochs, lossValues, "bo", label: "Training loss");
+Plt.Plot(epochs, valLossValues, "b", label: "Validation loss");
+Plt.Title("Training and validation loss");
+Plt.XLabel("Epochs");
+Plt.YLabel("Loss");
+Plt.Legend();
+Plt.Show();
+"""),
+("cs", """
+Plt.Clf();
+var acc = historyDict["accuracy"];
+var valAcc = historyDict["val_accuracy"];
+Plt.Plot(epochs, acc, "bo", label: "Training acc");
+Plt.Plot(epochs, valAcc, "b", label: "Validation acc");
+Plt.Title("Training and validation accuracy");
+Plt.XLabel("Epochs");
+Plt.YLabel("Accuracy");
+Plt.Legend();
+Plt.Show();
+"""),
+("md", """
+The history's own chart draws both panels at once, and takes a title, axis labels and `markers:` as arguments or
+through `WithTitle`, `WithXLabel`, `WithYLabel` (and Plotly.NET.CSharp's `WithSize`, `WithXAxisStyle`, ... under
+`using Plotly.NET.CSharp;`). Each chart also carries a static picture, so the saved notebook shows it on GitHub too.
+"""),
+("cs", """
+imdbHistory.Plot(xLabel: "Epochs", markers: false).WithTitle("IMDB: training and validation")
 """),
 ("cs", """
 var (imdbLoss, imdbAccuracy) = imdbModel.Evaluate(xTest, testLabels, verbose: 0);

@@ -5,7 +5,8 @@ namespace NotebookNN.Formatting;
 
 /// <summary>
 /// HTML for a Plotly.NET <see cref="GenericChart"/> in a notebook (Plotly.NET 6 brings no notebook formatter):
-/// a <c>div</c> and a script that draws the figure. By default plotly.js comes from the CDN through require.js, as
+/// a <c>div</c> holding the chart's static SVG picture (<see cref="ChartSvg"/>, what viewers without JavaScript show)
+/// and a script that replaces it with the interactive figure. By default plotly.js comes from the CDN through require.js, as
 /// notebook front ends expect; with <see cref="Offline"/> the plotly.js that Plotly.NET carries is embedded once per
 /// kernel session (the first chart shown carries it, later ones reuse <c>window.Plotly</c>).
 /// </summary>
@@ -25,9 +26,9 @@ public static class ChartHtml
         var sb = new StringBuilder();
         bool embed = embedPlotly ?? (Offline && Interlocked.Exchange(ref _embedded, 1) == 0);
         if (embed) sb.Append("<script type=\"text/javascript\">").Append(Embedded()).Append("</script>");
-        sb.Append("<div id=\"").Append(id).Append("\"></div><script type=\"text/javascript\">(function(){")
+        sb.Append("<div id=\"").Append(id).Append("\">").Append(ChartSvg.Render(chart)).Append("</div><script type=\"text/javascript\">(function(){")
           .Append("var fig=").Append(figure).Append(";")
-          .Append("var draw=function(P){P.newPlot('").Append(id).Append("',fig.data,fig.layout,{responsive:true});};")
+          .Append("var draw=function(P){var el=document.getElementById('").Append(id).Append("');el.innerHTML='';P.newPlot(el,fig.data,fig.layout,{responsive:true});};")
           .Append("if(window.Plotly){draw(window.Plotly);}")
           .Append("else if(typeof requirejs!=='undefined'){var r=requirejs.config({context:'notebooknn-plotly',paths:{plotly:'https://cdn.plot.ly/plotly-")
           .Append(PlotlyVersion).Append(".min'}})||require;r(['plotly'],draw);}")

@@ -34,6 +34,8 @@ public sealed class NotebookFormatterSource
         new NotebookFormatter<History>("text/plain", h => h.ToString()),
         new NotebookFormatter<ImageGrid>("text/html", g => g.ToHtml()),
         new NotebookFormatter<ImageGrid>("text/plain", g => g.ToString()),
+        new NotebookFormatter<PltFigure>("text/html", f => ChartHtml.ToHtml(f.ToChart())),
+        new NotebookFormatter<PltFigure>("text/plain", f => ChartText.Describe(f.ToChart())),
         new NotebookFormatter<ClassificationReport>("text/html", r => r.ToHtml()),
         new NotebookFormatter<ClassificationReport>("text/plain", r => r.ToString()),
         new NotebookFormatter<HyperParameters>("text/html", HyperParametersHtml.Render),

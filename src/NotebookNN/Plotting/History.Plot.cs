@@ -11,5 +11,17 @@ public partial class History
     /// <paramref name="metrics"/>, every recorded metric is shown. The result is an ordinary <see cref="GenericChart"/>.
     /// </summary>
     /// <param name="metrics">Metric names without the <c>val_</c> prefix, e.g. <c>"loss", "accuracy"</c>.</param>
-    public GenericChart Plot(params string[] metrics) => HistoryPlot.Create(this, metrics);
+    public GenericChart Plot(params string[] metrics) => HistoryPlot.Create(this, metrics, new HistoryPlotStyle());
+
+    /// <summary>
+    /// The training curves shaped as a tutorial draws them, e.g.
+    /// <c>history.Plot(["loss"], title: "Training and validation loss", yLabel: "Loss")</c>.
+    /// </summary>
+    /// <param name="metrics">Metric names without the <c>val_</c> prefix; null or empty for every recorded metric.</param>
+    /// <param name="title">The chart's title (matplotlib's <c>plt.title</c>).</param>
+    /// <param name="xLabel">Every panel's x-axis label (default <c>Epoch</c>).</param>
+    /// <param name="yLabel">Every panel's y-axis label (default: the panel's metric).</param>
+    /// <param name="markers">Draw a marker at each epoch (default) or lines alone.</param>
+    public GenericChart Plot(IEnumerable<string>? metrics = null, string? title = null, string? xLabel = null, string? yLabel = null, bool markers = true) =>
+        HistoryPlot.Create(this, [.. metrics ?? []], new HistoryPlotStyle(title, xLabel, yLabel, markers));
 }
