@@ -5,7 +5,7 @@ namespace NotebookNN.Kernel.Tests;
 
 /// <summary>Charts shaped from C# in the released kernel: the Keras tutorial's pyplot lines with Plt, a shaped history plot, Plotly.NET.CSharp's styles, and the static SVG every chart carries.</summary>
 [Collection(KernelCollection.Name)]
-public class ShapedChartTests(DisplayTests.Kernel kernel) : IClassFixture<DisplayTests.Kernel>
+public class ShapedChartTests(TinyModelKernel kernel) : IClassFixture<TinyModelKernel>
 {
     private const string TutorialLossPlot = """
         using NotebookNN.Plotting;
