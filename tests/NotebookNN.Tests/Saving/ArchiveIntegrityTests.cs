@@ -1,3 +1,4 @@
+using NotebookNN.Tests.Support;
 using System.IO.Compression;
 
 namespace NotebookNN.Tests.Saving;
@@ -9,13 +10,8 @@ using KerasModels = global::NotebookNN.Models;
 /// (.NET's ZipArchive checks neither): a flipped bit is a damaged-file error naming the file and the entry, never a
 /// model that loads with other weights.
 /// </summary>
-public sealed class ArchiveIntegrityTests : IDisposable
+public sealed class ArchiveIntegrityTests : TempFolderTests
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("nnn-integrity-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private string PathOf(string name) => Path.Combine(_dir, name);
 
     [Fact]
     public void NoSingleBitFlipLoadsWithOtherWeights()

@@ -1,3 +1,4 @@
+using NotebookNN.Tests.Support;
 using System.IO.Compression;
 using System.Text;
 using NotebookNN.Datasets.Formats;
@@ -13,15 +14,10 @@ using KerasModels = global::NotebookNN.Models;
 /// (<see cref="GC.GetAllocatedBytesForCurrentThread"/>), which counts every array whether or not its pages are touched,
 /// and does not depend on other tests or the machine's load.
 /// </summary>
-public sealed class LoadMemoryTests : IDisposable
+public sealed class LoadMemoryTests : TempFolderTests
 {
     private const long Ceiling = 32L << 20; // the intact 784-64-10 file loads in well under this (asserted below)
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("nnn-memory-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private string PathOf(string name) => Path.Combine(_dir, name);
 
     private static long Allocated<TException>(Action load) where TException : Exception
     {

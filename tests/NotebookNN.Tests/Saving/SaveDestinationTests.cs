@@ -10,13 +10,8 @@ using KerasModels = global::NotebookNN.Models;
 /// Where saves go: bad destinations fail before anything is written with a message about the path the user gave, and
 /// the temporary files of saves that were killed mid-write (SIGKILL to a real child process) are removed by the next save.
 /// </summary>
-public sealed class SaveDestinationTests : IDisposable
+public sealed class SaveDestinationTests : TempFolderTests
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("nnn-dest-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private string PathOf(string name) => Path.Combine(_dir, name);
 
     private static Sequential Small()
     {
@@ -92,7 +87,7 @@ public sealed class SaveDestinationTests : IDisposable
             Assert.Contains(Path.Combine(dir, "model.keras"), e.Message);
             Assert.DoesNotContain(".tmp", e.Message);
             Assert.Empty(Directory.GetFileSystemEntries(dir));
-            Assert.Single(Directory.GetFileSystemEntries(_dir));
+            Assert.Single(Directory.GetFileSystemEntries(Folder));
         }
     }
 

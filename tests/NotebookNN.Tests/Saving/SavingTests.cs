@@ -1,3 +1,4 @@
+using NotebookNN.Tests.Support;
 using System.IO.Compression;
 using NotebookNN.Callbacks;
 using NotebookNN.Layers;
@@ -16,13 +17,8 @@ public class Unsaveable : Layer
 }
 
 /// <summary>Save / load of whole models and weights: bit-exact predictions, identical resumed training, atomic writes, bad files.</summary>
-public sealed class SavingTests : IDisposable
+public sealed class SavingTests : TempFolderTests
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("nnn-saving-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private string PathOf(string name) => Path.Combine(_dir, name);
 
     private static (Tensor X, Tensor Y) Data(int n, int seed) =>
         (Tensor.RandomNormal(new Shape(n, 4), seed: seed), Tensor.From(Enumerable.Range(0, n).Select(i => (float)(i % 3)).ToArray()));
@@ -150,7 +146,7 @@ public sealed class SavingTests : IDisposable
         var bad = new Sequential([new Dense(3, inputShape: [4]), new Unsaveable()]);
         Assert.Throws<InvalidOperationException>(() => bad.Save(path));
         Assert.Equal(before, File.ReadAllBytes(path));
-        Assert.Equal([path], Directory.GetFiles(_dir));   // no temp file left behind
+        Assert.Equal([path], Directory.GetFiles(Folder));   // no temp file left behind
         Assert.Equal(good.Predict(x, verbose: 0).ToArray(), KerasModels.LoadModel(path).Predict(x, verbose: 0).ToArray());
     }
 
