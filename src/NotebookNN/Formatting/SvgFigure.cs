@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static NotebookNN.Formatting.FigureJson;
 using System.Text.RegularExpressions;
 using NotebookNN.Plotting;
 
@@ -85,26 +86,11 @@ internal sealed partial record SvgFigure(int Width, int Height, double Left, dou
     /// <summary>Plotly's rich text (<c>&lt;b&gt;</c>, <c>&lt;br&gt;</c>, entities) as plain text.</summary>
     internal static string Plain(string rich) => System.Net.WebUtility.HtmlDecode(Tags().Replace(rich.Replace("<br>", " "), ""));
 
-    private static string? TitleText(JsonElement e) =>
-        e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("title", out var t) ? null
-        : t.ValueKind == JsonValueKind.String ? Plain(t.GetString()!)
-        : Str(t, "text") is { } s ? Plain(s) : null;
+    private static string? TitleText(JsonElement e) => FigureJson.Title(e) is { } s ? Plain(s) : null;
 
     private static double[] Numbers(JsonElement e, string key) =>
         e.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.Array
             ? [.. v.EnumerateArray().Select(n => n.ValueKind == JsonValueKind.Number ? n.GetDouble() : double.NaN)] : [];
-
-    private static JsonElement Obj(JsonElement e, string key) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.Object ? v : default;
-
-    private static string? Str(JsonElement e, string key) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static double? Num(JsonElement e, string key) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
-
-    private static bool? Bool(JsonElement e, string key) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(key, out var v) && v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : null;
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tags();
