@@ -49,7 +49,7 @@ internal abstract class LiveDisplay(Func<object, Action<object>> display, Func<d
     }
 
     /// <summary>An HTML bar at <paramref name="step"/> of <paramref name="steps"/>, followed by a space.</summary>
-    protected static string ProgressElement(int step, int steps) =>
+    internal static string ProgressElement(int step, int steps) =>
         Invariant($"<progress max=\"{Math.Max(steps, 1)}\" value=\"{step}\" style=\"width:240px;vertical-align:middle\"></progress> ");
 
     /// <summary><c> - loss: 0.4321 - accuracy: 0.8765</c>, numbers as Keras's bar writes them.</summary>

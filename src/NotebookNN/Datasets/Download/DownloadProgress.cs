@@ -86,9 +86,8 @@ internal abstract class DownloadProgress
         {
             var text = $"Downloading data from {Url}" + (bar.Length > 0 ? "\n" + bar : "");
             var html = "<div class=\"nnn-download\" style=\"font-family:monospace;font-size:12px\"><div>Downloading data from "
-                + Html.Escape(Url) + "</div>" + (bar.Length == 0 ? "" : "<div>" + (Total is > 0
-                    ? $"<progress max=\"100\" value=\"{percent}\" style=\"width:240px;vertical-align:middle\"></progress> "
-                    : "") + Html.Escape(bar) + "</div>") + "</div>";
+                + Html.Escape(Url) + "</div>" + (bar.Length == 0 ? "" : "<div>" + (Total is > 0 ? LiveDisplay.ProgressElement((int)percent, 100) : "")
+                    + Html.Escape(bar) + "</div>") + "</div>";
             return new HtmlFragment(html, text);
         }
     }
