@@ -1,12 +1,11 @@
 using Microsoft.DotNet.Interactive;
-using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Events;
 using NotebookNN.Runner;
 
 namespace NotebookNN.Kernel.Tests;
 
 /// <summary>
-/// The released C# kernel in-process, as the runner hosts it (<see cref="KernelHost"/>: Polyglot Notebooks' C# kernel,
+/// The released C# kernel in-process, as the runner hosts it (<see cref="NotebookNN.Runner.KernelHost"/>: Polyglot Notebooks' C# kernel,
 /// package extensions loaded on <c>#r "nuget: ..."</c>), with FSharp.Core 10.0 loaded first as in the kernel, whose F#
 /// kernel always has it, and the test host's own assembly binding taken away (<see cref="TestHostBinding"/>).
 /// </summary>
@@ -23,17 +22,8 @@ public sealed class KernelSession : IDisposable
         return new(await NotebookNN.Runner.KernelHost.CreateAsync());
     }
 
-    /// <summary>
-    /// Runs one cell and returns every event the kernel published while it ran, as a notebook front end sees them
-    /// (extensions loaded after a <c>#r</c> publish after the command's own result is complete).
-    /// </summary>
-    public async Task<IReadOnlyList<KernelEvent>> SubmitAsync(string code)
-    {
-        var events = new List<KernelEvent>();
-        using (Kernel.KernelEvents.Subscribe(e => { lock (events) events.Add(e); }))
-            await Kernel.SendAsync(new SubmitCode(code));
-        lock (events) return [.. events];
-    }
+    /// <summary>Runs one cell and returns every event the kernel published while it ran (<see cref="NotebookNN.Runner.KernelHost.SubmitAsync"/>).</summary>
+    public Task<IReadOnlyList<KernelEvent>> SubmitAsync(string code) => Kernel.SubmitAsync(code);
 
     public void Dispose() => Kernel.Dispose();
 }

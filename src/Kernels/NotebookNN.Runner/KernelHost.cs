@@ -55,9 +55,18 @@ public static class KernelHost
         return composite;
     }
 
-    /// <summary>Runs one submission (as a notebook cell) and returns every event it produced, in order.</summary>
-    public static async Task<IReadOnlyList<KernelEvent>> SubmitAsync(this Kernel kernel, string code, string? kernelName = null) =>
-        (await kernel.SendAsync(new SubmitCode(code, kernelName))).Events;
+    /// <summary>
+    /// Runs one submission (as a notebook cell) and returns every event the kernel published while it ran, in order, as a
+    /// notebook front end sees them (a package's extension, loaded after the <c>#r</c> that added it, publishes after
+    /// that command's own result is complete).
+    /// </summary>
+    public static async Task<IReadOnlyList<KernelEvent>> SubmitAsync(this Kernel kernel, string code, string? kernelName = null)
+    {
+        var events = new List<KernelEvent>();
+        using (kernel.KernelEvents.Subscribe(e => { lock (events) events.Add(e); }))
+            await kernel.SendAsync(new SubmitCode(code, kernelName));
+        lock (events) return [.. events];
+    }
 
     /// <summary>As dotnet-interactive sets formatting up for notebook front ends: HTML by default, strings as plain text.</summary>
     private static void UseNotebookFormatting()
