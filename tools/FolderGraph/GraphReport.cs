@@ -5,7 +5,7 @@ internal static class GraphReport
 {
     public static void Write(SourceTree tree, FolderDependencies graph, TextWriter o)
     {
-        o.WriteLine($"{tree.Root}: {tree.Files.Count} files, {tree.Files.Sum(f => f.Lines)} lines, folders at depth {tree.Depth}, {graph.CompileErrors} compile errors");
+        o.WriteLine($"{tree.Name}: {tree.Files.Count} files, {tree.Files.Sum(f => f.Lines)} lines, folders at depth {tree.Depth}, {graph.CompileErrors} compile errors");
         o.WriteLine();
         o.WriteLine("Folders (files, lines):");
         foreach (var g in tree.Files.GroupBy(f => f.Folder).OrderBy(g => g.Key, StringComparer.Ordinal))

@@ -8,10 +8,12 @@ internal sealed record SourceFile(string Path, string Folder, int Lines);
 /// <c>depth</c> levels below the root (<c>Tensors</c> at depth 1, <c>Tensors/Ops</c> at depth 2; files in the root
 /// itself are in <c>.</c>).
 /// </summary>
-internal sealed class SourceTree(string root, int depth, IReadOnlyList<SourceFile> files)
+internal sealed class SourceTree(string name, string root, int depth, IReadOnlyList<SourceFile> files)
 {
     public const string RootFolder = ".";
 
+    /// <summary>The folder as it was given (for the report), and in full.</summary>
+    public string Name { get; } = name;
     public string Root { get; } = root;
     public int Depth { get; } = depth;
     public IReadOnlyList<SourceFile> Files { get; } = files;
@@ -25,7 +27,7 @@ internal sealed class SourceTree(string root, int depth, IReadOnlyList<SourceFil
             .OrderBy(f => f.path, StringComparer.Ordinal)
             .Select(f => new SourceFile(f.path, FolderOf(f.parts, depth), File.ReadLines(f.path).Count()))
             .ToList();
-        return new SourceTree(full, depth, files);
+        return new SourceTree(root, full, depth, files);
     }
 
     static string FolderOf(string[] parts, int depth)
