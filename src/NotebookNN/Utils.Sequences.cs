@@ -22,7 +22,7 @@ public static partial class Utils
         // and the array becomes the tensor's storage without a copy (25,000 × 10,000: 80k rows/s with a zeroed
         // array, one core and a copy; ~400k now; `bench -- encode`)
         var result = GC.AllocateUninitializedArray<float>((int)size);
-        int parts = result.Length >= 1 << 20 ? ComputePool.Workers : 1;
+        int parts = result.Length >= ParallelThresholds.MultiHotElements ? ComputePool.Workers : 1;
         var body = new MultiHotRows { Sequences = sequences, Dimension = dimension, Result = result, Parts = parts };
         ComputePool.For(parts, ref body);
         return Tensor.Adopt(result, sequences.Count, dimension);

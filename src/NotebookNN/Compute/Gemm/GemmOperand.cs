@@ -1,10 +1,9 @@
-namespace NotebookNN.Tensors;
+namespace NotebookNN.Compute.Gemm;
 
 /// <summary>
-/// A tensor of rank ≥ 2 seen as a stack of matrices for <see cref="Compute.Gemm.Gemm"/>: logical matrices
-/// <see cref="Rows"/> × <see cref="Cols"/>, stored row-major with leading dimension <see cref="Ld"/>, or stored
-/// transposed (<see cref="Trans"/>, as a transposed view is), plus batch dims and their strides. Views whose last
-/// two axes have neither layout are copied with <see cref="Tensor.Contiguous"/>.
+/// A stack of matrices for <see cref="Gemm"/> (a tensor of rank ≥ 2 gives one with <c>Tensor.AsGemmOperand</c>):
+/// logical matrices <see cref="Rows"/> × <see cref="Cols"/>, stored row-major with leading dimension <see cref="Ld"/>,
+/// or stored transposed (<see cref="Trans"/>, as a transposed view is), plus batch dims and their strides.
 /// </summary>
 internal readonly struct GemmOperand
 {
@@ -13,31 +12,25 @@ internal readonly struct GemmOperand
     public readonly bool Trans;
     public readonly int[] BatchDims, BatchStrides;
 
-    private GemmOperand(float[] data, int offset, int rows, int cols, int ld, bool trans, int[] batchDims, int[] batchStrides)
+    internal GemmOperand(float[] data, int offset, int rows, int cols, int ld, bool trans, int[] batchDims, int[] batchStrides)
     {
         Data = data; Offset = offset; Rows = rows; Cols = cols; Ld = ld; Trans = trans;
         BatchDims = batchDims; BatchStrides = batchStrides;
     }
 
-    /// <summary>The operand for tensor <paramref name="t"/> (rank ≥ 2), without copying when its layout allows.</summary>
-    public static GemmOperand From(Tensor t)
-    {
-        int r = t.NDim, rows = t.Dims[r - 2], cols = t.Dims[r - 1];
-        // a unit axis may carry any stride: give it the one that makes the layout plain
-        int rs = rows == 1 ? Math.Max(1, cols) : t.Strides[r - 2], cs = cols == 1 ? 1 : t.Strides[r - 1];
-        var batch = t.Dims[..(r - 2)];
-        var batchStrides = t.Strides[..(r - 2)];
-        if (cs == 1 && rs >= Math.Max(1, cols)) return new(t.Data, t.Offset, rows, cols, rs, false, batch, batchStrides);
-        int rsT = rows == 1 ? 1 : t.Strides[r - 2], csT = cols == 1 ? Math.Max(1, rows) : t.Strides[r - 1];
-        if (rsT == 1 && csT >= Math.Max(1, rows)) return new(t.Data, t.Offset, rows, cols, csT, true, batch, batchStrides);
-        var c = t.Contiguous();
-        return new(c.Data, c.Offset, rows, cols, Math.Max(1, cols), false, batch, c.Strides[..(r - 2)]);
-    }
-
     /// <summary>A contiguous (batch..., rows, cols) buffer as an operand.</summary>
     public static GemmOperand Dense(float[] data, int[] batchDims, int rows, int cols) =>
         new(data, 0, rows, cols, Math.Max(1, cols), false, batchDims,
-            batchDims.Length == 0 ? [] : Tensor.ContiguousStrides([.. batchDims, rows * cols])[..batchDims.Length]);
+            DenseBatchStrides(batchDims, rows * cols));
+
+    /// <summary>Element strides of the batch axes of a contiguous (batch..., matrix) buffer.</summary>
+    public static int[] DenseBatchStrides(int[] batchDims, int matrixSize)
+    {
+        if (batchDims.Length == 0) return [];
+        var strides = new int[batchDims.Length];
+        for (int i = batchDims.Length - 1, step = matrixSize; i >= 0; step *= batchDims[i], i--) strides[i] = step;
+        return strides;
+    }
 
     /// <summary>The transposed operand (same storage).</summary>
     public GemmOperand T() => new(Data, Offset, Cols, Rows, Ld, !Trans, BatchDims, BatchStrides);

@@ -3,16 +3,21 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using NotebookNN.Compute.Threading;
 
-namespace NotebookNN.Optimizers;
+namespace NotebookNN.Compute.Drivers;
 
 /// <summary>
-/// The single loop behind every optimizer update: one fused pass over a variable, its gradient and its slots,
-/// 16 floats at a time, then a scalar tail. No allocation.
+/// Runs an <see cref="IUpdateOp"/> (an optimizer's rule): one fused pass over a variable, its gradient and up to
+/// three slots, updated in place 16 floats at a time, then a scalar tail. No allocation.
 /// </summary>
 /// <remarks>
-/// Vector512 is used whenever 256-bit SIMD is accelerated: on AVX-512 hardware it maps to one register, and on
-/// AVX2-only hardware .NET lowers each Vector512 operation to two Vector256 ones, which is still SIMD, so one
-/// vector body serves both. Slot loads and stores are skipped for absent slots (the branches are loop-invariant).
+/// The width differs from <see cref="UnaryDriver"/>'s (widest accelerated vector, then 256 bits): the body is
+/// Vector512 whenever 256-bit SIMD is accelerated, which on AVX2-only hardware .NET lowers to two Vector256
+/// operations, so the elements left to the scalar form are the last n mod 16 on every SIMD machine. A rule's scalar
+/// form may round differently from its vector form (Adam divides where the vector form multiplies by a reciprocal),
+/// and with a 256-bit step the last 8 to 15 elements of a variable would change form with the hardware. Slot loads
+/// and stores are skipped for absent slots (the branches are loop-invariant). Large variables are split in one
+/// share per core (<see cref="ParallelThresholds.OptimizerUpdate"/>), the way the GEMM that wrote the gradient split
+/// its rows.
 /// </remarks>
 internal static unsafe class UpdateDriver
 {
@@ -35,16 +40,7 @@ internal static unsafe class UpdateDriver
         RunRange(op, variable, gradient, slot0, slot1, slot2);
     }
 
-    /// <summary>
-    /// Elements from which an update is split across the cores. Measured on a 784 × 300 kernel: Adam ~135 µs on one
-    /// core, ~60 µs on two. Plain SGD streams memory and a lone update of a hot kernel was no faster split (~30 µs either
-    /// way), but inside a training step it is: the gradient was just written by a GEMM that split its rows the same
-    /// way, so each core updates the half already in its own cache (the whole update of the 784-300-100-10 MLP:
-    /// 84-90 µs on one core, 57-62 µs on two, at batch 32; 117-141 µs and 74-108 µs at batch 512).
-    /// </summary>
-    internal const int ParallelMinElements = 1 << 15;
-
-    private static int Parts(int n) => n < ParallelMinElements || ComputePool.Workers < 2 ? 1 : ComputePool.Workers;
+    private static int Parts(int n) => n < ParallelThresholds.OptimizerUpdate || ComputePool.Workers < 2 ? 1 : ComputePool.Workers;
 
     /// <summary>One share of the update (<c>Invoke(index)</c>), in whole 16-float vectors so no share splits one.</summary>
     private readonly struct Chunks<TOp>(TOp op, int n, int parts, float* v, float* g, float* s0, float* s1, float* s2) : IParallelBody

@@ -1,6 +1,4 @@
-using NotebookNN.Compute.Gemm;
-
-namespace NotebookNN.Tensors;
+namespace NotebookNN.Compute.Gemm;
 
 /// <summary>
 /// Z[b] (+)= X[b]·Y[b] over a broadcast batch, through <see cref="Gemm"/>. Batch axes of X, Y and Z align on the
@@ -28,7 +26,7 @@ internal static class BatchedGemm
             Sgemm(xk, yk, z, 0, 0f, epilogue);
             return;
         }
-        var zStrides = Tensor.ContiguousStrides([.. zBatchDims, m * n])[..zBatchDims.Length];
+        var zStrides = GemmOperand.DenseBatchStrides(zBatchDims, m * n);
         var xs = Broadcast(x.BatchDims, x.BatchStrides, fullBatch);
         var ys = Broadcast(y.BatchDims, y.BatchStrides, fullBatch);
         var zs = Broadcast(zBatchDims, zStrides, fullBatch);
