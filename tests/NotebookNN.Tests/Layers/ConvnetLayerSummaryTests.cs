@@ -36,4 +36,15 @@ public class ConvnetLayerSummaryTests
         ];
         Assert.Equal(expected, lines[4..13]);
     }
+
+    [Fact]
+    public void BatchNormalizationCountsItsMovingStatisticsAsNonTrainable()
+    {
+        Keras.ClearSession();
+        var model = new Sequential([new Dense(4, inputShape: [3]), new BatchNormalization()]);
+        var lines = model.Summary().ToString().Split('\n');
+        Assert.Equal(Row(" batch_normalization (BatchN  (None, 4)                16"), lines[6]);
+        Assert.Equal(Row(" ormalization)"), lines[7]);
+        Assert.Equal(["Total params: 32", "Trainable params: 24", "Non-trainable params: 8"], lines[10..13]);
+    }
 }
