@@ -4,7 +4,7 @@ using NotebookNN.Tests.Support;
 
 namespace NotebookNN.Tests.Saving;
 
-using KerasModels = global::NotebookNN.Models;
+using KerasModels = global::NotebookNN.Keras.Models;
 
 /// <summary>The convnet layers saved and loaded: Keras's config keys and values, the same predictions after loading.</summary>
 public sealed class ConvnetLayerSavingTests : TempFolderTests

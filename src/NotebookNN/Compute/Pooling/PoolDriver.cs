@@ -1,5 +1,5 @@
-using NotebookNN.Kernels.Drivers;
-using NotebookNN.Kernels.Threading;
+using NotebookNN.Compute.Drivers;
+using NotebookNN.Compute.Threading;
 
 namespace NotebookNN.Compute.Pooling;
 

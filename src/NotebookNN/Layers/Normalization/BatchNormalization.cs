@@ -1,3 +1,5 @@
+using NotebookNN.Autodiff;
+using NotebookNN.Tensors;
 using NotebookNN.Initializers;
 using NotebookNN.Regularizers;
 

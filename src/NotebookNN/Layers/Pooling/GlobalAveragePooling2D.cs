@@ -1,3 +1,4 @@
+using NotebookNN.Tensors;
 namespace NotebookNN.Layers;
 
 /// <summary>The mean of each channel over height and width (keras.layers.GlobalAveragePooling2D):

@@ -1,3 +1,4 @@
+using NotebookNN.Tensors;
 namespace NotebookNN.Layers;
 
 /// <summary>The largest value of each channel over height and width (keras.layers.GlobalMaxPooling2D):

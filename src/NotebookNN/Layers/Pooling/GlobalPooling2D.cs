@@ -1,3 +1,4 @@
+using NotebookNN.Tensors;
 namespace NotebookNN.Layers;
 
 /// <summary>

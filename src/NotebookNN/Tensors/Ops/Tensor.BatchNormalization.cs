@@ -1,7 +1,9 @@
 using System.Buffers;
 using NotebookNN.Compute.Normalization;
 
-namespace NotebookNN;
+using NotebookNN.Autodiff;
+
+namespace NotebookNN.Tensors;
 
 public partial class Tensor
 {

@@ -1,6 +1,8 @@
 using NotebookNN.Compute.Pooling;
 
-namespace NotebookNN;
+using NotebookNN.Autodiff;
+
+namespace NotebookNN.Tensors;
 
 public partial class Tensor
 {
