@@ -69,6 +69,15 @@ public class EnumParsingTests
         Assert.Equal("Objective(name=\"val_auc\", direction=\"max\")", new Objective("val_auc", MetricDirection.Max).Summary);
     }
 
+    [Fact]
+    public void ScikitLearnsSgdSchedulesParseAndReadBackAsItsStrings()
+    {
+        foreach (var schedule in new[] { "optimal", "constant", "invscaling", "adaptive" })
+            Assert.Equal(schedule, new SGDClassifier(learningRate: schedule, eta0: 0.1).GetParams()["learning_rate"]);
+        Assert.Equal("The 'learning_rate' parameter of SGDClassifier must be a str among {'optimal', 'constant', 'invscaling', 'adaptive'}. Got 'cyclic' instead.",
+            Assert.Throws<ArgumentException>(() => new SGDClassifier(learningRate: "cyclic")).Message);
+    }
+
     [Theory]
     [InlineData("Dense", "dense")]
     [InlineData("InputLayer", "input_layer")]
