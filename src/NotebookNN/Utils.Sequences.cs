@@ -53,8 +53,8 @@ public static partial class Utils
     /// </summary>
     public static Tensor PadSequences(IReadOnlyList<int[]> sequences, int? maxlen = null, string padding = "pre", string truncating = "pre", float value = 0f)
     {
-        if (padding is not ("pre" or "post")) throw new ArgumentException($"Padding type \"{padding}\" not understood");
-        if (truncating is not ("pre" or "post")) throw new ArgumentException($"Truncating type \"{truncating}\" not understood");
+        var padAt = SequenceEnds.Padding.Resolve(padding);
+        var cutAt = SequenceEnds.Truncating.Resolve(truncating);
         if (maxlen is < 0) throw new ArgumentException($"Argument `maxlen` must be non-negative. Received: maxlen={maxlen}");
         CheckSequences(sequences);
         int len = maxlen ?? (sequences.Count == 0 ? 0 : sequences.Max(s => s.Length));
@@ -63,8 +63,8 @@ public static partial class Utils
         for (int i = 0; i < sequences.Count; i++)
         {
             var s = sequences[i];
-            var kept = s.Length <= len ? s : truncating == "pre" ? s[^len..] : s[..len];
-            long start = (long)i * len + (padding == "pre" ? len - kept.Length : 0);
+            var kept = s.Length <= len ? s : cutAt == SequenceEnd.Pre ? s[^len..] : s[..len];
+            long start = (long)i * len + (padAt == SequenceEnd.Pre ? len - kept.Length : 0);
             for (int j = 0; j < kept.Length; j++) result[start + j] = kept[j];
         }
         return Tensor.Adopt(result, sequences.Count, len);

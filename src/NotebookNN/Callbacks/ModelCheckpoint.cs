@@ -28,7 +28,7 @@ public partial class ModelCheckpoint : Callback
         Verbose = verbose;
         SaveBestOnly = saveBestOnly;
         SaveWeightsOnly = saveWeightsOnly;
-        _maximize = MonitorMode.Maximize(mode, monitor);
+        _maximize = MonitorModes.Maximize(mode, monitor);
         Best = _maximize ? double.NegativeInfinity : double.PositiveInfinity;
     }
 

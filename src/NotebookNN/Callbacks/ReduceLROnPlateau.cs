@@ -18,7 +18,7 @@ public class ReduceLROnPlateau : Callback
         Factor = factor;
         Patience = patience;
         Verbose = verbose;
-        _maximize = MonitorMode.Maximize(mode, monitor) || (mode == "auto" && monitor.Contains("acc"));
+        _maximize = MonitorModes.Maximize(mode, monitor);
         MinDelta = minDelta;
         Cooldown = cooldown;
         MinLr = minLr;

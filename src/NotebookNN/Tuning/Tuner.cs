@@ -62,7 +62,7 @@ public abstract class Tuner
     {
         var sb = new System.Text.StringBuilder();
         sb.AppendLine("Results summary");
-        sb.AppendLine($"Objective(name=\"{Objective.Name}\", direction=\"{Objective.Direction}\")");
+        sb.AppendLine(Objective.Summary);
         foreach (var t in Ranked().Take(numTrials))
         {
             sb.AppendLine().AppendLine($"Trial {t.TrialId} summary").AppendLine("Hyperparameters:");
@@ -73,7 +73,7 @@ public abstract class Tuner
     }
 
     internal IEnumerable<Trial> Ranked() =>
-        _trials.Where(t => !double.IsNaN(t.Score)).OrderBy(t => Objective.Direction == "min" ? t.Score : -t.Score);
+        _trials.Where(t => !double.IsNaN(t.Score)).OrderBy(t => Objective.SortKey(t.Score));
 
     /// <summary>A new configuration: values for every known dimension drawn at random, avoiding ones already tried
     /// (null when 100 draws in a row repeat, i.e. the space is exhausted). Dimensions met later are sampled as they appear.</summary>

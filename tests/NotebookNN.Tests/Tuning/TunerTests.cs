@@ -56,7 +56,7 @@ public class TunerTests
         var e = Assert.Throws<ArgumentException>(() => tuner.Search(Train.X, Train.Y, epochs: 1, verbose: 0));
         Assert.Contains("'val_accuracy'", e.Message);
         Assert.Contains("'loss'", e.Message);
-        Assert.Equal("max", tuner.Objective.Direction);
+        Assert.Equal(NotebookNN.Metrics.MetricDirection.Max, tuner.Objective.Direction);
     }
 
     [Fact]

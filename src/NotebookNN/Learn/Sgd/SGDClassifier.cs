@@ -1,4 +1,5 @@
 using NotebookNN.Datasets;
+using NotebookNN.Registries;
 using NotebookNN.Tensors;
 
 namespace NotebookNN.Learn;
@@ -34,7 +35,7 @@ public sealed class SGDClassifier(string loss = "hinge", string? penalty = "l2",
     public IReadOnlyDictionary<string, object?> GetParams() => new Dictionary<string, object?>
     {
         ["alpha"] = _settings.Alpha, ["eta0"] = _settings.Eta0, ["fit_intercept"] = _settings.FitIntercept,
-        ["learning_rate"] = _settings.LearningRate, ["loss"] = loss, ["max_iter"] = _settings.MaxIter,
+        ["learning_rate"] = KerasEnum.Name(_settings.LearningRate), ["loss"] = loss, ["max_iter"] = _settings.MaxIter,
         ["n_iter_no_change"] = _settings.NIterNoChange, ["n_jobs"] = _nJobs, ["penalty"] = penalty, ["power_t"] = _settings.PowerT,
         ["random_state"] = _randomState, ["shuffle"] = _settings.Shuffle, ["tol"] = tol,
     };
