@@ -1,5 +1,6 @@
 using System.Text;
 using NotebookNN.Formatting;
+using NotebookNN.Text;
 
 namespace NotebookNN.Callbacks;
 
@@ -42,7 +43,7 @@ internal abstract class LiveDisplay(Func<object, Action<object>> display, Func<d
     {
         var info = new StringBuilder();
         if (step > 0 && step < steps) info.Append(" - ETA: ").Append(ProgbarText.FormatEta(elapsed / step * (steps - step)));
-        else if (step > 0) info.Append(" - ").Append(PyNumberFormat.Fixed(elapsed, 0)).Append('s').Append(ProgbarText.FormatTime(elapsed / step, "step"));
+        else if (step > 0) info.Append(" - ").Append(PythonText.Fixed(elapsed, 0)).Append('s').Append(ProgbarText.FormatTime(elapsed / step, "step"));
         AppendValues(info, logs);
         string html = ProgressElement(step, steps) + Html.Escape(ProgbarText.Count(step, steps) + info);
         return (html, ProgbarText.Bar(step, steps) + info);
@@ -55,7 +56,7 @@ internal abstract class LiveDisplay(Func<object, Action<object>> display, Func<d
     /// <summary><c> - loss: 0.4321 - accuracy: 0.8765</c>, numbers as Keras's bar writes them.</summary>
     protected static StringBuilder AppendValues(StringBuilder sb, IEnumerable<KeyValuePair<string, double>> logs)
     {
-        foreach (var (name, value) in logs) sb.Append(" - ").Append(name).Append(": ").Append(ProgbarText.FormatValue(value, absolute: true));
+        foreach (var (name, value) in logs) sb.Append(" - ").Append(name).Append(": ").Append(PythonText.ProgbarValue(value));
         return sb;
     }
 }

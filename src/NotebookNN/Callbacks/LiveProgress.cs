@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using NotebookNN.Formatting;
+using NotebookNN.Text;
 
 namespace NotebookNN.Callbacks;
 
@@ -96,5 +97,5 @@ internal sealed class LiveProgress(Func<object, Action<object>> display, int epo
     private static string Seconds(double s) => s.ToString("0.0", CultureInfo.InvariantCulture) + "s";
 
     /// <summary>A value as Keras's progress bar writes it (<c>%.4f</c>, Python's rounding; <c>%.4e</c> near zero).</summary>
-    private static string Num(double v) => ProgbarText.FormatValue(v, absolute: true);
+    private static string Num(double v) => PythonText.ProgbarValue(v);
 }

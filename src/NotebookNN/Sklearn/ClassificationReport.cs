@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using NotebookNN.Callbacks;
+using NotebookNN.Text;
 
 namespace NotebookNN;
 
@@ -35,7 +35,7 @@ public sealed class ClassificationReport
     public override string ToString()
     {
         int width = Math.Max(Classes.Max(r => r.Name.Length), Math.Max("weighted avg".Length, Digits));
-        string F(double v) => PyNumberFormat.Fixed(v, Digits).PadLeft(9);
+        string F(double v) => PythonText.Fixed(v, Digits).PadLeft(9);
         var sb = new StringBuilder();
         sb.Append(new string(' ', width)).Append(' ');
         foreach (var h in new[] { "precision", "recall", "f1-score", "support" }) sb.Append(' ').Append(h.PadLeft(9));
@@ -56,7 +56,7 @@ public sealed class ClassificationReport
     /// <summary>The report as an HTML table (for notebooks).</summary>
     public string ToHtml()
     {
-        string F(double v) => PyNumberFormat.Fixed(v, Digits);
+        string F(double v) => PythonText.Fixed(v, Digits);
         IReadOnlyList<string> Row(ClassificationReportRow r) => [r.Name, F(r.Precision), F(r.Recall), F(r.F1Score), r.Support.ToString(CultureInfo.InvariantCulture)];
         // scikit-learn's order: the classes, accuracy, then the averages
         var rows = Classes.Select(Row).ToList();

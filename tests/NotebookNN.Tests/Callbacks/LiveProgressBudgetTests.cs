@@ -4,6 +4,7 @@ using NotebookNN.Callbacks;
 using NotebookNN.Formatting;
 using NotebookNN.Layers;
 using NotebookNN.Tests.Support;
+using NotebookNN.Text;
 
 namespace NotebookNN.Tests.Callbacks;
 
@@ -117,7 +118,7 @@ public class LiveProgressBudgetTests
         var final = (HtmlFragment)shown[^1];
         Assert.Contains("overflow-y:auto", final.Html); // a long table scrolls
         Assert.Contains(Invariant($"<td>1000/1000</td>"), final.Html);
-        Assert.EndsWith(Invariant($"loss: {ProgbarText.FormatValue(history.History["loss"][^1], absolute: true)} - accuracy: {ProgbarText.FormatValue(history.History["accuracy"][^1], absolute: true)}"),
+        Assert.EndsWith(Invariant($"loss: {PythonText.ProgbarValue(history.History["loss"][^1])} - accuracy: {PythonText.ProgbarValue(history.History["accuracy"][^1])}"),
             final.ToDisplayString("text/plain"));
         Console.WriteLine($"1000-epoch fit: {shown.Count} display values, {bytes} bytes");
     }

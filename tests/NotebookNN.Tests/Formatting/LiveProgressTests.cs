@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.DotNet.Interactive.Formatting;
 using NotebookNN.Callbacks;
 using NotebookNN.Formatting;
+using NotebookNN.Text;
 
 namespace NotebookNN.Tests.Formatting;
 
@@ -123,7 +124,7 @@ public class LiveProgressTests
         foreach (var k in new[] { "loss", "accuracy", "val_loss", "val_accuracy" })
         {
             Assert.Contains($"<th>{k}</th>", last);
-            Assert.Contains($"<td>{ProgbarText.FormatValue(h.History[k][2], absolute: true)}</td>", last);
+            Assert.Contains($"<td>{PythonText.ProgbarValue(h.History[k][2])}</td>", last);
         }
         Assert.Contains("<td>3/3</td>", last);
     }

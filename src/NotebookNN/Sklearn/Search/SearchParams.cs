@@ -1,5 +1,6 @@
 using System.Collections;
 using NotebookNN.Formatting;
+using NotebookNN.Text;
 
 namespace NotebookNN;
 
@@ -33,8 +34,8 @@ public sealed class SearchParams : IReadOnlyDictionary<string, object?>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>Python's dict repr, keys sorted: <c>{'learning_rate': 0.0059, 'n_hidden': 2}</c>.</summary>
-    public override string ToString() => "{" + string.Join(", ", _values.Select(kv => $"'{kv.Key}': {ParameterValues.Py(kv.Value)}")) + "}";
+    public override string ToString() => "{" + string.Join(", ", _values.Select(kv => $"'{kv.Key}': {PythonText.Repr(kv.Value)}")) + "}";
 
     internal string ToHtml() => TableHtml.Render(null, ["parameter", "value"],
-        _values.Select(kv => (IReadOnlyList<string>)[kv.Key, ParameterValues.Py(kv.Value)]));
+        _values.Select(kv => (IReadOnlyList<string>)[kv.Key, PythonText.Repr(kv.Value)]));
 }

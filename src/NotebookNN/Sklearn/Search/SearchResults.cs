@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using NotebookNN.Formatting;
+using NotebookNN.Text;
 
 namespace NotebookNN;
 
@@ -73,7 +74,7 @@ public sealed class SearchResults : IReadOnlyList<SearchCandidate>
 
     private IEnumerable<IReadOnlyList<string>> Rows() => _candidates.Select(c => (IReadOnlyList<string>)[
         c.Rank.ToString(CultureInfo.InvariantCulture),
-        .. Header().Where(h => h.StartsWith("param_", StringComparison.Ordinal)).Select(h => c.Params.TryGetValue(h[6..], out var v) ? ParameterValues.Py(v) : ""),
+        .. Header().Where(h => h.StartsWith("param_", StringComparison.Ordinal)).Select(h => c.Params.TryGetValue(h[6..], out var v) ? PythonText.Repr(v) : ""),
         Number(c.Scores.Mean), Number(c.Scores.Std), .. c.Scores.TestScore.Select(Number)]);
 
     private static string Number(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
