@@ -1,19 +1,47 @@
 using NotebookNN.Formatting;
 
+// The notebook formatters' attachments, all in one place: every type NotebookFormatterSource formats carries the
+// attribute the kernel looks for, declared here on a part of the type (the types themselves hold data only).
 namespace NotebookNN
 {
-    // Attaches the notebook formatters to the partial types that live in other folders.
     [TypeFormatterSource(typeof(NotebookFormatterSource))]
     public partial class Tensor;
-
-    [TypeFormatterSource(typeof(NotebookFormatterSource))]
-    public partial class Model;
 
     [TypeFormatterSource(typeof(NotebookFormatterSource))]
     public readonly partial struct Shape;
 
     [TypeFormatterSource(typeof(NotebookFormatterSource))]
     public readonly partial record struct DType;
+
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public partial class Model;
+
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public partial class KerasTensor;
+
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public sealed partial class ModelSummary;
+
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public sealed partial class EvaluationResult;
+
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public sealed partial class HyperParameters;
+
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public sealed partial class TrialTable;
+
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public sealed partial class ClassificationReport;
+
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public sealed partial record CrossValidateResult;
+
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public sealed partial class SearchParams;
+
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public sealed partial class SearchResults;
 }
 
 namespace NotebookNN.Layers
@@ -26,4 +54,25 @@ namespace NotebookNN.Callbacks
 {
     [TypeFormatterSource(typeof(NotebookFormatterSource))]
     public partial class History;
+
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public sealed partial class LiveView;
+}
+
+namespace NotebookNN.Plotting
+{
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public sealed partial class ImageGrid;
+
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public sealed partial class PltFigure;
+
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public sealed partial class ConfusionMatrixDisplay;
+}
+
+namespace NotebookNN.Datasets.Download
+{
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public sealed partial record DownloadView;
 }

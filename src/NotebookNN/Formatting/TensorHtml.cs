@@ -38,7 +38,7 @@ internal static class TensorHtml
             sb.Append("</tr>");
         }
         sb.Append("</tbody></table>");
-        if (LooksLikeImage(t)) sb.Append(Plot.Image(t).ToHtml());
+        if (LooksLikeImage(t)) sb.Append(ImageGridHtml.Render(Plot.Image(t)));
         return sb.Append("</div>").ToString();
     }
 

@@ -11,8 +11,7 @@ namespace NotebookNN;
 /// Without metrics Keras's <c>evaluate</c> returns the loss as one number: so does this, converting to
 /// <c>double</c> (<c>double mseTest = model.Evaluate(xTest, yTest);</c>) and printing as Python prints that float.
 /// </summary>
-[NotebookNN.Formatting.TypeFormatterSource(typeof(NotebookNN.Formatting.NotebookFormatterSource))]
-public sealed class EvaluationResult : IReadOnlyDictionary<string, double>
+public sealed partial class EvaluationResult : IReadOnlyDictionary<string, double>
 {
     private readonly List<KeyValuePair<string, double>> _items;
 
