@@ -1,4 +1,5 @@
 using NotebookNN.Tensors;
+using NotebookNN.Text;
 
 namespace NotebookNN.Learn;
 
@@ -26,7 +27,7 @@ internal static class Labels
     /// <summary>How a label prints in scikit-learn's reports: <c>"%s" % label</c> of an int label.</summary>
     public static string Name(double label) =>
         label == Math.Floor(label) && Math.Abs(label) < 1e15 ? ((long)label).ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : label.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            : PythonText.Float(label);
 
     /// <summary>numpy's pairwise summation (<c>np.add.reduce</c> on float64), so averages round as numpy's do.</summary>
     public static double Sum(ReadOnlySpan<double> a)
