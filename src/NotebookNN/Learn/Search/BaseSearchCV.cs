@@ -1,6 +1,5 @@
 using NotebookNN.Callbacks;
 using NotebookNN.Tensors;
-using NotebookNN.Tuning;
 
 namespace NotebookNN.Learn;
 
@@ -61,7 +60,7 @@ public abstract class BaseSearchCV
 
     private Action<IEstimator, Tensor, Tensor> FitFunction(int? epochs, (Tensor X, Tensor Y)? validationData, Callback[]? callbacks)
     {
-        if (Estimator is KerasEstimator) return (e, xs, ys) => ((KerasEstimator)e).Fit(xs, ys, epochs, validationData, callbacks);
+        if (Estimator is IKerasWrapper) return (e, xs, ys) => ((IKerasWrapper)e).Fit(xs, ys, epochs, validationData, callbacks);
         if (epochs is not null || validationData is not null || callbacks is not null)
             throw new ArgumentException($"epochs, validationData and callbacks are Fit arguments of the Keras wrappers; {Estimator.GetType().Name}.Fit takes none.");
         return (e, xs, ys) => e.Fit(xs, ys);
