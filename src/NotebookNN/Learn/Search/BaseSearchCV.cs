@@ -4,7 +4,7 @@ using NotebookNN.Tensors;
 namespace NotebookNN.Learn;
 
 /// <summary>
-/// What <see cref="GridSearchCV"/> and <see cref="RandomizedSearchCV"/> share (scikit-learn's <c>BaseSearchCV</c>): each
+/// What <see cref="GridSearchCV"/> and <c>RandomizedSearchCV</c> share (scikit-learn's <c>BaseSearchCV</c>): each
 /// candidate setting is cross-validated on clones of the estimator (stratified folds for a classifier), the first with
 /// the highest mean test score wins, and it is refitted on all the data. Keras wrappers receive the Fit arguments
 /// (<c>epochs</c>, <c>validationData</c>, <c>callbacks</c>) for every fold and the refit, as scikeras passes <c>fit_params</c>.
