@@ -2,6 +2,7 @@ using System.Diagnostics;
 using NotebookNN.Callbacks;
 using NotebookNN.Models;
 using NotebookNN.Tensors;
+using NotebookNN.Text;
 
 namespace NotebookNN.Tuning;
 
@@ -67,7 +68,7 @@ public abstract class Tuner
         {
             sb.AppendLine().AppendLine($"Trial {t.TrialId} summary").AppendLine("Hyperparameters:");
             foreach (var (k, v) in t.HyperParameters.Values) sb.AppendLine($"{k}: {HyperParameter.Format(v)}");
-            sb.AppendLine($"Score: {t.Score.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
+            sb.AppendLine($"Score: {PythonText.Float(t.Score)}");
         }
         return sb.ToString();
     }
@@ -152,10 +153,10 @@ public abstract class Tuner
     internal void Report(Trial trial, TimeSpan elapsed)
     {
         Console.WriteLine($"Trial {int.Parse(trial.TrialId) + 1} Complete [{elapsed:hh\\h\\ mm\\m\\ ss\\s}]");
-        Console.WriteLine($"{Objective.Name}: {trial.Score.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
+        Console.WriteLine($"{Objective.Name}: {PythonText.Float(trial.Score)}");
         Console.WriteLine();
         var best = Ranked().First();
-        Console.WriteLine($"Best {Objective.Name} So Far: {best.Score.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
+        Console.WriteLine($"Best {Objective.Name} So Far: {PythonText.Float(best.Score)}");
     }
 
     internal static FitArguments Arguments(Tensor x, Tensor y, int? batchSize, (Tensor X, Tensor Y)? validationData, double validationSplit,

@@ -15,7 +15,7 @@ namespace NotebookNN.Learn;
 /// </summary>
 public sealed class SGDClassifier(string loss = "hinge", string? penalty = "l2", double alpha = 1e-4, int maxIter = 1000, double? tol = 1e-3,
     bool shuffle = true, int? randomState = null, string learningRate = "optimal", double eta0 = 0.0, double powerT = 0.5, int nIterNoChange = 5,
-    bool fitIntercept = true, int? nJobs = null) : IParameterizedEstimator
+    bool fitIntercept = true, int? nJobs = null) : IParameterizedEstimator, IClassifier
 {
     private readonly SgdSettings _settings = SgdParameters.Check(loss, penalty, alpha, maxIter, tol, shuffle, learningRate, eta0, powerT,
         nIterNoChange, fitIntercept);

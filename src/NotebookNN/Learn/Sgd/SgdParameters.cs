@@ -1,6 +1,7 @@
 using System.Globalization;
 using NotebookNN.Registries;
 using NotebookNN.Tensors;
+using NotebookNN.Text;
 
 namespace NotebookNN.Learn;
 
@@ -55,5 +56,5 @@ internal static class SgdParameters
 
     /// <summary>scikit-learn's repr: the parameters that differ from the defaults, e.g. <c>SGDClassifier(loss='log_loss', max_iter=20)</c>.</summary>
     public static string Repr(string name, IReadOnlyDictionary<string, object?> p, IReadOnlyDictionary<string, object?> defaults) =>
-        $"{name}({string.Join(", ", p.Where(kv => !Equals(kv.Value, defaults[kv.Key])).Select(kv => $"{kv.Key}={ParameterValues.Py(kv.Value)}"))})";
+        $"{name}({string.Join(", ", p.Where(kv => !Equals(kv.Value, defaults[kv.Key])).Select(kv => $"{kv.Key}={PythonText.Repr(kv.Value)}"))})";
 }

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using static NotebookNN.Formatting.FigureJson;
+using static NotebookNN.Plotting.FigureJson;
 using Plotly.NET;
 
-namespace NotebookNN.Formatting;
+namespace NotebookNN.Plotting;
 
 /// <summary>
 /// The plain-text form of a Plotly.NET <see cref="GenericChart"/> (what a notebook keeps beside the HTML, for viewers

@@ -1,7 +1,7 @@
 using System.Text;
-using NotebookNN.Tensors;
+using NotebookNN.Text;
 
-namespace NotebookNN.Formatting;
+namespace NotebookNN.Tensors;
 
 /// <summary>
 /// numpy's <c>repr</c> of a float32 array: <c>array([12.,  3.,  6.], dtype=float32)</c>. Follows numpy's
@@ -21,7 +21,7 @@ internal static class ArrayRepr
         else
         {
             bool summarise = t.Size > Threshold;
-            var format = new FloatFormat(Shown(t, summarise));
+            var format = new NumpyFloatFormat(Shown(t, summarise));
             var r = new Recurser(t, format, summarise);
             // numpy reserves one column for the "," that follows the array before the dtype
             body = r.Format(0, t.Offset, new string(' ', Prefix.Length + 1), LineWidth - 1);
@@ -47,7 +47,7 @@ internal static class ArrayRepr
         return offsets.Select(o => t.Data[o]).ToList();
     }
 
-    private readonly struct Recurser(Tensor t, FloatFormat format, bool summarise)
+    private readonly struct Recurser(Tensor t, NumpyFloatFormat format, bool summarise)
     {
         public string Format(int axis, int offset, string hanging, int width)
         {

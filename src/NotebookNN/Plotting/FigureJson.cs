@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace NotebookNN.Formatting;
+namespace NotebookNN.Plotting;
 
 /// <summary>Reading a Plotly figure's JSON (<c>GenericChart.toFigureJson</c>): a property of the expected kind, else nothing.</summary>
 internal static class FigureJson

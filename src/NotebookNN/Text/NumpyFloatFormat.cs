@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 
-namespace NotebookNN.Formatting;
+namespace NotebookNN.Text;
 
 /// <summary>
 /// numpy's float formatting for one array (its <c>FloatingFormat</c> with the default options: precision 8,
@@ -10,13 +10,13 @@ namespace NotebookNN.Formatting;
 /// positional with the shortest round-trip digits ("unique", as numpy's Dragon4) capped at 8 fractional digits,
 /// trailing-dot style (<c>12.</c>), and every value padded to a common width.
 /// </summary>
-internal sealed class FloatFormat
+internal sealed class NumpyFloatFormat
 {
     private const int Precision = 8;
     private readonly bool _scientific;
     private readonly int _padLeft, _padRight, _fracDigits, _expDigits;
 
-    public FloatFormat(IEnumerable<float> values)
+    public NumpyFloatFormat(IEnumerable<float> values)
     {
         var finite = values.Where(float.IsFinite).ToList();
         bool anyNonFinite = values.Any(v => !float.IsFinite(v)), negInf = values.Any(float.IsNegativeInfinity);
@@ -65,21 +65,6 @@ internal sealed class FloatFormat
         return ip.PadLeft(_padLeft) + "." + fp.PadRight(_padRight);
     }
 
-    /// <summary>Shortest round-trip digits of |x| (no leading zeros) and the position of the decimal point in them.</summary>
-    private static (string Digits, int Point) Shortest(float x)
-    {
-        string s = MathF.Abs(x).ToString("R", CultureInfo.InvariantCulture);
-        int exp = 0, e = s.IndexOf('E');
-        if (e >= 0) { exp = int.Parse(s[(e + 1)..], CultureInfo.InvariantCulture); s = s[..e]; }
-        int dot = s.IndexOf('.');
-        int point = (dot < 0 ? s.Length : dot) + exp;
-        string digits = s.Replace(".", "");
-        int lead = 0;
-        while (lead < digits.Length - 1 && digits[lead] == '0') lead++;
-        digits = digits[lead..].TrimEnd('0');
-        return digits.Length == 0 ? ("0", 1) : (digits, point - lead);
-    }
-
     /// <summary>
     /// Scientific parts of x: the shortest digits, or with <paramref name="fracDigits"/> the exact value rounded to
     /// that many digits after the first (Dragon4's min_digits prints real digits, e.g. 1.4012985e-45, not zeros).
@@ -118,17 +103,7 @@ internal sealed class FloatFormat
         return (sign + (q / scale).ToString(CultureInfo.InvariantCulture), frac);
     }
 
-    /// <summary>|x| · 10^<paramref name="power"/> rounded to an integer, ties to even (as Dragon4's cutoff rounds), computed exactly.</summary>
-    private static BigInteger RoundScaled(float x, int power)
-    {
-        int bits = BitConverter.SingleToInt32Bits(MathF.Abs(x));
-        int exponent = (bits >> 23) & 0xFF;
-        BigInteger num = exponent == 0 ? bits & 0x7FFFFF : (bits & 0x7FFFFF) | 0x800000, den = BigInteger.One;
-        int shift = (exponent == 0 ? 1 : exponent) - 127 - 23;                   // |x| = num · 2^shift
-        if (shift >= 0) num <<= shift; else den <<= -shift;
-        if (power >= 0) num *= BigInteger.Pow(10, power); else den *= BigInteger.Pow(10, -power);
-        var q = BigInteger.DivRem(num, den, out var rem);
-        int cmp = (rem * 2).CompareTo(den);
-        return cmp > 0 || (cmp == 0 && !q.IsEven) ? q + 1 : q;
-    }
+    private static (string Digits, int Point) Shortest(float x) => DecimalDigits.Shortest(x.ToString("R", CultureInfo.InvariantCulture));
+
+    private static BigInteger RoundScaled(float x, int power) => DecimalDigits.RoundScaled(x, power);
 }
