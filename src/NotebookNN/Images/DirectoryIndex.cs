@@ -87,14 +87,21 @@ internal sealed class DirectoryIndex
         return part;
     }
 
+    /// <summary>
+    /// A class with no image in the training subset cannot be learned: an error naming it. One missing from the
+    /// validation subset (common with few files) is a warning naming it, on standard error as Python prints one.
+    /// </summary>
     private void CheckEveryClass(string subset, double validationSplit)
     {
         if (Labels is null || ClassNames is null) return;
         var counts = new int[ClassNames.Length];
         foreach (int l in Labels) counts[l]++;
         int missing = Array.IndexOf(counts, 0);
-        if (missing >= 0)
-            throw new InvalidDataException(Invariant($"The {subset} subset holds no image of class '{ClassNames[missing]}' (validation_split={validationSplit} took its files {(subset == "training" ? "all for validation" : "all for training")}, after shuffling with the seed). Add images to that class folder, change `validationSplit`, or choose another `seed`."));
+        if (missing < 0) return;
+        string what = Invariant($"The {subset} subset holds no image of class '{ClassNames[missing]}': validation_split={validationSplit} put every file of that class in the {(subset == "training" ? "validation" : "training")} subset, after shuffling with the seed.");
+        if (subset == "training")
+            throw new InvalidDataException($"{what} Add images to that class folder, lower `validationSplit`, or choose another `seed`.");
+        Console.Error.WriteLine($"UserWarning: {what} Validation metrics will not cover that class.");
     }
 
     /// <summary>The class folders: sorted subfolders, or the given names after checking each is a subfolder.</summary>
