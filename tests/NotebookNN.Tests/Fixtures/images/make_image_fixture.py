@@ -39,6 +39,17 @@ for name, (img, options) in pictures.items():
     back = Image.open(name)
     out["decoded"][name] = {"mode": back.mode, "shape": list(np.asarray(back).shape), "values": np.asarray(back).ravel().tolist()}
 
+def opened(name, color_mode):
+    """The file converted to Keras's colour mode as load_img converts it (PIL's convert, unless already in that mode)."""
+    img = Image.open(name)
+    target = {"rgb": "RGB", "grayscale": "L", "rgba": "RGBA"}[color_mode]
+    return img if img.mode == target else img.convert(target)
+
+def hwc(img, dtype):
+    """The image as an (H, W, C) array."""
+    a = np.asarray(img).astype(dtype)
+    return a[:, :, None] if a.ndim == 2 else a
+
 # Keras's load_img: convert to the colour mode, then PIL's resize with the interpolation.
 for name, mode, size, interp in [
     ("rgb.png", "rgb", (7, 5), "nearest"), ("rgb.png", "rgb", (20, 31), "nearest"), ("rgb.png", "rgb", (6, 11), "bilinear"),
@@ -46,16 +57,11 @@ for name, mode, size, interp in [
     ("gray.png", "rgb", (4, 3), "bilinear"), ("gray.png", "grayscale", (32, 32), "nearest"), ("rgba.png", "rgb", (3, 3), "nearest"),
     ("rgba.png", "rgba", (9, 7), "nearest"), ("rgb.png", "rgb", (3, 17), "bilinear"), ("gray.png", "grayscale", (11, 4), "bilinear"),
 ]:
-    img = Image.open(name)
-    target = {"rgb": "RGB", "grayscale": "L", "rgba": "RGBA"}[mode]
-    if img.mode != target:
-        img = img.convert(target)
+    img = opened(name, mode)
     resample = {"nearest": Image.NEAREST, "bilinear": Image.BILINEAR}[interp]
     if img.size != (size[1], size[0]):
         img = img.resize((size[1], size[0]), resample)
-    a = np.asarray(img)
-    if a.ndim == 2:
-        a = a[:, :, None]
+    a = hwc(img, np.uint8)
     out["pil"].append({"file": name, "color_mode": mode, "size": list(size), "interpolation": interp,
                        "shape": list(a.shape), "values": a.ravel().tolist()})
 
@@ -82,13 +88,8 @@ for name, mode, size, interp in [
     ("rgb.png", "rgb", (1, 1), "bilinear"), ("rgb.png", "rgb", (9, 40), "nearest"), ("gray.png", "grayscale", (5, 14), "bilinear"),
     ("rgb.png", "grayscale", (8, 8), "bilinear"), ("gray.png", "rgb", (3, 3), "bilinear"), ("rgba.png", "rgba", (10, 9), "bilinear"),
 ]:
-    img = Image.open(name)
-    target = {"rgb": "RGB", "grayscale": "L", "rgba": "RGBA"}[mode]
-    if img.mode != target:
-        img = img.convert(target)
-    a = np.asarray(img).astype(np.float64)
-    if a.ndim == 2:
-        a = a[:, :, None]
+    img = opened(name, mode)
+    a = hwc(img, np.float64)
     mine = tf_resize(a, size[0], size[1], interp)
     t = torch.from_numpy(a).permute(2, 0, 1)[None]
     peer = (F.interpolate(t, size=size, mode="bilinear", align_corners=False, antialias=False) if interp == "bilinear"
