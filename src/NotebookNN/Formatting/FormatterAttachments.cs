@@ -27,3 +27,13 @@ namespace NotebookNN.Callbacks
     [TypeFormatterSource(typeof(NotebookFormatterSource))]
     public partial class History;
 }
+
+namespace NotebookNN.Images
+{
+    // A dataset shows its repr rather than being enumerated batch by batch; an image shows as the picture.
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public sealed partial class ImageDataset;
+
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public sealed partial class LoadedImage;
+}

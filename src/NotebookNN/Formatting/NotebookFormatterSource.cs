@@ -1,4 +1,5 @@
 using NotebookNN.Callbacks;
+using NotebookNN.Images;
 using NotebookNN.Plotting;
 
 namespace NotebookNN.Formatting;
@@ -50,5 +51,9 @@ public sealed class NotebookFormatterSource
         new NotebookFormatter<EvaluationResult>("text/plain", r => r.ToKerasList()),
         new NotebookFormatter<HtmlFragment>("text/html", f => f.Html),
         new NotebookFormatter<HtmlFragment>("text/plain", f => f.Text),
+        new NotebookFormatter<ImageDataset>("text/html", d => $"<code>{Html.Escape(d.ToString())}</code>"),
+        new NotebookFormatter<ImageDataset>("text/plain", d => d.ToString()),
+        new NotebookFormatter<LoadedImage>("text/html", LoadedImageHtml.Render),
+        new NotebookFormatter<LoadedImage>("text/plain", i => i.ToString()),
     ];
 }

@@ -10,7 +10,7 @@ namespace NotebookNN.Images;
 /// A training dataset made with <c>shuffle: true</c> is reshuffled by <c>Fit</c> each epoch, as tf.data's shuffle
 /// reshuffles each iteration; iterating it directly yields the files in the order of <see cref="FilePaths"/>.
 /// </summary>
-public sealed class ImageDataset : IReadOnlyList<ImageBatch>
+public sealed partial class ImageDataset : IReadOnlyList<ImageBatch>
 {
     private readonly ImageDataset? _validation;
     private readonly string[]? _classNames;

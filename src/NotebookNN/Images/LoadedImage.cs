@@ -4,7 +4,7 @@ namespace NotebookNN.Images;
 /// An image read from a file by <see cref="Utils.LoadImg"/>: what Keras's <c>load_img</c> returns (a PIL image),
 /// 8-bit pixels row by row, channels last. <see cref="Utils.ImgToArray"/> turns it into a float32 (H, W, C) tensor.
 /// </summary>
-public sealed class LoadedImage
+public sealed partial class LoadedImage
 {
     internal LoadedImage(byte[] pixels, int width, int height, int channels)
     {

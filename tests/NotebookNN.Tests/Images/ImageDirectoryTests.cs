@@ -1,3 +1,4 @@
+using Microsoft.DotNet.Interactive.Formatting;
 using NotebookNN.Images;
 
 namespace NotebookNN.Tests.Images;
@@ -133,5 +134,19 @@ public class ImageDirectoryTests : Support.TempFolderTests
         var predicted = model.Predict(val, verbose: 0).ArgMax(axis: 1).ToArray();
         var truth = val.FilePaths.Select(p => p.Contains($"{Path.DirectorySeparatorChar}red{Path.DirectorySeparatorChar}") ? 1f : 0f);
         Assert.Equal(truth, predicted);
+    }
+
+    [Fact]
+    public void A_dataset_shows_its_repr_in_a_notebook_not_its_batches_and_an_image_shows_as_a_picture()
+    {
+        MakeTree();
+        var ds = Utils.ImageDatasetFromDirectory(Folder, imageSize: (2, 2), verbose: false);
+        Assert.Equal(ds.ToString(), ds.ToDisplayString("text/plain"));
+        Assert.Equal($"<code>{System.Net.WebUtility.HtmlEncode(ds.ToString())}</code>", ds.ToDisplayString("text/html"));
+        var img = Utils.LoadImg(ImageFixture.File("gray.png"), colorMode: "grayscale");
+        Assert.Equal("<PIL.Image.Image image mode=L size=9x11>", img.ToDisplayString("text/plain"));
+        var html = img.ToDisplayString("text/html");
+        Assert.StartsWith("<img src=\"data:image/png;base64,", html);
+        Assert.Contains("width=\"126\" height=\"154\"", html); // 9 × 11 drawn 14 times larger
     }
 }
