@@ -2,7 +2,8 @@
 
 Run with /usr/bin/python3 (numpy 1.24, Pillow 9.4, torch) from this folder:  /usr/bin/python3 make_image_fixture.py
 
-- The pictures (PNG: RGB, grayscale, RGBA; JPEG: RGB and grayscale, quality 95, no chroma subsampling) are written
+- The pictures (PNG: RGB, grayscale, RGBA; JPEG: RGB and grayscale, quality 95, no chroma subsampling; a BMP and a
+  GIF of the PNGs' pixels) are written
   by Pillow from seeded numpy arrays.
 - "decoded": each file's pixels as Pillow decodes it (libpng / libjpeg), in the file's own mode.
 - "pil": what Keras's load_img gives (Pillow's convert and resize, nearest and bilinear), as bytes.
@@ -34,6 +35,8 @@ pictures = {
     "photo.jpg": (Image.fromarray(smooth(20, 24, 3), "RGB"), {"quality": 95, "subsampling": 0}),
     "gray.jpg": (Image.fromarray(smooth(12, 16, 1)[:, :, 0], "L"), {"quality": 95}),
 }
+pictures["rgb.bmp"] = (pictures["rgb.png"][0], {})
+pictures["gray.gif"] = (pictures["gray.png"][0], {})
 for name, (img, options) in pictures.items():
     img.save(name, **options)
     back = Image.open(name)
@@ -56,6 +59,7 @@ for name, mode, size, interp in [
     ("rgb.png", "rgb", (29, 40), "bilinear"), ("rgb.png", "grayscale", (13, 17), "nearest"), ("rgb.png", "grayscale", (5, 9), "bilinear"),
     ("gray.png", "rgb", (4, 3), "bilinear"), ("gray.png", "grayscale", (32, 32), "nearest"), ("rgba.png", "rgb", (3, 3), "nearest"),
     ("rgba.png", "rgba", (9, 7), "nearest"), ("rgb.png", "rgb", (3, 17), "bilinear"), ("gray.png", "grayscale", (11, 4), "bilinear"),
+    ("rgb.bmp", "rgb", (7, 5), "nearest"), ("gray.gif", "rgb", (11, 9), "nearest"), ("gray.gif", "grayscale", (6, 4), "bilinear"),
 ]:
     img = opened(name, mode)
     resample = {"nearest": Image.NEAREST, "bilinear": Image.BILINEAR}[interp]
