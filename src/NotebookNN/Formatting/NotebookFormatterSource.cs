@@ -1,6 +1,11 @@
 using NotebookNN.Callbacks;
 using NotebookNN.Images;
 using NotebookNN.Plotting;
+using NotebookNN.Layers;
+using NotebookNN.Learn;
+using NotebookNN.Models;
+using NotebookNN.Tensors;
+using NotebookNN.Tuning;
 
 namespace NotebookNN.Formatting;
 

@@ -1,4 +1,5 @@
 using System.Collections;
+using NotebookNN.Tensors;
 
 namespace NotebookNN.Images;
 

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using NotebookNN.Tensors;
 
 namespace NotebookNN.Images;
 

@@ -1,7 +1,8 @@
 using NotebookNN.Callbacks;
 using NotebookNN.Images;
+using NotebookNN.Tensors;
 
-namespace NotebookNN;
+namespace NotebookNN.Models;
 
 public partial class Model
 {
