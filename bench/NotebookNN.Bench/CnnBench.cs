@@ -13,7 +13,8 @@ namespace NotebookNN.Bench;
 /// <c>cnn_infer_b10000</c>). Then, unless <c>--no-peer</c>, the peers of <c>CNN=only ../shared/bench/peers/run.sh</c>
 /// in the same run (<c>pytorch/cnn.py</c> with OMP_WAIT_POLICY=PASSIVE, and <c>TsBench cnn</c> when run.sh has built
 /// it) and the ratios against each and the best; <c>--rounds N</c> as for <c>train</c>. <c>--samples N</c> trains
-/// on N samples instead (the peak RSS of a 60,000-image run: <c>cnn --samples 60000 --no-peer</c>).
+/// on N samples instead (the peak RSS of a 60,000-image run: <c>cnn --samples 60000 --no-peer</c>, figure
+/// <c>cnn_train_peak_rss</c>, read before the inference).
 /// </summary>
 internal static class CnnBench
 {
@@ -37,6 +38,8 @@ internal static class CnnBench
                 last = MakeModel();
                 TrainBench.TimeEpochs($"cnn_b{batch}_adam", last, x, y, batch, ours);
             }
+            // the peak of training alone (inference at batch 10,000 holds a 1 GB activation of the first layer)
+            TrainBench.Emit("cnn_train_peak_rss", TrainBench.PeakRssKiB(), "KiB");
             TrainBench.Infer(last!, xt, "cnn_infer_b", repeats: 3, ours);
             return ours;
         }, () => PeerFigures.RunTorchPeers("cnn.py", "cnn"), f => f.StartsWith("cnn_") && (f.EndsWith("_throughput") || f.StartsWith("cnn_infer_")));
