@@ -124,4 +124,31 @@ public class SequentialSubModelTests
         afterUnbuilt.Build(new Shape([2]));
         Assert.Equal(afterUnbuilt.Weights[0].ToArray(), afterBuilt.Weights[0].ToArray());
     }
+
+    /// <summary>Keras 2 prints a functional chain as it prints a Sequential model (its <c>sequential_like</c> rule: one
+    /// node at each depth, none with several inputs): three columns 65 wide, the input layer's row first.</summary>
+    [Fact]
+    public void SubModelSummaryIsKeras2sSequentialLikeLayout()
+    {
+        var model = new Sequential([new Dense(30, activation: "relu", inputShape: [8]), new Dense(1)]);
+        var features = new Model(model.Inputs, model.Layers[0].Output);
+        var blank = new string(' ', 65);
+        string[] expected =
+        [
+            "Model: \"model\"",
+            new('_', 65),
+            " Layer (type)                Output Shape              Param #   ",
+            new('=', 65),
+            " dense_input (InputLayer)    [(None, 8)]               0         ",
+            blank,
+            " dense (Dense)               (None, 30)                270       ",
+            blank,
+            new('=', 65),
+            "Total params: 270",
+            "Trainable params: 270",
+            "Non-trainable params: 0",
+            new('_', 65),
+        ];
+        Assert.Equal(string.Join("\n", expected), features.Summary().ToString());
+    }
 }
