@@ -1,3 +1,6 @@
+using NotebookNN.Models;
+using NotebookNN.Tensors;
+
 namespace NotebookNN.Callbacks;
 
 /// <summary>

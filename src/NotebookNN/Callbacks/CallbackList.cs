@@ -1,3 +1,6 @@
+using NotebookNN.Models;
+using NotebookNN.Tensors;
+
 namespace NotebookNN.Callbacks;
 
 /// <summary>Calls every hook on each callback in order (Keras's CallbackList): the one place the loop lives.</summary>

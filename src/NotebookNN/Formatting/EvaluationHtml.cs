@@ -1,5 +1,6 @@
 using System.Text;
 using NotebookNN.Callbacks;
+using NotebookNN.Models;
 
 namespace NotebookNN.Formatting;
 

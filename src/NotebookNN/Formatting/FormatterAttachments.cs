@@ -1,19 +1,22 @@
 using NotebookNN.Formatting;
 
-namespace NotebookNN
+// Attaches the notebook formatters to the partial types that live in other folders.
+namespace NotebookNN.Tensors
 {
-    // Attaches the notebook formatters to the partial types that live in other folders.
     [TypeFormatterSource(typeof(NotebookFormatterSource))]
     public partial class Tensor;
-
-    [TypeFormatterSource(typeof(NotebookFormatterSource))]
-    public partial class Model;
 
     [TypeFormatterSource(typeof(NotebookFormatterSource))]
     public readonly partial struct Shape;
 
     [TypeFormatterSource(typeof(NotebookFormatterSource))]
     public readonly partial record struct DType;
+}
+
+namespace NotebookNN.Models
+{
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public partial class Model;
 }
 
 namespace NotebookNN.Layers

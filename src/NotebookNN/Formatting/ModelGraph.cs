@@ -1,4 +1,5 @@
 using NotebookNN.Layers;
+using NotebookNN.Models;
 
 namespace NotebookNN.Formatting;
 

@@ -1,5 +1,10 @@
 using NotebookNN.Callbacks;
 using NotebookNN.Plotting;
+using NotebookNN.Layers;
+using NotebookNN.Learn;
+using NotebookNN.Models;
+using NotebookNN.Tensors;
+using NotebookNN.Tuning;
 
 namespace NotebookNN.Formatting;
 

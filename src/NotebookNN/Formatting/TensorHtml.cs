@@ -1,5 +1,6 @@
 using System.Text;
 using NotebookNN.Plotting;
+using NotebookNN.Tensors;
 
 namespace NotebookNN.Formatting;
 

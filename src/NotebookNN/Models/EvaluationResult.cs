@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace NotebookNN;
+namespace NotebookNN.Models;
 
 /// <summary>
 /// The loss and each metric of <c>Model.Evaluate</c>, by name in Keras's order (loss first).

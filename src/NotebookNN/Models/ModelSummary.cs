@@ -1,4 +1,4 @@
-namespace NotebookNN;
+namespace NotebookNN.Models;
 
 /// <summary>
 /// The content of Keras's <c>model.summary()</c>: model name, one row per layer and the parameter counts.

@@ -1,6 +1,8 @@
 using NotebookNN.Layers;
+using NotebookNN.Randomness;
+using NotebookNN.Tensors;
 
-namespace NotebookNN;
+namespace NotebookNN.Models;
 
 /// <summary>
 /// A built Sequential model's graph of symbolic tensors, as Keras 2 keeps it: an input (the declared <c>Input</c>, or

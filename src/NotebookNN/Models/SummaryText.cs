@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace NotebookNN;
+namespace NotebookNN.Models;
 
 /// <summary>
 /// Keras 2's <c>print_summary</c> text (tf.keras 2.9–2.12, keras/utils/layer_utils.py): rules of <c>_</c> and

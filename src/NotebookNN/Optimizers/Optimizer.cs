@@ -1,4 +1,5 @@
-using System.Numerics.Tensors;
+using NotebookNN.Tensors;
+
 
 namespace NotebookNN.Optimizers;
 

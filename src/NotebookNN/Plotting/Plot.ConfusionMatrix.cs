@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using NotebookNN.Formatting;
+using NotebookNN.Tensors;
 
 namespace NotebookNN.Plotting;
 

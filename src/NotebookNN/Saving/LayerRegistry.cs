@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using NotebookNN.Layers;
+using NotebookNN.Models;
+using NotebookNN.Tensors;
 
 namespace NotebookNN.Saving;
 
 /// <summary>
 /// Layer class names → types for loading: the library's layers, plus custom layers registered with
-/// <see cref="Models.RegisterCustomLayer{T}"/> or passed to <see cref="Models.LoadModel"/> as <c>customObjects</c>.
+/// <see cref="Keras.Models.RegisterCustomLayer{T}"/> or passed to <see cref="Keras.Models.LoadModel"/> as <c>customObjects</c>.
 /// </summary>
 internal static class LayerRegistry
 {
@@ -26,7 +28,7 @@ internal static class LayerRegistry
         var local = customObjects?.FirstOrDefault(t => t.Name == className);
         if (local is not null) return local;
         if (Custom.TryGetValue(className, out var t) || BuiltIn.Value.TryGetValue(className, out t)) return t;
-        throw new ArgumentException($"Unknown layer: '{className}'. Please ensure the class is registered with Models.RegisterCustomLayer<{className}>() " +
+        throw new ArgumentException($"Unknown layer: '{className}'. Please ensure the class is registered with Keras.Models.RegisterCustomLayer<{className}>() " +
             "or passed in `customObjects` when loading.");
     }
 }

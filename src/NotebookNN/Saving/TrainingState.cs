@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using NotebookNN.Losses;
 using NotebookNN.Metrics;
 using NotebookNN.Optimizers;
+using NotebookNN.Models;
+using NotebookNN.Tensors;
 
 namespace NotebookNN.Saving;
 

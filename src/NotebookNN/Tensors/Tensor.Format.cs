@@ -1,6 +1,6 @@
 using NotebookNN.Formatting;
 
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 public partial class Tensor
 {

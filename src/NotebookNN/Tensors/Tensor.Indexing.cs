@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
-using NotebookNN.Kernels.Drivers;
+using NotebookNN.Compute.Drivers;
+using NotebookNN.Autodiff;
 
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 public partial class Tensor
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace NotebookNN;
+namespace NotebookNN.Tuning;
 
 /// <summary>One dimension of a search space (KerasTuner's <c>hp.Int</c>, <c>hp.Float</c>, <c>hp.Choice</c>, <c>hp.Boolean</c>, <c>hp.Fixed</c>).</summary>
 public abstract record HyperParameter(string Name)

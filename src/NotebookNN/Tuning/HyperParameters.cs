@@ -1,4 +1,4 @@
-namespace NotebookNN;
+namespace NotebookNN.Tuning;
 
 /// <summary>
 /// KerasTuner's <c>HyperParameters</c>: declares the search space from inside the model-building function and

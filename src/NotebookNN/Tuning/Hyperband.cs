@@ -1,6 +1,8 @@
 using NotebookNN.Callbacks;
+using NotebookNN.Models;
+using NotebookNN.Tensors;
 
-namespace NotebookNN;
+namespace NotebookNN.Tuning;
 
 /// <summary>
 /// KerasTuner's <c>Hyperband</c> (Li et al. 2018): brackets of random configurations trained for a few epochs, the best

@@ -1,6 +1,8 @@
 using NotebookNN.Callbacks;
+using NotebookNN.Models;
+using NotebookNN.Tensors;
 
-namespace NotebookNN;
+namespace NotebookNN.Tuning;
 
 /// <summary>
 /// <c>keras.wrappers.scikit_learn.KerasClassifier</c>: <see cref="Predict"/> gives class indices (arg-max of the outputs,

@@ -1,6 +1,9 @@
 using NotebookNN.Callbacks;
+using NotebookNN.Learn;
+using NotebookNN.Models;
+using NotebookNN.Tensors;
 
-namespace NotebookNN;
+namespace NotebookNN.Tuning;
 
 /// <summary>
 /// Base of <see cref="KerasRegressor"/> and <see cref="KerasClassifier"/> (the <c>keras.wrappers.scikit_learn</c>

@@ -1,4 +1,4 @@
-namespace NotebookNN;
+namespace NotebookNN.Tuning;
 
 /// <summary>What a tuner optimizes: a metric name from the training logs and whether lower or higher is better.</summary>
 public sealed record Objective(string Name, string Direction)

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using NotebookNN.Models;
+using NotebookNN.Tensors;
 
-namespace NotebookNN;
+namespace NotebookNN.Tuning;
 
 /// <summary>One tried configuration: its hyperparameters, objective score (averaged over executions) and metrics.</summary>
 public sealed class Trial

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using NotebookNN.Callbacks;
+using NotebookNN.Models;
+using NotebookNN.Tensors;
 
-namespace NotebookNN;
+namespace NotebookNN.Tuning;
 
 /// <summary>
 /// What KerasTuner's tuners share: the model-building function, the objective, the trials run so far and access to

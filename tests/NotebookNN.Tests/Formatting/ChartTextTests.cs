@@ -1,6 +1,7 @@
 using NotebookNN.Callbacks;
 using NotebookNN.Formatting;
 using Plotly.NET;
+using NotebookNN.Plotting;
 
 namespace NotebookNN.Tests.Formatting;
 

@@ -1,6 +1,7 @@
 using NotebookNN.Layers;
+using NotebookNN.Tensors;
 
-namespace NotebookNN;
+namespace NotebookNN.Layers;
 
 /// <summary>
 /// A symbolic tensor of a functional model (Keras's KerasTensor): a per-sample shape and the layer call (node) that

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using NotebookNN.Kernels.Threading;
+using NotebookNN.Compute.Threading;
 
 namespace NotebookNN.Optimizers;
 

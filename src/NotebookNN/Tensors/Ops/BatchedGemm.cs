@@ -1,6 +1,6 @@
-using NotebookNN.Kernels;
+using NotebookNN.Compute.Gemm;
 
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 /// <summary>
 /// Z[b] (+)= X[b]·Y[b] over a broadcast batch, through <see cref="Gemm"/>. Batch axes of X, Y and Z align on the

@@ -1,7 +1,7 @@
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 /// <summary>
-/// A tensor of rank ≥ 2 seen as a stack of matrices for <see cref="Kernels.Gemm"/>: logical matrices
+/// A tensor of rank ≥ 2 seen as a stack of matrices for <see cref="Compute.Gemm.Gemm"/>: logical matrices
 /// <see cref="Rows"/> × <see cref="Cols"/>, stored row-major with leading dimension <see cref="Ld"/>, or stored
 /// transposed (<see cref="Trans"/>, as a transposed view is), plus batch dims and their strides. Views whose last
 /// two axes have neither layout are copied with <see cref="Tensor.Contiguous"/>.

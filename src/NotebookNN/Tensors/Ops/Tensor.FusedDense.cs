@@ -1,6 +1,7 @@
-using NotebookNN.Kernels;
+using NotebookNN.Compute.Gemm;
+using NotebookNN.Autodiff;
 
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 public partial class Tensor
 {
@@ -56,7 +57,7 @@ public partial class Tensor
             if (biasGrad) grads[2] = NewUninitialized([units]);
             // linear: dz is g itself, no copy
             var dz = Act == FusedActivation.Linear && gc.Offset == 0 && gc.Data.Length == gc.Size ? gc : NewUninitialized(y.Dims);
-            Kernels.Ops.DenseGrad.ActivationAndBias(Act, y.Span, gc.Span, dz.Span, Rows.Rows, units, biasGrad ? grads[2]!.Span : default);
+            Compute.Ops.DenseGrad.ActivationAndBias(Act, y.Span, gc.Span, dz.Span, Rows.Rows, units, biasGrad ? grads[2]!.Span : default);
             var dzOp = GemmOperand.Dense(dz.Data, [], Rows.Rows, units);
             if (needed[0]) grads[0] = Product(dzOp, Kernel.T(), x.Dims);
             if (needed[1]) grads[1] = Product(Rows.T(), dzOp, [fanIn, units]);
