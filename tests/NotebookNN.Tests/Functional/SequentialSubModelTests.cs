@@ -48,7 +48,7 @@ public class SequentialSubModelTests
         var actual = got.ToArray();
         Assert.Contains(expected, v => v > 0.1);
         Assert.Contains(expected, v => v == 0);
-        for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], actual[i], 5);
+        for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], actual[i], 1e-5);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public class SequentialSubModelTests
         model.Fit(x, y, epochs: 2, verbose: 0);
         var expected = DenseRelu(x.ToArray(), 16, (Dense)model.Layers[0]);
         var actual = features.Predict(x, verbose: 0).ToArray();
-        for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], actual[i], 5);
+        for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], actual[i], 1e-5);
     }
 
     [Fact]
