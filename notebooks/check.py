@@ -76,6 +76,17 @@ EXPECT = {
          lambda t: (m := re.search(r"<PIL\.Image\.Image image mode=RGB size=32x32>: predicted (\w+) with probability", t)) is not None
             and f"predicted: {m.group(1)}" in t),
     ],
+    "08-fashion-mnist-cnn": [
+        ("summary with 333,526 parameters", lambda t: "Total params: 333,526" in t),
+        ("the model's graph with the shapes", lambda t: 'class="nnn-model-plot"' in t and "conv2d (Conv2D)" in t
+            and "Output shape: (None, 28, 28, 32)" in t and "Output shape: (None, 7, 7, 64)" in t),
+        ("training curves", lambda t: "newPlot(" in t),
+        ("test accuracy of the checkpointed model above 0.80 on the real (MNIST stand-in) digits",
+         lambda t: (v := value("test accuracy:", t)) is not None and v > 0.80),
+        ("32 filters and 32 + 64 feature maps as image grids",
+         lambda t: "kernel (3, 3, 1, 32)" in t and "first layer's feature maps (28, 28, 32)" in t
+            and "second layer's feature maps (14, 14, 64)" in t and t.count("data:image/png;base64") >= 32 + 32 + 64),
+    ],
 }
 
 def value(pattern, t):

@@ -15,5 +15,8 @@ internal static class BenchRegistry
         ["fma"] = FmaLimitBench.Run,
         ["encode"] = EncodeBench.Run,
         ["sgd"] = SgdBench.Run,
+#if CNN_LAYERS
+        ["cnn"] = CnnBench.Run,
+#endif
     };
 }

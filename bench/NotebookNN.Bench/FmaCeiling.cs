@@ -15,8 +15,14 @@ internal static class FmaCeiling
     private const double ForwardMacs = 784 * 300 + 300 * 100 + 100 * 10;
     private const double TrainMacs = 2 * ForwardMacs + 300 * 100 + 100 * 10;
 
-    /// <summary>FLOPs per sample of the figure (a "mlp_…_throughput" or an "infer_…" figure).</summary>
-    public static double FlopsPerSample(string figure) => 2 * (figure.StartsWith("mlp_") ? TrainMacs : ForwardMacs);
+    // The CNN of ../shared/bench/README.md ("CNN"): conv 3x3 1→32 on 28×28, conv 3x3 32→64 on 14×14, dense 3136→100→10
+    // forward; training adds the weight gradients (the same count) and the input gradients of all but the first layer.
+    private const double CnnForwardMacs = 28 * 28 * 9 * 1 * 32 + 14 * 14 * 9 * 32 * 64 + 3136 * 100 + 100 * 10;
+    private const double CnnTrainMacs = 2 * CnnForwardMacs + 14 * 14 * 9 * 32 * 64 + 3136 * 100 + 100 * 10;
+
+    /// <summary>FLOPs per sample of the figure (a "mlp_…_throughput" or an "infer_…" figure, or the CNN's "cnn_…").</summary>
+    public static double FlopsPerSample(string figure) => 2 * (figure.StartsWith("cnn_infer") ? CnnForwardMacs
+        : figure.StartsWith("cnn_") ? CnnTrainMacs : figure.StartsWith("mlp_") ? TrainMacs : ForwardMacs);
 
     /// <summary>The highest ratio to the best peer the ceiling allows this round, after printing both sides' GFLOP/s;
     /// NaN when no peer has the figure.</summary>

@@ -67,9 +67,9 @@ internal static class PeerFigures
     /// <summary>
     /// The TorchSharp peer of ../shared/bench/peers/run.sh (TorchSharp 0.107 on libtorch's CPU build) when that script has
     /// built it; empty, with a hint on stderr, when not (building it restores ~1.4 GB of packages, so the bench does not).
-    /// The binary runs all of its figures (matmul, training, inference), ~45 s.
+    /// Without arguments the binary runs all of its MLP figures (matmul, training, inference), ~45 s; <c>cnn</c> runs the CNN's.
     /// </summary>
-    public static Dictionary<string, double> RunTorchSharp()
+    public static Dictionary<string, double> RunTorchSharp(params string[] arguments)
     {
         const string lib = "torchsharp";
         if (SharedPeersDir() is not { } peers) return [];
@@ -79,7 +79,26 @@ internal static class PeerFigures
             Console.Error.WriteLine($"# TorchSharp peer not built ({exe}): run {Path.Combine(peers, "run.sh")} once to build it (restores ~1.4 GB)");
             return [];
         }
-        return Run(lib, exe, []);
+        return Run(lib, exe, arguments);
+    }
+
+    /// <summary>The peers of ../shared/bench/peers/run.sh: Debian's PyTorch running <c>pytorch/{script}</c> with
+    /// OMP_WAIT_POLICY=PASSIVE (as run.sh's fair figure), and TorchSharp (when built) with <paramref name="torchSharpArgs"/>;
+    /// null when the shared peers or /usr/bin/python3 are missing.</summary>
+    public static Dictionary<string, Dictionary<string, double>>? RunTorchPeers(string script, params string[] torchSharpArgs)
+    {
+        if (SharedPeersDir() is not { } peers || !File.Exists("/usr/bin/python3"))
+        {
+            Console.Error.WriteLine("# ../shared/bench/peers or /usr/bin/python3 not found: no peer run (apt-get install python3-torch)");
+            return null;
+        }
+        const string lib = "pytorch_omp_passive";
+        return new Dictionary<string, Dictionary<string, double>>
+        {
+            [lib] = Run(lib, "/usr/bin/python3", [Path.Combine(peers, "pytorch", script)],
+                new Dictionary<string, string> { ["BENCH_PREFIX"] = lib, ["OMP_WAIT_POLICY"] = "PASSIVE" }),
+            ["torchsharp"] = RunTorchSharp(torchSharpArgs),
+        };
     }
 
     /// <summary>Prints a ratio line against each peer that has the figure, then one against the best of them

@@ -35,24 +35,13 @@ internal static class TrainBench
 
     private static int Run(string[] args, bool train)
     {
-        int ri = Array.IndexOf(args, "--rounds");
-        int rounds = ri >= 0 ? int.Parse(args[ri + 1]) : 1;
-        bool peers = !args.Contains("--no-peer");
         Utils.SetRandomSeed(0);
         var x = Tensor.RandomUniform([NTrain, NIn]);
         var y = Tensor.From(Enumerable.Range(0, NTrain).Select(_ => (float)RandomInt(NOut)).ToArray());
-        var oursByRound = new List<Dictionary<string, double>>();
-        var theirsByRound = new List<Dictionary<string, Dictionary<string, double>>>();
-        var boundsByFigure = new Dictionary<string, List<double>>();
         string prefix = train ? "mlp_" : "infer_";
-        for (int round = 0; round < rounds; round++)
+        return BenchRounds.Run(args, () =>
         {
-            if (rounds > 1) Console.Error.WriteLine($"# round {round + 1} of {rounds}");
-            // The previous round's models are garbage, but a round allocates almost nothing, so no collection would
-            // reclaim them and every round's peak RSS would carry the last one's: collect so each round stands alone.
-            if (round > 0) GC.Collect();
             var ours = new Dictionary<string, double>();
-            var limitBefore = peers ? FmaLimitBench.Measure() : default; // only put beside the peers' figures
             Model? last = null;
             foreach (var (name, batch, make) in Configs)
             {
@@ -60,32 +49,8 @@ internal static class TrainBench
                 last = TrainConfig(name, batch, make, x, y, ours, timed: train);
             }
             if (!train) Infer(last!, ours);
-            Emit("peak_rss", PeakRssKiB(), "KiB");
-            oursByRound.Add(ours);
-            if (peers && RunPeers() is { } theirs)
-            {
-                theirsByRound.Add(theirs);
-                // The round's ceiling: the faster of the FMA loop's two measurements, before ours and after the peers.
-                var limitAfter = FmaLimitBench.Measure();
-                FmaLimitBench.Print(limitBefore);
-                FmaLimitBench.Print(limitAfter);
-                double ceiling = Math.Max(limitBefore.TwoThreads, limitAfter.TwoThreads);
-                foreach (var (figure, value) in ours)
-                {
-                    if (!IsCompared(figure, prefix)) continue;
-                    PeerFigures.PrintRatios(figure, value, theirs);
-                    if (!double.IsNaN(ceiling))
-                        (boundsByFigure.TryGetValue(figure, out var b) ? b : boundsByFigure[figure] = []).Add(FmaCeiling.Print(figure, value, ceiling, theirs));
-                }
-            }
-        }
-        if (rounds > 1 && theirsByRound.Count == rounds)
-            foreach (var figure in oursByRound[0].Keys.Where(f => IsCompared(f, prefix)))
-            {
-                PeerFigures.PrintMedianRatio(figure, oursByRound.Select(o => o[figure]).ToList(), theirsByRound);
-                if (boundsByFigure.TryGetValue(figure, out var bounds)) FmaCeiling.PrintMedian(figure, bounds);
-            }
-        return 0;
+            return ours;
+        }, () => PeerFigures.RunTorchPeers("bench.py"), f => IsCompared(f, prefix));
     }
 
     private static bool IsCompared(string figure, string prefix) =>
@@ -100,9 +65,17 @@ internal static class TrainBench
             new Dense(100, activation: "relu"),
             new Dense(NOut)]);
         model.Compile(optimizer: make(), loss: new SparseCategoricalCrossentropy(fromLogits: true));
+        TimeEpochs(name, model, x, y, batch, ours, timed);
+        return model;
+    }
+
+    /// <summary>One warm-up epoch, then (when <paramref name="timed"/>) the median of 3: the epoch's seconds, samples/s,
+    /// ms a step, and the bytes allocated an epoch and a steady-state step.</summary>
+    internal static void TimeEpochs(string name, Model model, Tensor x, Tensor y, int batch, Dictionary<string, double> ours, bool timed = true)
+    {
         var warm = Epoch(model, x, y, batch);
         Console.Error.WriteLine($"[notebooknn] {name} warm-up epoch {warm.Seconds:F3} s, loss {warm.Loss:F4}");
-        if (!timed) return model;
+        if (!timed) return;
         var runs = new List<(double Seconds, double Loss, long Bytes)>();
         for (int e = 0; e < 3; e++)
         {
@@ -110,13 +83,12 @@ internal static class TrainBench
             Console.Error.WriteLine($"[notebooknn] {name} epoch {e} {runs[^1].Seconds:F3} s, loss {runs[^1].Loss:F4}, allocated {runs[^1].Bytes / 1e6:F1} MB");
         }
         double med = runs.Select(r => r.Seconds).Order().ElementAt(1);
-        int steps = (NTrain + batch - 1) / batch;
+        int n = x.Shape[0], steps = (n + batch - 1) / batch;
         Emit($"{name}_epoch", med, "s", ours);
-        Emit($"{name}_throughput", NTrain / med, "samples/s", ours);
+        Emit($"{name}_throughput", n / med, "samples/s", ours);
         Emit($"{name}_step", med / steps * 1e3, "ms/step", ours);
         Emit($"{name}_alloc_per_epoch", runs.Select(r => (double)r.Bytes).Order().ElementAt(1), "bytes", ours);
         Emit($"{name}_alloc_per_step", AllocPerStep(model, x, y, batch), "bytes", ours);
-        return model;
     }
 
     /// <summary>
@@ -124,22 +96,23 @@ internal static class TrainBench
     /// after the epochs above and 20 steps that create the new session's tape: an epoch's figure also holds what each Fit call allocates once (its shuffle order alone
     /// is 4 bytes a sample, the callbacks, the history).
     /// </summary>
-    private static double AllocPerStep(Model model, Tensor x, Tensor y, int batch)
+    internal static double AllocPerStep(Model model, Tensor x, Tensor y, int batch)
     {
+        int n = x.Shape[0];
         var session = new TrainingSession(model);
-        var order = RandomGenerator.Shared.Permutation(NTrain);
+        var order = RandomGenerator.Shared.Permutation(n);
         const int Warm = 20, Steps = 200;
         long before = 0;
         for (int s = 0; s < Warm + Steps; s++)
         {
             if (s == Warm) before = GC.GetTotalAllocatedBytes(precise: true);
-            int start = s * batch % (NTrain - batch);
+            int start = s * batch % (n - batch);
             session.TrainStep(x, y, null, order, start, start + batch);
         }
         return (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)Steps;
     }
 
-    private static (double Seconds, double Loss, long Bytes) Epoch(Model model, Tensor x, Tensor y, int batch)
+    internal static (double Seconds, double Loss, long Bytes) Epoch(Model model, Tensor x, Tensor y, int batch)
     {
         long before = GC.GetTotalAllocatedBytes(precise: true);
         var sw = Stopwatch.StartNew();
@@ -148,43 +121,30 @@ internal static class TrainBench
         return (s, h.History["loss"][^1], GC.GetTotalAllocatedBytes(precise: true) - before);
     }
 
-    private static void Infer(Model model, Dictionary<string, double> ours)
+    private static void Infer(Model model, Dictionary<string, double> ours) =>
+        Infer(model, Tensor.RandomUniform([NTest, NIn]), "infer_b", repeats: 5, ours);
+
+    /// <summary>Predict on <paramref name="xt"/> at batch 32 and at its whole size, after one untimed call: the median
+    /// of <paramref name="repeats"/> calls as samples/s, figures <c>{prefix}32</c> and <c>{prefix}{n}</c>.</summary>
+    internal static void Infer(Model model, Tensor xt, string prefix, int repeats, Dictionary<string, double> ours)
     {
-        var xt = Tensor.RandomUniform([NTest, NIn]);
-        foreach (int batch in new[] { 32, NTest })
+        int n = xt.Shape[0];
+        foreach (int batch in new[] { 32, n })
         {
             model.Predict(xt, batchSize: batch, verbose: 0);
             var times = new List<double>();
-            for (int r = 0; r < 5; r++)
+            for (int r = 0; r < repeats; r++)
             {
                 var sw = Stopwatch.StartNew();
                 var p = model.Predict(xt, batchSize: batch, verbose: 0);
                 times.Add(sw.Elapsed.TotalSeconds);
-                if (p.Shape[0] != NTest) throw new InvalidOperationException("predict returned the wrong number of rows");
+                if (p.Shape[0] != n) throw new InvalidOperationException("predict returned the wrong number of rows");
             }
-            Emit($"infer_b{batch}", NTest / times.Order().ElementAt(2), "samples/s", ours);
+            Emit($"{prefix}{batch}", n / PeerFigures.Median(times), "samples/s", ours);
         }
     }
 
-    /// <summary>The peers' figures (PyTorch with OMP_WAIT_POLICY=PASSIVE, TorchSharp when built), or null when the
-    /// shared peers or /usr/bin/python3 are missing.</summary>
-    private static Dictionary<string, Dictionary<string, double>>? RunPeers()
-    {
-        if (PeerFigures.SharedPeersDir() is not { } peers || !File.Exists("/usr/bin/python3"))
-        {
-            Console.Error.WriteLine("# ../shared/bench/peers or /usr/bin/python3 not found: no peer run (apt-get install python3-torch)");
-            return null;
-        }
-        const string lib = "pytorch_omp_passive";
-        return new Dictionary<string, Dictionary<string, double>>
-        {
-            [lib] = PeerFigures.Run(lib, "/usr/bin/python3", [Path.Combine(peers, "pytorch", "bench.py")],
-                new Dictionary<string, string> { ["BENCH_PREFIX"] = lib, ["OMP_WAIT_POLICY"] = "PASSIVE" }),
-            ["torchsharp"] = PeerFigures.RunTorchSharp(),
-        };
-    }
-
-    private static void Emit(string figure, double value, string unit, Dictionary<string, double>? into = null)
+    internal static void Emit(string figure, double value, string unit, Dictionary<string, double>? into = null)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"notebooknn {figure} {value:G6} {unit}"));
         if (into is not null) into[figure] = value;

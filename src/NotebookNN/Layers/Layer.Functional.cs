@@ -10,6 +10,24 @@ public abstract partial class Layer
     public IReadOnlyList<Node> InboundNodes => _inboundNodes;
 
     /// <summary>
+    /// The symbolic output of the layer's first call on symbolic tensors (Keras's <c>layer.output</c>): a layer of a
+    /// functional model, or of a built <see cref="Models.Sequential"/>, e.g. <c>new Model(model.Inputs, model.Layers[0].Output)</c>.
+    /// </summary>
+    public KerasTensor Output
+    {
+        get
+        {
+            if (_inboundNodes.Count == 0)
+                throw new InvalidOperationException($"The layer {Name} has never been called and thus has no defined output. "
+                    + "Build the model first (give the first layer an `inputShape`, or call `Build`), or call the layer on a symbolic tensor.");
+            var outputs = _inboundNodes[0].OutputTensors;
+            if (outputs.Count != 1)
+                throw new InvalidOperationException($"Layer \"{Name}\" has {outputs.Count} outputs; take them from `InboundNodes[0].OutputTensors`.");
+            return outputs[0];
+        }
+    }
+
+    /// <summary>
     /// Calls the layer on a symbolic tensor (the functional API): builds the layer for its shape if needed, checks
     /// it, and returns the symbolic output. Calling the same layer again reuses its weights.
     /// </summary>

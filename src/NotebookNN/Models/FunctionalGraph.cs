@@ -21,7 +21,8 @@ internal sealed partial class FunctionalGraph
         foreach (var o in Outputs) Visit(o.Node!, order, layerIndex, done);
         Nodes = order;
         CheckConnected();
-        Layers = OrderLayers(order, layerIndex);
+        Layers = OrderLayers(order, layerIndex, out var nodeDepth);
+        SequentialLike = IsSequentialLike(nodeDepth);
         (_steps, _inputSlots, _outputSlots, _slotCount) = Plan(order, Inputs, Outputs);
         var dup = Layers.GroupBy(l => l.Name).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null)
@@ -34,6 +35,17 @@ internal sealed partial class FunctionalGraph
     /// <summary>Every node of the model, each after the nodes it depends on.</summary>
     public IReadOnlyList<Node> Nodes { get; }
     public IReadOnlyList<Layer> Layers { get; }
+
+    /// <summary>Keras 2's <c>sequential_like</c> for the summary: one node at each depth, none with several inputs, and
+    /// no layer called twice in the model (a chain of layers, printed without the <c>Connected to</c> column).</summary>
+    public bool SequentialLike { get; }
+
+    private bool IsSequentialLike(Dictionary<Node, int> nodeDepth)
+    {
+        var byDepth = Nodes.GroupBy(n => nodeDepth.GetValueOrDefault(n)).ToList();
+        return byDepth.All(g => g.Count() == 1 && g.Single().InboundTensors.Count <= 1)
+            && Nodes.GroupBy(n => n.Layer, ReferenceEqualityComparer.Instance).All(g => g.Count() == 1);
+    }
 
     /// <summary>The output shapes for per-sample input shapes, which must be the model's own.</summary>
     public Shape[] OutputShapes(Shape[] inputShapes)
@@ -77,9 +89,9 @@ internal sealed partial class FunctionalGraph
     }
 
     /// <summary>Keras 2's layer order: depth from the outputs (each node deeper than the nodes it feeds), deepest first.</summary>
-    private static List<Layer> OrderLayers(List<Node> order, Dictionary<Layer, int> layerIndex)
+    private static List<Layer> OrderLayers(List<Node> order, Dictionary<Layer, int> layerIndex, out Dictionary<Node, int> nodeDepth)
     {
-        var nodeDepth = new Dictionary<Node, int>(ReferenceEqualityComparer.Instance);
+        nodeDepth = new Dictionary<Node, int>(ReferenceEqualityComparer.Instance);
         var layerDepth = new Dictionary<Layer, int>(ReferenceEqualityComparer.Instance);
         for (int i = order.Count - 1; i >= 0; i--)
         {

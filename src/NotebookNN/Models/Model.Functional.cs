@@ -19,6 +19,15 @@ public partial class Model
     /// <summary>A functional model with one input and several outputs.</summary>
     public Model(KerasTensor inputs, KerasTensor[] outputs, string? name = null) : this([inputs], outputs, name) { }
 
+    /// <summary>
+    /// A functional model from another model's symbolic tensors, as the feature-map tutorials write it:
+    /// <c>new Model(model.Inputs, model.Layers[0].Output)</c> (the sub-model shares the layers and their weights).
+    /// </summary>
+    public Model(IReadOnlyList<KerasTensor> inputs, KerasTensor outputs, string? name = null) : this(inputs?.ToArray()!, [outputs], name) { }
+
+    /// <summary>A functional model from another model's symbolic tensors: <c>new Model(model.Inputs, model.Outputs)</c>.</summary>
+    public Model(IReadOnlyList<KerasTensor> inputs, IReadOnlyList<KerasTensor> outputs, string? name = null) : this(inputs?.ToArray()!, outputs?.ToArray()!, name) { }
+
     /// <summary>A functional model with several inputs and outputs: <c>new Model([inputA, inputB], [main, aux])</c>.</summary>
     public Model(KerasTensor[] inputs, KerasTensor[] outputs, string? name = null) : this(name)
     {
@@ -31,11 +40,11 @@ public partial class Model
     /// <summary>Whether this is a functional model (built from <see cref="Input"/>s and layer calls).</summary>
     public bool IsFunctional => _graph is not null;
 
-    /// <summary>The symbolic inputs of a functional model (empty otherwise).</summary>
-    public IReadOnlyList<KerasTensor> Inputs => _graph?.Inputs ?? [];
+    /// <summary>The symbolic inputs of a functional model, or of a built <see cref="Sequential"/> (empty otherwise).</summary>
+    public virtual IReadOnlyList<KerasTensor> Inputs => _graph?.Inputs ?? [];
 
-    /// <summary>The symbolic outputs of a functional model (empty otherwise).</summary>
-    public IReadOnlyList<KerasTensor> Outputs => _graph?.Outputs ?? [];
+    /// <summary>The symbolic outputs of a functional model, or of a built <see cref="Sequential"/> (empty otherwise).</summary>
+    public virtual IReadOnlyList<KerasTensor> Outputs => _graph?.Outputs ?? [];
 
     /// <summary>The names of the input layers, in order (keys for dictionary inputs).</summary>
     public IReadOnlyList<string> InputNames => Inputs.Select(t => t.Producer.Name).ToList();

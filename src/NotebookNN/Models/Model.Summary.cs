@@ -11,7 +11,7 @@ public partial class Model
     /// </summary>
     public ModelSummary Summary()
     {
-        if (_graph is not null) return Summarize(FunctionalRows(_graph), sequentialLike: false);
+        if (_graph is not null) return Summarize(FunctionalRows(_graph), sequentialLike: _graph.SequentialLike);
         if (this is not Sequential && (OverridesMultiCall || TrackedLayers.Count > 0)) return SubclassedSummary();
         var shapes = OutputShapesForSummary();
         if (shapes is null)

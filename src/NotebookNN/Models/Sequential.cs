@@ -8,7 +8,7 @@ namespace NotebookNN.Models;
 /// the input shape (<c>inputShape:</c>), or the model may start with <c>Add(new Input(shape: [13]))</c>; otherwise the
 /// model is built from the first data it sees.
 /// </summary>
-public class Sequential : Model
+public partial class Sequential : Model
 {
     private readonly List<Layer> _layers = [];
     private Shape? _inputShape;
@@ -34,13 +34,14 @@ public class Sequential : Model
             if (_layers.Count > 0 || _inputShape is not null)
                 throw new ArgumentException($"An InputLayer can only be the first layer of a Sequential model; model \"{Name}\" already has layers.");
             _inputShape = input.Shape;
+            _declaredInput = input;
             return this;
         }
         if (_layers.Any(l => l.Name == layer.Name))
             throw new ArgumentException($"All layers added to a Sequential model should have unique names. Name \"{layer.Name}\" is already the name of a layer in this model.");
         if (_layers.Count == 0 && _inputShape is null && layer.DeclaredInputShape is { } declared) _inputShape = declared;
         _layers.Add(layer);
-        if (_inputShape is { } shape) BuildLayers(shape);
+        if (_inputShape is { } shape) { BuildLayers(shape); ConnectSymbolic(); }
         return this;
     }
 
@@ -56,6 +57,7 @@ public class Sequential : Model
     {
         if (_layers.Count == 0) throw new InvalidOperationException($"There are no layers in model \"{Name}\" to pop.");
         _layers.RemoveAt(_layers.Count - 1);
+        DisconnectLast();
         return this;
     }
 
@@ -89,6 +91,7 @@ public class Sequential : Model
             throw new InvalidOperationException($"Sequential model {Name} cannot be built because it has no layers. Call `model.Add(layer)`.");
         BuildLayers(inputShape);
         _inputShape ??= inputShape; // after: a shape the layers refused is not kept
+        ConnectSymbolic();
     }
 
     /// <summary>The per-sample output shape of each layer, for the summary; null before the input shape is known.</summary>

@@ -27,25 +27,13 @@ internal static class ModelArchive
     /// <summary>Writes the archive atomically: <paramref name="write"/> fills a temp file that is then renamed over <paramref name="path"/>.</summary>
     public static void WriteAtomic(string path, string kind, Action<ZipArchive> write)
     {
-        var file = SaveTarget.OpenTemp(path, kind == "model" ? "the model" : "the weights", out var full, out var temp);
-        try
+        SaveTarget.WriteAtomic(path, kind == "model" ? "the model" : "the weights", file =>
         {
-            using (file)
-            {
-                using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
-                {
-                    WriteJson(zip, "metadata.json", new JsonObject { ["format"] = Format, ["version"] = Version, ["kind"] = kind,
-                        ["saved_at"] = DateTime.UtcNow.ToString("O") });
-                    write(zip);
-                }
-                file.Flush(flushToDisk: true);
-            }
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            Files.SideFiles.Release(temp);
-        }
+            using var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true);
+            WriteJson(zip, "metadata.json", new JsonObject { ["format"] = Format, ["version"] = Version, ["kind"] = kind,
+                ["saved_at"] = DateTime.UtcNow.ToString("O") });
+            write(zip);
+        });
     }
 
     /// <summary>Opens an archive for reading, refusing files that are not ours (or damaged) with a clear message.</summary>

@@ -39,6 +39,29 @@ internal static class SaveTarget
         }
     }
 
+    /// <summary>Writes a file atomically: <paramref name="write"/> fills a temporary file beside <paramref name="path"/>,
+    /// which is then renamed over it, so a failed or interrupted write never leaves half a file where the last good one was.</summary>
+    /// <param name="path">The destination as the user gave it (messages name it).</param>
+    /// <param name="what">What is saved, for messages: <c>the model</c>, <c>the plot</c>.</param>
+    /// <param name="write">Fills the stream.</param>
+    public static void WriteAtomic(string path, string what, Action<FileStream> write)
+    {
+        var file = OpenTemp(path, what, out var full, out var temp);
+        try
+        {
+            using (file)
+            {
+                write(file);
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            SideFiles.Release(temp);
+        }
+    }
+
     /// <summary>Checks the destination and its folder without writing; throws a message about <paramref name="path"/>.</summary>
     public static void Probe(string path, string what)
     {
