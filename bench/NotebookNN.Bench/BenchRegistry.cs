@@ -15,5 +15,6 @@ internal static class BenchRegistry
         ["fma"] = FmaLimitBench.Run,
         ["encode"] = EncodeBench.Run,
         ["sgd"] = SgdBench.Run,
+        ["conv-kernels"] = ConvKernelsBench.Run,
     };
 }

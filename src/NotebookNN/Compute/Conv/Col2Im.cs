@@ -81,6 +81,11 @@ internal static unsafe class Col2Im
             }
         }
         if (i == c) return;
+        if (c - i < 8) // narrow channels (a grayscale input): a span call per pixel and tap would cost more than the adds
+        {
+            for (; i < c; i++) dst[i] = first ? src[i] : dst[i] + src[i];
+            return;
+        }
         var s = new ReadOnlySpan<float>(src + i, c - i);
         var d = new Span<float>(dst + i, c - i);
         if (first) s.CopyTo(d);
