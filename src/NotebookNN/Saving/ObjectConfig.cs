@@ -57,13 +57,7 @@ internal static class ObjectConfig
         {
             if (t.IsPrimitive || t == typeof(string) || t.IsArray || t == typeof(decimal)) return node.Deserialize(t);
             var kind = node.GetValueKind();
-            var source = kind switch
-            {
-                JsonValueKind.String => typeof(string),
-                JsonValueKind.Number => typeof(double),
-                JsonValueKind.Array => typeof(int[]), // a tuple of sizes (kernel_size, strides)
-                _ => null,
-            };
+            var source = kind == JsonValueKind.String ? typeof(string) : kind == JsonValueKind.Number ? typeof(double) : null;
             var op = source is null ? null : t.GetMethods(BindingFlags.Public | BindingFlags.Static)
                 .FirstOrDefault(m => m.Name == "op_Implicit" && m.ReturnType == t && m.GetParameters()[0].ParameterType == source);
             if (op is not null) return op.Invoke(null, [node.Deserialize(source!)]);

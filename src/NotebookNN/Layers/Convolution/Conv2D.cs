@@ -18,6 +18,7 @@ public sealed class Conv2D : Layer
     /// <param name="strides">Steps along height and width; default 1.</param>
     /// <param name="padding"><c>"valid"</c> (no padding, the default) or <c>"same"</c> (TensorFlow's: the output has
     /// ceil(input / stride) pixels, the padding split evenly with the odd pixel after).</param>
+    /// <param name="dataFormat">Only <c>"channels_last"</c> (the default) is supported.</param>
     /// <param name="activation">A Keras name (<c>"relu"</c>) or function; default linear.</param>
     /// <param name="useBias">Whether to add a bias per filter.</param>
     /// <param name="kernelInitializer">Default <c>glorot_uniform</c>.</param>
@@ -26,7 +27,7 @@ public sealed class Conv2D : Layer
     /// <param name="biasRegularizer">A penalty on the bias added to the loss.</param>
     /// <param name="inputShape">Per-sample input shape (height, width, channels), for the first layer of a Sequential model.</param>
     /// <param name="name">Layer name; default <c>conv2d</c>, <c>conv2d_1</c>, ….</param>
-    public Conv2D(int filters, IntPair kernelSize, IntPair? strides = null, string padding = "valid",
+    public Conv2D(int filters, Size2D kernelSize, Size2D? strides = null, string padding = "valid", string? dataFormat = null,
         ActivationFunction? activation = null, bool useBias = true,
         Initializer? kernelInitializer = null, Initializer? biasInitializer = null,
         Regularizer? kernelRegularizer = null, Regularizer? biasRegularizer = null,
@@ -36,9 +37,10 @@ public sealed class Conv2D : Layer
         if (filters <= 0)
             throw new ArgumentException($"Invalid value for argument `filters`. Expected a strictly positive value. Received filters={filters}.");
         Filters = filters;
-        KernelSize = Positive(kernelSize, "kernel_size");
-        Strides = Positive(strides ?? 1, "strides");
-        Padding = ConvPadding.Standardize(padding);
+        KernelSize = PoolingArguments.Positive(kernelSize, "kernel_size");
+        Strides = PoolingArguments.Positive(strides ?? 1, "strides");
+        Padding = PoolingArguments.Padding(padding);
+        DataFormat = PoolingArguments.DataFormat(dataFormat);
         Activation = activation ?? Activations.Linear;
         UseBias = useBias;
         KernelInitializer = kernelInitializer ?? new GlorotUniform();
@@ -48,10 +50,12 @@ public sealed class Conv2D : Layer
     }
 
     public int Filters { get; }
-    public IntPair KernelSize { get; }
-    public IntPair Strides { get; }
+    public Size2D KernelSize { get; }
+    public Size2D Strides { get; }
     /// <summary><c>"valid"</c> or <c>"same"</c>.</summary>
     public string Padding { get; }
+    /// <summary><c>"channels_last"</c>.</summary>
+    public string DataFormat { get; }
     public ActivationFunction Activation { get; }
     public bool UseBias { get; }
     public Initializer KernelInitializer { get; }
@@ -101,9 +105,10 @@ public sealed class Conv2D : Layer
     {
         var c = base.GetConfig();
         c["filters"] = Filters;
-        c["kernel_size"] = KernelSize.ToArray();
-        c["strides"] = Strides.ToArray();
+        c["kernel_size"] = KernelSize;
+        c["strides"] = Strides;
         c["padding"] = Padding;
+        c["data_format"] = DataFormat;
         c["activation"] = Activation.Name;
         c["use_bias"] = UseBias;
         return c;
@@ -113,13 +118,9 @@ public sealed class Conv2D : Layer
     private void CheckRank(Shape sampleShape)
     {
         if (sampleShape.Rank == 3) return;
-        string shown = "(None" + string.Concat(sampleShape.Dims.Select(d => $", {d}")) + ")";
+        string shown = KerasTensor.FormatWithBatch(sampleShape);
         string expected = sampleShape.Rank < 3 ? "min_ndim=4" : "ndim=4";
         throw new ArgumentException($"Input 0 of layer \"{Name}\" is incompatible with the layer: expected {expected}, found ndim={sampleShape.Rank + 1}. " +
             $"Full shape received: {shown}. Conv2D takes images as (batch, height, width, channels); a grayscale image needs a channels axis of 1 (e.g. reshape (28, 28) to (28, 28, 1)).");
     }
-
-    private static IntPair Positive(IntPair pair, string what) =>
-        pair.Height > 0 && pair.Width > 0 ? pair
-            : throw new ArgumentException($"The `{what}` argument must be a tuple of 2 integers, all of them strictly positive. Received {what}={pair}");
 }
