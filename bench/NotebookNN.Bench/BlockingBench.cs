@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using NotebookNN.Kernels;
+using NotebookNN.Compute.Gemm;
 
 namespace NotebookNN.Bench;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using NotebookNN.Compute.Conv;
+using NotebookNN.Compute.Gemm;
 
 namespace NotebookNN.Bench;
 
@@ -21,7 +22,7 @@ internal static class ConvKernelsBench
         FmaLimitBench.Print(fma);
         var a = new float[512 * 512]; var c = new float[512 * 512];
         Report("matmul_n512", "reference", ConvGeometry.Create(1, 512, 1, 512, 1, 1, 512, 1, 1, same: false), fma.TwoThreads,
-            () => NotebookNN.Kernels.Gemm.Sgemm(false, false, 512, 512, 512, 1f, a, 512, a, 512, 0f, c, 512));
+            () => Gemm.Sgemm(false, false, 512, 512, 512, 1f, a, 512, a, 512, 0f, c, 512));
         foreach (int n in batches)
         {
             Pass($"conv1_b{n}", ConvGeometry.Create(n, 28, 28, 1, 3, 3, 32, 1, 1, same: true), fma.TwoThreads);

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using System.Numerics.Tensors;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using NotebookNN;
-using NotebookNN.Kernels.Drivers;
-using NotebookNN.Kernels.Ops;
+using NotebookNN.Compute.Drivers;
+using NotebookNN.Compute.Ops;
 
 namespace NotebookNN.Bench;
 

@@ -1,4 +1,4 @@
-using NotebookNN.Kernels;
+using NotebookNN.Compute.Gemm;
 
 namespace NotebookNN.Bench;
 

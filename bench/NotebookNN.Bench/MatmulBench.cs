@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using NotebookNN.Kernels;
+using NotebookNN.Compute.Gemm;
 
 namespace NotebookNN.Bench;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using NotebookNN.Layers;
 using NotebookNN.Losses;
 using NotebookNN.Optimizers;
+using NotebookNN.Randomness;
 
 namespace NotebookNN.Bench;
 

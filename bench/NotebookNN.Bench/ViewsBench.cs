@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NotebookNN.Randomness;
 
 namespace NotebookNN.Bench;
 
@@ -27,7 +28,7 @@ internal static class ViewsBench
         });
         // Fit's finite-data check over all of x (the reduction driver's parallel sum), against one TensorPrimitives.Sum on one core
         var xs = x.ToArray();
-        Report("finite_check_55000x784", "GB/s", 55_000 * 784 * 4 / 1e3, _ => NotebookNN.Kernels.Drivers.ReduceDriver.Aggregate<NotebookNN.Kernels.Drivers.IdentityOp, NotebookNN.Kernels.Ops.AddOp>(xs));
+        Report("finite_check_55000x784", "GB/s", 55_000 * 784 * 4 / 1e3, _ => NotebookNN.Compute.Drivers.ReduceDriver.Aggregate<NotebookNN.Compute.Drivers.IdentityOp, NotebookNN.Compute.Ops.AddOp>(xs));
         Report("finite_check_55000x784_one_core", "GB/s", 55_000 * 784 * 4 / 1e3, _ => System.Numerics.Tensors.TensorPrimitives.Sum(xs));
         Report("gather_b32_784_reused_rows", "GB/s", 1000 * 32 * 784 * 4 / 1e3, _ =>
         {

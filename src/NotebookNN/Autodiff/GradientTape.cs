@@ -1,6 +1,7 @@
-using System.Numerics.Tensors;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
+using NotebookNN.Tensors;
 
-namespace NotebookNN;
+namespace NotebookNN.Autodiff;
 
 /// <summary>
 /// Records differentiable ops while it is active, then computes gradients in reverse (Keras / TensorFlow's

@@ -1,4 +1,6 @@
-namespace NotebookNN;
+using NotebookNN.Tensors;
+
+namespace NotebookNN.Autodiff;
 
 /// <summary>
 /// One op recorded on a <see cref="GradientTape"/>: its output, its inputs and its backward code. An op that runs in

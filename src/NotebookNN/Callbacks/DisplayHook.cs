@@ -14,7 +14,7 @@ public static class DisplayHook
 
     /// <summary>The cancellation token of the running notebook cell (the kernel's
     /// <c>KernelInvocationContext.CancellationToken</c>), read when Fit, Evaluate, Predict or a tuner search starts and
-    /// checked between steps: the notebook's stop button then ends the call with a <see cref="KeyboardInterruptException"/>.
+    /// checked between steps: the notebook's stop button then ends the call with a <see cref="Models.KeyboardInterruptException"/>.
     /// Null outside a notebook.</summary>
     public static Func<CancellationToken>? Cancellation { get; set; }
 }

@@ -1,4 +1,5 @@
 using NotebookNN.Datasets.Formats;
+using NotebookNN.Tensors;
 
 namespace NotebookNN.Datasets;
 

@@ -1,5 +1,6 @@
 using NotebookNN.Datasets.Download;
 using NotebookNN.Datasets.Formats;
+using NotebookNN.Tensors;
 
 namespace NotebookNN.Datasets;
 

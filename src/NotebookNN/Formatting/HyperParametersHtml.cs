@@ -1,3 +1,5 @@
+using NotebookNN.Tuning;
+
 namespace NotebookNN.Formatting;
 
 /// <summary>Hyperparameters as a cell value (<c>tuner.BestHyperParameters</c>): a row per dimension with its value and space.</summary>

@@ -1,5 +1,7 @@
 using System.Text;
 using NotebookNN.Layers;
+using NotebookNN.Models;
+using NotebookNN.Tensors;
 
 namespace NotebookNN.Formatting;
 

@@ -1,4 +1,6 @@
 using System.Text;
+using NotebookNN.Models;
+using NotebookNN.Tensors;
 
 namespace NotebookNN.Formatting;
 

@@ -1,3 +1,5 @@
+using NotebookNN.Tensors;
+
 namespace NotebookNN.Initializers;
 
 /// <summary>All zeros (Dense's default bias initializer).</summary>

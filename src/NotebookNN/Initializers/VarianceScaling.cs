@@ -1,3 +1,5 @@
+using NotebookNN.Tensors;
+
 namespace NotebookNN.Initializers;
 
 /// <summary>Which fan a <see cref="VarianceScaling"/> initializer divides by.</summary>

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;
+using NotebookNN.Tensors;
 
 namespace NotebookNN.Layers;
 

@@ -1,3 +1,6 @@
+using NotebookNN.Tensors;
+using NotebookNN.Models;
+
 namespace NotebookNN.Layers;
 
 public abstract partial class Layer

@@ -1,5 +1,7 @@
 using NotebookNN.Initializers;
 using NotebookNN.Regularizers;
+using NotebookNN.Randomness;
+using NotebookNN.Tensors;
 
 namespace NotebookNN.Layers;
 
@@ -160,7 +162,7 @@ public abstract partial class Layer
     protected static Shape SampleShape(Tensor batch) => Shape.Wrap(batch.Dims[1..]);
 
     /// <summary>True for built-in layers whose inference output depends only on their weights and input (no state
-    /// changed by a call), so <see cref="Model.Predict(Tensor, int?, int, IEnumerable{Callbacks.Callback})"/> may run two batches through them at once.</summary>
+    /// changed by a call), so <see cref="Models.Model.Predict(Tensors.Tensor, int?, int, IEnumerable{Callbacks.Callback})"/> may run two batches through them at once.</summary>
     internal virtual bool ConcurrentInference => false;
 
     public override string ToString() => $"<{GetType().Name} name={Name}, built={Built}>";

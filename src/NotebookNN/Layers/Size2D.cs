@@ -1,3 +1,4 @@
+using NotebookNN.Tensors;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 

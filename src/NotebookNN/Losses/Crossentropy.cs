@@ -1,3 +1,5 @@
+using NotebookNN.Tensors;
+
 namespace NotebookNN.Losses;
 
 /// <summary>
@@ -90,7 +92,7 @@ internal static class SparseLabels
     public static void Check(Tensor labels, int classes)
     {
         var span = labels.Contiguous().Span;
-        int i = Kernels.Ops.CrossEntropyRows.FirstInvalidLabel(span, classes); // the fused op's scan
+        int i = Compute.Ops.CrossEntropyRows.FirstInvalidLabel(span, classes); // the fused op's scan
         if (i >= 0)
             throw new ArgumentException($"Received a label value of {span[i].ToString(System.Globalization.CultureInfo.InvariantCulture)} (sample {i}), which is outside the valid range of [0, {classes - 1}] or not a whole number. Sparse labels must be class indices 0..{classes - 1}.");
     }

@@ -1,3 +1,5 @@
+using NotebookNN.Tensors;
+
 namespace NotebookNN.Losses;
 
 /// <summary><c>mean(square(y_true − y_pred), axis=-1)</c> (keras.losses.MeanSquaredError, "mse").</summary>

@@ -1,3 +1,5 @@
+using NotebookNN.Tensors;
+
 namespace NotebookNN.Metrics;
 
 /// <summary>How often predictions exactly equal labels (keras.metrics.Accuracy).</summary>

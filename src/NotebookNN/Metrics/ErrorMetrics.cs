@@ -1,3 +1,5 @@
+using NotebookNN.Tensors;
+
 namespace NotebookNN.Metrics;
 
 /// <summary>The running mean of the per-sample mean absolute error (keras.metrics.MeanAbsoluteError, "mae").</summary>

@@ -1,3 +1,5 @@
+using NotebookNN.Tensors;
+
 namespace NotebookNN.Metrics;
 
 /// <summary>The running (weighted) mean of values given to it (keras.metrics.Mean).</summary>

@@ -1,6 +1,7 @@
 using NotebookNN.Callbacks;
+using NotebookNN.Randomness;
 
-namespace NotebookNN;
+namespace NotebookNN.Models;
 
 /// <summary>
 /// The epoch loop of <c>Fit</c>, shared by its single-array and list forms: the callback hooks in Keras's order,

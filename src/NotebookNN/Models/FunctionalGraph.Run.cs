@@ -1,6 +1,7 @@
 using NotebookNN.Layers;
+using NotebookNN.Tensors;
 
-namespace NotebookNN;
+namespace NotebookNN.Models;
 
 /// <summary>
 /// The forward pass of a functional model over real tensors: a plan made once from the graph (a slot for every

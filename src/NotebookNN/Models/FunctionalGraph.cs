@@ -1,6 +1,7 @@
 using NotebookNN.Layers;
+using NotebookNN.Tensors;
 
-namespace NotebookNN;
+namespace NotebookNN.Models;
 
 /// <summary>
 /// The graph of a functional model (Keras 2's <c>_map_graph_network</c>): the nodes from the inputs to the outputs in

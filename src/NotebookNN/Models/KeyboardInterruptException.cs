@@ -1,4 +1,4 @@
-namespace NotebookNN;
+namespace NotebookNN.Models;
 
 /// <summary>
 /// Thrown when the notebook's stop button cancels a running Fit, Evaluate, Predict or tuner search (the cell's

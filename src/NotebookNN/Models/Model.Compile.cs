@@ -2,7 +2,7 @@ using NotebookNN.Losses;
 using NotebookNN.Metrics;
 using NotebookNN.Optimizers;
 
-namespace NotebookNN;
+namespace NotebookNN.Models;
 
 public partial class Model
 {

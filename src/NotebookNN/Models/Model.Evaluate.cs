@@ -1,6 +1,7 @@
 using NotebookNN.Callbacks;
+using NotebookNN.Tensors;
 
-namespace NotebookNN;
+namespace NotebookNN.Models;
 
 public partial class Model
 {

@@ -1,6 +1,7 @@
 using NotebookNN.Layers;
+using NotebookNN.Tensors;
 
-namespace NotebookNN;
+namespace NotebookNN.Models;
 
 public partial class Model
 {

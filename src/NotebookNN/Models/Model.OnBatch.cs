@@ -1,4 +1,6 @@
-namespace NotebookNN;
+using NotebookNN.Tensors;
+
+namespace NotebookNN.Models;
 
 public partial class Model
 {

@@ -1,6 +1,8 @@
 using NotebookNN.Callbacks;
+using NotebookNN.Tensors;
+using NotebookNN.Layers;
 
-namespace NotebookNN;
+namespace NotebookNN.Models;
 
 public partial class Model
 {

@@ -1,9 +1,10 @@
 using System.Runtime.CompilerServices;
 using NotebookNN.Callbacks;
-using NotebookNN.Kernels;
-using NotebookNN.Kernels.Threading;
+using NotebookNN.Compute.Gemm;
+using NotebookNN.Compute.Threading;
+using NotebookNN.Tensors;
 
-namespace NotebookNN;
+namespace NotebookNN.Models;
 
 public partial class Model
 {

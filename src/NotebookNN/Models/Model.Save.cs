@@ -1,14 +1,15 @@
 using System.Text.Json.Nodes;
 using NotebookNN.Saving;
+using NotebookNN.Tensors;
 
-namespace NotebookNN;
+namespace NotebookNN.Models;
 
 public partial class Model
 {
     /// <summary>
     /// Saves the whole model in one file (keras.Model.save): architecture, weights, compile settings and optimizer
     /// state, in the zip format described by <c>ModelArchive</c> (<c>.keras</c>-like). The write is atomic: a temporary
-    /// file replaces <paramref name="path"/> only when complete. Load it with <see cref="Models.LoadModel"/>.
+    /// file replaces <paramref name="path"/> only when complete. Load it with <see cref="Keras.Models.LoadModel"/>.
     /// </summary>
     /// <exception cref="NotSupportedException">A subclassed model or a Lambda layer (their code is not data; use <see cref="SaveWeights"/>).</exception>
     public void Save(string path)
@@ -29,11 +30,11 @@ public partial class Model
     }
 
     /// <summary>
-    /// Loads a model saved with <see cref="Save"/>; the same as <see cref="Models.LoadModel"/>, for code where a
+    /// Loads a model saved with <see cref="Save"/>; the same as <see cref="Keras.Models.LoadModel"/>, for code where a
     /// <c>Models</c> namespace hides the static class.
     /// </summary>
     public static Model Load(string path, IEnumerable<Type>? customObjects = null, bool compile = true) =>
-        Models.LoadModel(path, customObjects, compile);
+        Keras.Models.LoadModel(path, customObjects, compile);
 
     /// <summary>Saves only the weights, in <see cref="Weights"/> order (keras.Model.save_weights); atomic like <see cref="Save"/>.</summary>
     public void SaveWeights(string path)

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using NotebookNN.Layers;
+using NotebookNN.Tensors;
 
-namespace NotebookNN;
+namespace NotebookNN.Models;
 
 public partial class Model
 {

@@ -1,6 +1,7 @@
 using NotebookNN.Layers;
+using NotebookNN.Tensors;
 
-namespace NotebookNN;
+namespace NotebookNN.Models;
 
 /// <summary>
 /// A model: layers with training and inference built in (keras.Model). Use <see cref="Sequential"/> for a stack of

@@ -1,4 +1,6 @@
-namespace NotebookNN;
+using NotebookNN.Tensors;
+
+namespace NotebookNN.Models;
 
 /// <summary>Checks, dictionary lookup and slicing of the lists of arrays given to a model with several inputs or outputs.</summary>
 internal static class MultiData

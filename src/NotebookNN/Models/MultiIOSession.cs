@@ -1,6 +1,8 @@
 using NotebookNN.Metrics;
+using NotebookNN.Autodiff;
+using NotebookNN.Tensors;
 
-namespace NotebookNN;
+namespace NotebookNN.Models;
 
 /// <summary>
 /// The train / test step of a model with several inputs or outputs (Keras 2's multi-output <c>train_step</c>): the

@@ -1,7 +1,7 @@
 using NotebookNN.Losses;
 using NotebookNN.Metrics;
 
-namespace NotebookNN;
+namespace NotebookNN.Models;
 
 /// <summary>
 /// What <c>Compile</c> said about each output of a model: its loss, the loss's weight in the total and its metrics,

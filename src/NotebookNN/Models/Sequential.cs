@@ -1,6 +1,7 @@
 using NotebookNN.Layers;
+using NotebookNN.Tensors;
 
-namespace NotebookNN;
+namespace NotebookNN.Models;
 
 /// <summary>
 /// A plain stack of layers, each taking the previous one's output (keras.Sequential). The first layer may declare

@@ -1,4 +1,4 @@
-namespace NotebookNN;
+namespace NotebookNN.Models;
 
 /// <summary>Arrays a training session keeps from step to step (gradients, batches, outputs), so a step allocates none.</summary>
 internal static class StepArrays

@@ -1,4 +1,4 @@
-namespace NotebookNN;
+namespace NotebookNN.Models;
 
 /// <summary>One layer's line in a model summary (Keras's <c>model.summary()</c>).</summary>
 /// <param name="Name">The layer name, e.g. <c>dense_1</c>.</param>

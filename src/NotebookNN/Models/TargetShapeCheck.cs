@@ -1,6 +1,8 @@
 using NotebookNN.Losses;
+using NotebookNN.Tensors;
+using NotebookNN.Layers;
 
-namespace NotebookNN;
+namespace NotebookNN.Models;
 
 /// <summary>
 /// Checks, once before Fit / Evaluate / TrainOnBatch run any step, that the targets fit the model's output for its

@@ -1,8 +1,9 @@
 using System.Globalization;
-using NotebookNN.Kernels.Drivers;
-using NotebookNN.Kernels.Ops;
+using NotebookNN.Compute.Drivers;
+using NotebookNN.Compute.Ops;
+using NotebookNN.Tensors;
 
-namespace NotebookNN;
+namespace NotebookNN.Models;
 
 /// <summary>Checks and slicing of the arrays given to Fit / Evaluate / Predict, with Keras's messages.</summary>
 internal static class TrainingData
@@ -84,7 +85,7 @@ internal static class TrainingData
     {
         int n = t.Dims[0];
         var rows = Tensor.NewUninitialized(t.Dims, 0, idx.Length);
-        Kernels.Drivers.RowGather.Gather(t.Contiguous().Span, rows.Span, idx, 1, n, n == 0 ? 0 : t.Size / n);
+        Compute.Drivers.RowGather.Gather(t.Contiguous().Span, rows.Span, idx, 1, n, n == 0 ? 0 : t.Size / n);
         return rows;
     }
 

@@ -1,6 +1,8 @@
 using NotebookNN.Metrics;
+using NotebookNN.Autodiff;
+using NotebookNN.Tensors;
 
-namespace NotebookNN;
+namespace NotebookNN.Models;
 
 /// <summary>
 /// One train / test step of a compiled model and the running values an epoch reports: the loss as a mean

@@ -1,4 +1,5 @@
-using System.Numerics.Tensors;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
+using NotebookNN.Tensors;
 
 namespace NotebookNN.Optimizers;
 

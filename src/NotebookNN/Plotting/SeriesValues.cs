@@ -1,4 +1,5 @@
 using System.Globalization;
+using NotebookNN.Tensors;
 
 namespace NotebookNN.Plotting;
 

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NotebookNN.Datasets.Formats;
+using NotebookNN.Tensors;
 
 namespace NotebookNN.Saving;
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NotebookNN.Layers;
+using NotebookNN.Models;
+using NotebookNN.Tensors;
 
 namespace NotebookNN.Saving;
 

@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using NotebookNN.Datasets.Formats;
+using NotebookNN.Tensors;
 
 namespace NotebookNN.Saving;
 

@@ -1,4 +1,4 @@
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 /// <summary>
 /// numpy's integer-array indexing for 1-D index arrays: the arrays (and any integers beside them) broadcast together

@@ -1,8 +1,8 @@
 using System.Runtime.Intrinsics;
-using NotebookNN.Kernels.Drivers;
-using NotebookNN.Kernels.Threading;
+using NotebookNN.Compute.Drivers;
+using NotebookNN.Compute.Threading;
 
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 /// <summary>
 /// numpy broadcasting for binary ops. Shapes align from the right; a dimension of 1 (or a missing leading
@@ -66,7 +66,7 @@ internal static unsafe class Broadcast
         var axes = new List<int>();
         for (int i = 0; i < g.NDim; i++)
             if (i < lead || (target[i - lead] == 1 && g.Dims[i] != 1)) axes.Add(i);
-        var summed = Reduction.Reduce<Kernels.Ops.AddOp>(g, [.. axes]);
+        var summed = Reduction.Reduce<Compute.Ops.AddOp>(g, [.. axes]);
         return Relabel(summed, target);
     }
 
@@ -92,10 +92,10 @@ internal static unsafe class Broadcast
         {
             var body = new Rows<TOp> { A = pa, B = pb, Z = pz, Plan = plan };
             int rows = plan.Rows;
-            int rowsPerItem = Math.Max(1, DriverSettings.ChunkSize / plan.Inner);
+            int rowsPerItem = Math.Max(1, ParallelThresholds.ChunkElements / plan.Inner);
             body.RowsPerItem = rowsPerItem;
             int items = (rows + rowsPerItem - 1) / rowsPerItem;
-            if (n < DriverSettings.ParallelThreshold || items == 1) for (int i = 0; i < items; i++) body.Invoke(i);
+            if (n < ParallelThresholds.Elementwise || items == 1) for (int i = 0; i < items; i++) body.Invoke(i);
             else ComputePool.For(items, ref body);
         }
     }

@@ -1,6 +1,6 @@
-using NotebookNN.Kernels.Drivers;
+using NotebookNN.Compute.Drivers;
 
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 /// <summary>Non-recording elementwise plumbing shared by the public ops and their backward functions.</summary>
 internal static class Elementwise

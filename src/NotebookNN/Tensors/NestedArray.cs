@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 /// <summary>
 /// The shape and float32 values of a .NET array of numbers as numpy's <c>np.array</c> reads a nested list: a

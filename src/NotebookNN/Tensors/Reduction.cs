@@ -1,6 +1,6 @@
-using NotebookNN.Kernels.Drivers;
+using NotebookNN.Compute.Drivers;
 
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 /// <summary>Non-recording reduction plumbing behind Sum/Mean/Max/Min/ArgMax: axis normalisation, numpy's
 /// result shapes, and the (outer, n, inner) split handed to <see cref="ReduceDriver"/>.</summary>

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Runtime.CompilerServices;
 
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 /// <summary>
 /// The dimensions of a tensor, immutable. Prints like numpy: <c>(455, 13)</c>, <c>(5,)</c>, <c>()</c>.

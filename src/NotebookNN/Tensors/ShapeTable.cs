@@ -1,4 +1,4 @@
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 /// <summary>
 /// Interned dims and strides arrays: one array per distinct sequence of values, never written after it is handed out.

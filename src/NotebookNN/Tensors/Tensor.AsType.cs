@@ -1,4 +1,4 @@
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 public partial class Tensor
 {
@@ -17,6 +17,6 @@ public partial class Tensor
         return copy ? CopyStrided() : this;
     }
 
-    /// <summary>numpy's <c>astype</c> with a <see cref="NotebookNN.DType"/>: <c>x.AsType(DType.Float32)</c>.</summary>
+    /// <summary>numpy's <c>astype</c> with a <see cref="Tensors.DType"/>: <c>x.AsType(DType.Float32)</c>.</summary>
     public Tensor AsType(DType dtype, bool copy = true) => AsType(dtype.Name, copy);
 }

@@ -1,7 +1,8 @@
-using NotebookNN.Kernels.Drivers;
-using NotebookNN.Kernels.Ops;
+using NotebookNN.Compute.Drivers;
+using NotebookNN.Compute.Ops;
+using NotebookNN.Autodiff;
 
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 // numpy's item assignment (setitem) and integer-array reads.
 public partial class Tensor
@@ -27,7 +28,7 @@ public partial class Tensor
         if (!AdvancedIndex.Applies(indices))
         {
             var target = View(indices);
-            StridedCopy.Run(Stretched(value, target.Dims), target);
+            CopyElements(Stretched(value, target.Dims), target);
             return;
         }
         var advanced = new AdvancedIndex(this, indices);
@@ -65,7 +66,7 @@ public partial class Tensor
         for (int k = 0; k < advanced.Length; k++)
         {
             var slot = dx.View(advanced.Basic(k));
-            StridedCopy.Run(Elementwise.Binary<AddOp>(slot, g.View(advanced.Slot(k))), slot);
+            CopyElements(Elementwise.Binary<AddOp>(slot, g.View(advanced.Slot(k))), slot);
         }
         return dx;
     }

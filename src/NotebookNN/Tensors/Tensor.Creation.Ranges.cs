@@ -1,4 +1,4 @@
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 public partial class Tensor
 {

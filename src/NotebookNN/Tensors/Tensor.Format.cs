@@ -1,6 +1,5 @@
-using NotebookNN.Formatting;
 
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 public partial class Tensor
 {

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
-using NotebookNN.Kernels.Drivers;
+using NotebookNN.Autodiff;
 
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 public partial class Tensor
 {
@@ -41,7 +41,7 @@ public partial class Tensor
         GradientTape.Record(view, this, g =>
         {
             var dx = NewZeros(Dims);
-            StridedCopy.Run(g, dx.View(indices));
+            CopyElements(g, dx.View(indices));
             return dx;
         });
         return view;

@@ -1,4 +1,6 @@
-namespace NotebookNN;
+using NotebookNN.Autodiff;
+
+namespace NotebookNN.Tensors;
 
 /// <summary>
 /// An n-dimensional array of float32 values, row-major, with numpy broadcasting and automatic
@@ -167,7 +169,7 @@ public partial class Tensor
     {
         if (Data.Length == 0 && Size > 0) throw Released();
         var result = NewUninitialized(Dims);
-        Kernels.Drivers.StridedCopy.Run(this, result);
+        CopyElements(this, result);
         return result;
     }
 }

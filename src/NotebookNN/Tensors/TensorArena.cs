@@ -1,4 +1,4 @@
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 /// <summary>
 /// Reuses the storage of the tensors one training or inference step creates. While a scope is entered on a

@@ -1,4 +1,4 @@
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 /// <summary>
 /// One entry of a multi-axis tensor index: an integer (selects one position and drops the axis; negative

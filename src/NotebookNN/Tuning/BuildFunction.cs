@@ -1,6 +1,9 @@
 using System.Reflection;
+using NotebookNN.Models;
+using NotebookNN.Tensors;
+using NotebookNN.Learn;
 
-namespace NotebookNN;
+namespace NotebookNN.Tuning;
 
 /// <summary>
 /// A model-building function with named parameters, as the scikit-learn wrappers take it

@@ -1,6 +1,8 @@
 using NotebookNN.Callbacks;
+using NotebookNN.Models;
+using NotebookNN.Tensors;
 
-namespace NotebookNN;
+namespace NotebookNN.Tuning;
 
 /// <summary>The <c>Fit</c> arguments a tuner passes to every trial.</summary>
 internal sealed record FitArguments(Tensor X, Tensor Y, int? BatchSize, (Tensor X, Tensor Y)? ValidationData, double ValidationSplit,

@@ -1,6 +1,8 @@
 using NotebookNN.Callbacks;
+using NotebookNN.Models;
+using NotebookNN.Tensors;
 
-namespace NotebookNN;
+namespace NotebookNN.Tuning;
 
 /// <summary>
 /// KerasTuner's <c>Hyperband</c> (Li et al. 2018): brackets of random configurations trained for a few epochs, the best
@@ -71,7 +73,7 @@ public sealed class Hyperband : Tuner
                 if (verbose > 0) Report(trial, clock.Elapsed);
             }
             int keep = Math.Max(1, alive.Count / Factor);
-            alive = alive.OrderBy(a => Objective.Direction == "min" ? a.Trial.Score : -a.Trial.Score).Take(keep).ToList();
+            alive = alive.OrderBy(a => Objective.SortKey(a.Trial.Score)).Take(keep).ToList();
         }
     }
 }

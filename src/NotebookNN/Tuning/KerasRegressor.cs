@@ -1,9 +1,11 @@
 using NotebookNN.Callbacks;
+using NotebookNN.Models;
+using NotebookNN.Tensors;
 
-namespace NotebookNN;
+namespace NotebookNN.Tuning;
 
 /// <summary>
-/// <c>keras.wrappers.scikit_learn.KerasRegressor</c>: a regression model usable by <see cref="Sklearn.CrossValidate(IEstimator, Tensor, Tensor, ICrossValidator?, string?, bool, int?)"/>
+/// <c>keras.wrappers.scikit_learn.KerasRegressor</c>: a regression model usable by <see cref="Sklearn.CrossValidate(Learn.IEstimator, Tensors.Tensor, Tensors.Tensor, Learn.ICrossValidator?, string?, bool, int?)"/>
 /// and <see cref="RandomizedSearchCV"/>. As in that wrapper (and the tutorial), <see cref="Score"/> is the negated loss
 /// (e.g. −MSE), so higher is better; <see cref="Predict"/> squeezes a single output column.
 /// </summary>

@@ -1,6 +1,8 @@
 using NotebookNN.Callbacks;
+using NotebookNN.Models;
+using NotebookNN.Tensors;
 
-namespace NotebookNN;
+namespace NotebookNN.Tuning;
 
 /// <summary>
 /// KerasTuner's <c>RandomSearch</c>: tries up to <see cref="MaxTrials"/> configurations drawn at random (never the same

@@ -1,6 +1,8 @@
 using NotebookNN.Callbacks;
+using NotebookNN.Learn;
+using NotebookNN.Tensors;
 
-namespace NotebookNN;
+namespace NotebookNN.Tuning;
 
 /// <summary>
 /// scikit-learn's <c>RandomizedSearchCV</c>: <see cref="NIter"/> settings drawn from <c>paramDistributions</c> — lists

@@ -5,7 +5,7 @@ using NotebookNN.Tests.Support;
 
 namespace NotebookNN.Tests.Convolution;
 
-using KerasModels = global::NotebookNN.Models;
+using KerasModels = global::NotebookNN.Keras.Models;
 
 /// <summary>Conv2D as a Keras layer: defaults, weights' layout, summary, Keras's errors, saving.</summary>
 [Collection(KerasSessionCollection.Name)]

@@ -1,3 +1,4 @@
+using NotebookNN.Compute.Gemm;
 using NotebookNN.Tests.Support;
 using static NotebookNN.Tests.Tensors.MatMulTests;
 

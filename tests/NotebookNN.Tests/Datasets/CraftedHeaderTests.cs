@@ -23,7 +23,7 @@ public class CraftedHeaderTests
         var crafted = tmp.File("shape.keras");
         ArchiveCraft.Rewrite(saved, crafted, CompressionLevel.Optimal, (name, data) => name != "weights/00001.npy" ? null
             : s => { s.Write(ArchiveCraft.NpyHeader("(99999999999,)")); s.Write(data.AsSpan(128)); });
-        var e = Assert.Throws<InvalidDataException>(() => NotebookNN.Models.LoadModel(crafted));
+        var e = Assert.Throws<InvalidDataException>(() => Keras.Models.LoadModel(crafted));
         Assert.Contains($"File '{crafted}' is damaged: entry 'weights/00001.npy' has a .npy shape '(99999999999,)' whose dimension '99999999999' is not a size", e.Message);
     }
 

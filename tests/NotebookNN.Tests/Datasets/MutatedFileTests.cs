@@ -66,7 +66,7 @@ public class MutatedFileTests
             {
                 var path = tmp.File("m.keras");
                 Model().Save(path);
-                return (File.ReadAllBytes(path), b => { File.WriteAllBytes(tmp.File("damaged.keras"), b); NotebookNN.Models.LoadModel(tmp.File("damaged.keras")); });
+                return (File.ReadAllBytes(path), b => { File.WriteAllBytes(tmp.File("damaged.keras"), b); Keras.Models.LoadModel(tmp.File("damaged.keras")); });
             }
             case "weights archive":
             {

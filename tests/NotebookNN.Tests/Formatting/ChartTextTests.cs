@@ -1,6 +1,8 @@
 using NotebookNN.Callbacks;
 using NotebookNN.Formatting;
+using NotebookNN.Plotting;
 using Plotly.NET;
+using NotebookNN.Plotting;
 
 namespace NotebookNN.Tests.Formatting;
 

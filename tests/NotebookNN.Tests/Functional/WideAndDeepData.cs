@@ -1,3 +1,5 @@
+using NotebookNN.Layers;
+
 namespace NotebookNN.Tests.Functional;
 
 /// <summary>

@@ -63,7 +63,7 @@ public class NormalizationTests
         try
         {
             model.Save(path);
-            var loaded = NotebookNN.Models.LoadModel(path);
+            var loaded = Keras.Models.LoadModel(path);
             Assert.Equal(model.Predict(x, verbose: 0).ToArray(), loaded.Predict(x, verbose: 0).ToArray());
         }
         finally { File.Delete(path); }

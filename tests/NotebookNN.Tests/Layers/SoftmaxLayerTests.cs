@@ -37,7 +37,7 @@ public class SoftmaxLayerTests
         try
         {
             m.Save(path);
-            var loaded = NotebookNN.Models.LoadModel(path);
+            var loaded = Keras.Models.LoadModel(path);
             Assert.Equal(-1, Assert.IsType<Softmax>(loaded.Layers[1]).Axis);
             var input = Tensor.Ones(new Shape(2, 2));
             Assert.Equal(m.Predict(input, verbose: 0).ToArray(), loaded.Predict(input, verbose: 0).ToArray());

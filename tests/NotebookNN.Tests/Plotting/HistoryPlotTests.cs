@@ -1,6 +1,7 @@
 using Microsoft.DotNet.Interactive.Formatting;
 using NotebookNN.Callbacks;
 using Plotly.NET;
+using NotebookNN.Plotting;
 
 namespace NotebookNN.Tests.Plotting;
 

@@ -3,7 +3,7 @@ using System.IO.Compression;
 
 namespace NotebookNN.Tests.Saving;
 
-using KerasModels = global::NotebookNN.Models;
+using KerasModels = global::NotebookNN.Keras.Models;
 
 /// <summary>
 /// Every zip entry read from a model file is checked against the CRC-32 and length in the archive's directory

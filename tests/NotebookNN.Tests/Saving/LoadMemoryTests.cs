@@ -5,7 +5,7 @@ using NotebookNN.Datasets.Formats;
 
 namespace NotebookNN.Tests.Saving;
 
-using KerasModels = global::NotebookNN.Models;
+using KerasModels = global::NotebookNN.Keras.Models;
 
 /// <summary>
 /// Tiny crafted files cannot make a load allocate what they do not hold: sizes are read from headers and checked

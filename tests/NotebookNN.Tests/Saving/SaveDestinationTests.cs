@@ -4,7 +4,7 @@ using NotebookNN.Tests.Support;
 
 namespace NotebookNN.Tests.Saving;
 
-using KerasModels = global::NotebookNN.Models;
+using KerasModels = global::NotebookNN.Keras.Models;
 
 /// <summary>
 /// Where saves go: bad destinations fail before anything is written with a message about the path the user gave, and

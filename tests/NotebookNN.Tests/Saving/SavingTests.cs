@@ -7,7 +7,7 @@ using NotebookNN.Tests.Functional;
 
 namespace NotebookNN.Tests.Saving;
 
-using KerasModels = global::NotebookNN.Models;   // NotebookNN.Tests.Models (a test namespace) hides the static class here
+using KerasModels = global::NotebookNN.Keras.Models;   // NotebookNN.Tests.Models (a test namespace) hides the static class here
 
 /// <summary>A layer whose config cannot be written: saving a model holding it fails after the weights were written.</summary>
 public class Unsaveable : Layer

@@ -27,7 +27,7 @@ public static class Fixture
 
     public static int[] Ints(JsonElement e) => e.EnumerateArray().Select(x => x.GetInt32()).ToArray();
 
-    public static Tensor Tensor(JsonElement values, params int[] shape) => NotebookNN.Tensor.From(Floats(values), new Shape(shape));
+    public static Tensor Tensor(JsonElement values, params int[] shape) => NotebookNN.Tensors.Tensor.From(Floats(values), new Shape(shape));
 
     /// <summary>Asserts every element is within <paramref name="tol"/> of the reference, naming the first that is not.</summary>
     public static void Close(double[] want, float[] got, double tol, string what)

@@ -1,6 +1,7 @@
 using NotebookNN;
 using NotebookNN.Tests.Support;
 using static NotebookNN.Tests.Tensors.MatMulTests;
+using NotebookNN.Compute.Gemm;
 
 namespace NotebookNN.Tests.Tensors;
 

@@ -1,4 +1,5 @@
 using NotebookNN;
+using NotebookNN.Randomness;
 
 namespace NotebookNN.Tests.Tensors;
 

@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
-using NotebookNN.Kernels.Threading;
+using NotebookNN.Compute.Threading;
 
 namespace NotebookNN.Compute.Conv;
 

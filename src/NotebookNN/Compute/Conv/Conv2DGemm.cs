@@ -1,6 +1,8 @@
-using NotebookNN.Kernels;
+using NotebookNN.Compute.Gemm;
 
 namespace NotebookNN.Compute.Conv;
+
+using Gemm = NotebookNN.Compute.Gemm.Gemm; // the class, not its namespace (a sibling of this one)
 
 /// <summary>
 /// A 2-D convolution's three products on the BLIS GEMM, through the im2col matrix (see <see cref="Im2Col"/>):

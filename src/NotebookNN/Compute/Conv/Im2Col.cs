@@ -1,4 +1,4 @@
-using NotebookNN.Kernels.Threading;
+using NotebookNN.Compute.Threading;
 
 namespace NotebookNN.Compute.Conv;
 

@@ -1,6 +1,8 @@
 using NotebookNN.Compute.Conv;
+using NotebookNN.Compute.Gemm;
 using NotebookNN.Initializers;
 using NotebookNN.Regularizers;
+using NotebookNN.Tensors;
 
 namespace NotebookNN.Layers;
 

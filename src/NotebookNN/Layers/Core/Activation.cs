@@ -1,3 +1,5 @@
+using NotebookNN.Tensors;
+
 namespace NotebookNN.Layers;
 
 /// <summary>Applies an activation function to its input (keras.layers.Activation). No weights.</summary>

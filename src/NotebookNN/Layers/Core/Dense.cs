@@ -1,5 +1,7 @@
 using NotebookNN.Initializers;
 using NotebookNN.Regularizers;
+using NotebookNN.Tensors;
+using NotebookNN.Compute.Gemm;
 
 namespace NotebookNN.Layers;
 

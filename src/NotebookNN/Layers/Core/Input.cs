@@ -1,6 +1,7 @@
 using NotebookNN.Layers;
+using NotebookNN.Tensors;
 
-namespace NotebookNN;
+namespace NotebookNN.Layers;
 
 /// <summary>
 /// A symbolic model input with a per-sample shape (keras.Input): <c>model.Add(new Input(shape: [13]))</c> in a

@@ -1,3 +1,5 @@
+using NotebookNN.Tensors;
+
 namespace NotebookNN.Layers;
 
 /// <summary>The entry point of a model, declaring the per-sample input shape (keras.layers.InputLayer). Passes inputs through.</summary>

@@ -1,3 +1,5 @@
+using NotebookNN.Tensors;
+
 namespace NotebookNN.Layers;
 
 /// <summary>The element-wise mean of its inputs (keras.layers.Average).</summary>

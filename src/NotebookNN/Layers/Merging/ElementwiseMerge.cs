@@ -1,3 +1,5 @@
+using NotebookNN.Tensors;
+
 namespace NotebookNN.Layers;
 
 /// <summary>A merge layer applied element by element to inputs of one shape (Keras's elementwise <c>_Merge</c> layers).</summary>

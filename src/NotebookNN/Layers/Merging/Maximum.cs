@@ -1,3 +1,5 @@
+using NotebookNN.Tensors;
+
 namespace NotebookNN.Layers;
 
 /// <summary>The element-wise maximum of its inputs (keras.layers.Maximum).</summary>

@@ -1,3 +1,5 @@
+using NotebookNN.Tensors;
+
 namespace NotebookNN.Layers;
 
 /// <summary>Multiplies its inputs element by element (keras.layers.Multiply).</summary>

@@ -1,3 +1,5 @@
+using NotebookNN.Tensors;
+
 namespace NotebookNN.Layers;
 
 /// <summary>Subtracts its second input from its first (keras.layers.Subtract); exactly two inputs.</summary>

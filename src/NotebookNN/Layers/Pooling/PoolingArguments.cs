@@ -1,3 +1,4 @@
+using NotebookNN.Tensors;
 namespace NotebookNN.Layers;
 
 /// <summary>Checks of the window arguments Keras's pooling (and convolution) layers share, with Keras's messages.</summary>

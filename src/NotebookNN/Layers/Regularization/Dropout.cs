@@ -1,3 +1,6 @@
+using NotebookNN.Randomness;
+using NotebookNN.Tensors;
+
 namespace NotebookNN.Layers;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using NotebookNN.Tensors;
+
 namespace NotebookNN.Layers;
 
 /// <summary>Flattens each sample to one axis (keras.layers.Flatten): (batch, 28, 28) → (batch, 784). No weights.</summary>

@@ -1,3 +1,5 @@
+using NotebookNN.Tensors;
+
 namespace NotebookNN.Layers;
 
 /// <summary>Repeats each sample vector n times (keras.layers.RepeatVector): (batch, features) → (batch, n, features).</summary>

@@ -1,6 +1,7 @@
-using NotebookNN.Kernels.Ops;
+using NotebookNN.Compute.Ops;
+using NotebookNN.Autodiff;
 
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 public partial class Tensor
 {
@@ -27,7 +28,7 @@ public partial class Tensor
 
     // y = TOp(a, b) broadcast; g flows to a where TToA(a, b) is 1 and to b where TToB(a, b) is 1 (ties go to a).
     private static Tensor Extremum<TOp, TToA, TToB>(Tensor a, Tensor b)
-        where TOp : Kernels.Drivers.IBinaryOp where TToA : Kernels.Drivers.IBinaryOp where TToB : Kernels.Drivers.IBinaryOp
+        where TOp : Compute.Drivers.IBinaryOp where TToA : Compute.Drivers.IBinaryOp where TToB : Compute.Drivers.IBinaryOp
     {
         var y = Elementwise.Binary<TOp>(a, b);
         GradientTape.Record(y, a, b,

@@ -1,6 +1,6 @@
-using NotebookNN.Kernels.Ops;
+using NotebookNN.Compute.Ops;
 
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 // Comparisons broadcast like arithmetic and give float tensors of 1 (true) and 0 (false); NaN compares false
 // (NotEqual: true), as numpy. They are not differentiable: nothing is recorded on a tape.

@@ -1,7 +1,9 @@
+using NotebookNN.Autodiff;
 using NotebookNN.Compute.Conv;
-using NotebookNN.Kernels.Ops;
+using NotebookNN.Compute.Gemm;
+using NotebookNN.Compute.Ops;
 
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 public partial class Tensor
 {

@@ -1,6 +1,7 @@
-using NotebookNN.Kernels;
+using NotebookNN.Compute.Gemm;
+using NotebookNN.Autodiff;
 
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 public partial class Tensor
 {
@@ -21,7 +22,7 @@ public partial class Tensor
             throw new ArgumentException($"A dense bias must have shape ({units},). Received: bias.shape={bias.Shape}");
 
         var rows = RowsOf(x);
-        var w = GemmOperand.From(kernel);
+        var w = kernel.AsGemmOperand();
         var biasData = bias?.Contiguous();
         var y = NewUninitialized(x.Dims.AsSpan(0, x.NDim - 1), units);
         var epilogue = new Epilogue(biasData is null ? default : biasData.Span, act);
@@ -56,7 +57,7 @@ public partial class Tensor
             if (biasGrad) grads[2] = NewUninitialized([units]);
             // linear: dz is g itself, no copy
             var dz = Act == FusedActivation.Linear && gc.Offset == 0 && gc.Data.Length == gc.Size ? gc : NewUninitialized(y.Dims);
-            Kernels.Ops.DenseGrad.ActivationAndBias(Act, y.Span, gc.Span, dz.Span, Rows.Rows, units, biasGrad ? grads[2]!.Span : default);
+            Compute.Ops.DenseGrad.ActivationAndBias(Act, y.Span, gc.Span, dz.Span, Rows.Rows, units, biasGrad ? grads[2]!.Span : default);
             var dzOp = GemmOperand.Dense(dz.Data, [], Rows.Rows, units);
             if (needed[0]) grads[0] = Product(dzOp, Kernel.T(), x.Dims);
             if (needed[1]) grads[1] = Product(Rows.T(), dzOp, [fanIn, units]);
@@ -73,11 +74,11 @@ public partial class Tensor
     private static GemmOperand RowsOf(Tensor x)
     {
         var x2 = AsMatrices(x, rowVector: true);
-        var op = GemmOperand.From(x2);
+        var op = x2.AsGemmOperand();
         if (op.BatchDims.Length == 0) return op; // plain or transposed 2-D: Gemm takes either
         if (!op.Trans && op.TryMergeBatch(out var merged)) return merged;
         var c = x2.Contiguous();
-        GemmOperand.From(c).TryMergeBatch(out merged);
+        c.AsGemmOperand().TryMergeBatch(out merged);
         return merged;
     }
 

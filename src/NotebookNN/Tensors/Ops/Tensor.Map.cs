@@ -1,6 +1,7 @@
-using NotebookNN.Kernels.Drivers;
+using NotebookNN.Compute.Drivers;
+using NotebookNN.Autodiff;
 
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 public partial class Tensor
 {
@@ -36,6 +37,6 @@ public partial class Tensor
         internal float S;
 
         internal override void Backward(Tensor g, bool[] needed, Tensor?[] grads) =>
-            grads[0] = Elementwise.Binary<Kernels.Ops.MulOp>(Elementwise.Binary<TFactor>(Inputs[0], S), g);
+            grads[0] = Elementwise.Binary<Compute.Ops.MulOp>(Elementwise.Binary<TFactor>(Inputs[0], S), g);
     }
 }

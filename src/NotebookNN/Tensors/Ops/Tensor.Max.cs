@@ -1,7 +1,8 @@
-using NotebookNN.Kernels.Drivers;
-using NotebookNN.Kernels.Ops;
+using NotebookNN.Compute.Drivers;
+using NotebookNN.Compute.Ops;
+using NotebookNN.Autodiff;
 
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 public partial class Tensor
 {

@@ -1,4 +1,6 @@
-namespace NotebookNN;
+using NotebookNN.Autodiff;
+
+namespace NotebookNN.Tensors;
 
 public partial class Tensor
 {

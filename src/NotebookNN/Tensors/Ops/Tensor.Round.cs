@@ -1,6 +1,6 @@
-using NotebookNN.Kernels.Ops;
+using NotebookNN.Compute.Ops;
 
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 public partial class Tensor
 {

@@ -1,6 +1,7 @@
-using NotebookNN.Kernels.Drivers;
+using NotebookNN.Compute.Drivers;
+using NotebookNN.Autodiff;
 
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 public partial class Tensor
 {

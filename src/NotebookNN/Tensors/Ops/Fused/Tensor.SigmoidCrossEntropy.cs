@@ -1,6 +1,7 @@
-using NotebookNN.Kernels.Ops;
+using NotebookNN.Compute.Ops;
+using NotebookNN.Autodiff;
 
-namespace NotebookNN;
+namespace NotebookNN.Tensors;
 
 public partial class Tensor
 {

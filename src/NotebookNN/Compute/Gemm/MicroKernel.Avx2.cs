@@ -1,0 +1,61 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+namespace NotebookNN.Compute.Gemm;
+/// <summary>
+/// AVX2 + FMA micro-kernel: a 6 × 16 tile of C in 12 ymm accumulators, fully unrolled in m and n (BLIS
+/// haswell's 6×16). Per k step: two B vector loads and 6 broadcasts of A feed 12 FMAs.
+/// </summary>
+internal unsafe struct Avx2Kernel : IMicroKernel
+{
+    public const int MR = 6, NR = 16;
+    public static bool IsSupported => Avx2.IsSupported && Fma.IsSupported;
+    public static bool ReadsUnpackedB => false;
+    [SkipLocalsInit, MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Run(int kc, float* a, float* b, nint bStep, float* c, int ldc, int mr, int nr, in TileStore s)
+    {
+        Vector256<float> c0_0 = default, c0_1 = default, c1_0 = default, c1_1 = default, c2_0 = default, c2_1 = default, c3_0 = default, c3_1 = default, c4_0 = default, c4_1 = default, c5_0 = default, c5_1 = default;
+        // fetch the C tile while the k loop runs: it is written (and read unless beta is 0) at the end
+        for (int r = 0; r < MR; r++) { Sse.Prefetch0(c + (nint)r * ldc + 0); Sse.Prefetch0(c + (nint)r * ldc + 15); }
+        for (int p = 0; p < kc; p++)
+        {
+            var b0 = Vector256.Load(b + 0); var b1 = Vector256.Load(b + 8);
+            Vector256<float> av;
+            av = Vector256.Create(a[0]); c0_0 = Fma.MultiplyAdd(av, b0, c0_0); c0_1 = Fma.MultiplyAdd(av, b1, c0_1);
+            av = Vector256.Create(a[1]); c1_0 = Fma.MultiplyAdd(av, b0, c1_0); c1_1 = Fma.MultiplyAdd(av, b1, c1_1);
+            av = Vector256.Create(a[2]); c2_0 = Fma.MultiplyAdd(av, b0, c2_0); c2_1 = Fma.MultiplyAdd(av, b1, c2_1);
+            av = Vector256.Create(a[3]); c3_0 = Fma.MultiplyAdd(av, b0, c3_0); c3_1 = Fma.MultiplyAdd(av, b1, c3_1);
+            av = Vector256.Create(a[4]); c4_0 = Fma.MultiplyAdd(av, b0, c4_0); c4_1 = Fma.MultiplyAdd(av, b1, c4_1);
+            av = Vector256.Create(a[5]); c5_0 = Fma.MultiplyAdd(av, b0, c5_0); c5_1 = Fma.MultiplyAdd(av, b1, c5_1);
+            a += MR; b += bStep;
+        }
+        if (mr == MR && nr == NR)
+        {
+            StoreRow(c + (nint)0 * ldc, c0_0, c0_1, s);
+            StoreRow(c + (nint)1 * ldc, c1_0, c1_1, s);
+            StoreRow(c + (nint)2 * ldc, c2_0, c2_1, s);
+            StoreRow(c + (nint)3 * ldc, c3_0, c3_1, s);
+            StoreRow(c + (nint)4 * ldc, c4_0, c4_1, s);
+            StoreRow(c + (nint)5 * ldc, c5_0, c5_1, s);
+            s.ApplyTranscendental(c, ldc, MR, NR);
+            return;
+        }
+        float* acc = stackalloc float[MR * NR];
+        c0_0.Store(acc + 0); c0_1.Store(acc + 8);
+        c1_0.Store(acc + 16); c1_1.Store(acc + 24);
+        c2_0.Store(acc + 32); c2_1.Store(acc + 40);
+        c3_0.Store(acc + 48); c3_1.Store(acc + 56);
+        c4_0.Store(acc + 64); c4_1.Store(acc + 72);
+        c5_0.Store(acc + 80); c5_1.Store(acc + 88);
+        s.StoreTile(acc, NR, c, ldc, mr, nr);
+    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreRow(float* c, Vector256<float> v0, Vector256<float> v1, in TileStore s)
+    {
+        if (s.Alpha != 1f) { v0 *= s.Alpha; v1 *= s.Alpha; }
+        if (s.Beta != 0f) { var beta = Vector256.Create(s.Beta); v0 = Fma.MultiplyAdd(beta, Vector256.Load(c + 0), v0); v1 = Fma.MultiplyAdd(beta, Vector256.Load(c + 8), v1); }
+        if (s.Bias != null) { v0 += Vector256.Load(s.Bias + 0); v1 += Vector256.Load(s.Bias + 8); }
+        if (s.Act == FusedActivation.Relu) { v0 = Vector256.Max(v0, Vector256<float>.Zero); v1 = Vector256.Max(v1, Vector256<float>.Zero); }
+        v0.Store(c + 0); v1.Store(c + 8);
+    }
+}
