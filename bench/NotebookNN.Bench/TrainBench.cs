@@ -126,7 +126,8 @@ internal static class TrainBench
     /// </summary>
     private static double AllocPerStep(Model model, Tensor x, Tensor y, int batch)
     {
-        var session = new TrainingSession(model);
+        var trainer = new Trainer(model, outputs: 1);
+        var data = CallData.Of(x, y);
         var order = RandomGenerator.Shared.Permutation(NTrain);
         const int Warm = 20, Steps = 200;
         long before = 0;
@@ -134,7 +135,7 @@ internal static class TrainBench
         {
             if (s == Warm) before = GC.GetTotalAllocatedBytes(precise: true);
             int start = s * batch % (NTrain - batch);
-            session.TrainStep(x, y, null, order, start, start + batch);
+            trainer.Step(data, order, start, start + batch, train: true);
         }
         return (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)Steps;
     }
