@@ -51,6 +51,19 @@ public class FromLogitsTests
         Assert.Null(Wired(model, 3, 2));
     }
 
+    [Fact]
+    public void AnOutputLayerReplacedAfterCompileIsSeenByTheNextCall()
+    {
+        // transfer learning's pattern: pop the classifier and put another head on, without compiling again
+        var model = new Sequential([new Dense(4, inputShape: [3]), new Dense(3, activation: "softmax")]);
+        model.Compile(loss: "sparse_categorical_crossentropy");
+        Assert.NotNull(Wired(model));
+        model.Pop().Add(new Dense(3, activation: "relu"));
+        Assert.Null(Wired(model)); // the loss now reads the relu outputs as probabilities, as the user compiled it
+        model.Pop().Add(new Activation("softmax"));
+        Assert.True(Wired(model) is SparseCategoricalCrossentropy { FromLogits: true });
+    }
+
     private sealed class SubclassedSoftmax : Model
     {
         private readonly Dense _dense = new(3, activation: "softmax");
