@@ -58,7 +58,8 @@ public class TrainStepAllocationTests
 
     public static TheoryData<string> Configurations => [
         "logits-sgd", "logits-adam", "softmax-rmsprop-accuracy", "dropout-onehot-adam", "sigmoid-binary-accuracy",
-        "mse-mae", "flatten-images", "l2-momentum", "bias-and-no-bias", "functional-chain", "functional-wide-deep"];
+        "mse-mae", "flatten-images", "l2-momentum", "bias-and-no-bias", "functional-chain", "functional-wide-deep",
+        "max-pooling", "batch-norm"];
 
     /// <summary>The tutorials' model kinds (and one mix of dense layers with and without bias): (model, loss, optimizer, metrics, x, y).</summary>
     private static (Model, Loss, Optimizer, Metric[], Tensor, Tensor) Configuration(string name) => name switch
@@ -80,6 +81,14 @@ public class TrainStepAllocationTests
             new SparseCategoricalCrossentropy(fromLogits: true), new Adam(), [], Inputs([Features]), Labels(10, false)),
         "functional-chain" => (FunctionalMlp(), "mse", "rmsprop", ["mae"], Inputs([Features]), Labels(5, false)),
         "functional-wide-deep" => (WideAndDeep(), "mse", "adam", [], Inputs([Features]), Labels(5, false)),
+        // 16×16 images of 16 channels (batch 32: large enough to split across the cores): max pooling, then
+        // same-padded overlapping windows (both backward paths), then dense
+        "max-pooling" => (new Sequential([new MaxPooling2D(2, inputShape: [16, 16, 16]), new MaxPooling2D(3, strides: 1, padding: "same"),
+            new Flatten(), new Dense(10)]), new SparseCategoricalCrossentropy(fromLogits: true), new Adam(), [], Inputs([16, 16, 16]), Labels(10, false)),
+        // batch norm in training (statistics, moving averages, fused backward) on images, then on dense features
+        "batch-norm" => (new Sequential([new BatchNormalization(inputShape: [8, 8, 4]), new MaxPooling2D(2), new Flatten(),
+            new Dense(16, activation: "relu"), new BatchNormalization(), new Dense(10)]),
+            new SparseCategoricalCrossentropy(fromLogits: true), new Adam(), [], Inputs([8, 8, 4]), Labels(10, false)),
         _ => throw new ArgumentException(name),
     };
 
