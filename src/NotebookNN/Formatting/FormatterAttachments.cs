@@ -85,3 +85,13 @@ namespace NotebookNN.Datasets.Download
     [TypeFormatterSource(typeof(NotebookFormatterSource))]
     public sealed partial record DownloadView;
 }
+
+namespace NotebookNN.Images
+{
+    // A dataset shows its repr rather than being enumerated batch by batch; an image shows as the picture.
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public sealed partial class ImageDataset;
+
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public sealed partial class LoadedImage;
+}

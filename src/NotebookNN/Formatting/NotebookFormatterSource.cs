@@ -1,5 +1,6 @@
 using NotebookNN.Callbacks;
 using NotebookNN.Datasets.Download;
+using NotebookNN.Images;
 using NotebookNN.Plotting;
 using NotebookNN.Layers;
 using NotebookNN.Learn;
@@ -66,5 +67,9 @@ public sealed class NotebookFormatterSource
         new NotebookFormatter<LiveView>("text/plain", v => v.Text),
         new NotebookFormatter<DownloadView>("text/html", DownloadHtml.Render),
         new NotebookFormatter<DownloadView>("text/plain", v => v.Text),
+        new NotebookFormatter<ImageDataset>("text/html", d => $"<code>{Html.Escape(d.ToString())}</code>"),
+        new NotebookFormatter<ImageDataset>("text/plain", d => d.ToString()),
+        new NotebookFormatter<LoadedImage>("text/html", LoadedImageHtml.Render),
+        new NotebookFormatter<LoadedImage>("text/plain", i => i.ToString()),
     ];
 }

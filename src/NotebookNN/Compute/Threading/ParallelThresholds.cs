@@ -10,9 +10,9 @@ internal static class ParallelThresholds
 {
     /// <summary>
     /// Elementwise ops and reductions (the unary, binary and reduction drivers, broadcasts, row softmax, the dense
-    /// backward's mask-and-bias pass): 64K floats. A cheap op streams ~4-8 floats per cycle, so 64K floats (256 KiB,
-    /// one core's L2 share of a hot tensor) take ~5-10 µs on one core, about what the hand-off costs; below it
-    /// splitting loses.
+    /// backward's mask-and-bias pass, 2-D pooling's windows): 64K floats. A cheap op streams ~4-8 floats per cycle,
+    /// so 64K floats (256 KiB, one core's L2 share of a hot tensor) take ~5-10 µs on one core, about what the
+    /// hand-off costs; below it splitting loses.
     /// </summary>
     public const int Elementwise = 1 << 16;
 
