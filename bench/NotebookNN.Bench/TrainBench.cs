@@ -99,7 +99,8 @@ internal static class TrainBench
     internal static double AllocPerStep(Model model, Tensor x, Tensor y, int batch)
     {
         int n = x.Shape[0];
-        var session = new TrainingSession(model);
+        var trainer = new Trainer(model, outputs: 1);
+        var data = CallData.Of(x, y);
         var order = RandomGenerator.Shared.Permutation(n);
         const int Warm = 20, Steps = 200;
         long before = 0;
@@ -107,7 +108,7 @@ internal static class TrainBench
         {
             if (s == Warm) before = GC.GetTotalAllocatedBytes(precise: true);
             int start = s * batch % (n - batch);
-            session.TrainStep(x, y, null, order, start, start + batch);
+            trainer.Step(data, order, start, start + batch, train: true);
         }
         return (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)Steps;
     }

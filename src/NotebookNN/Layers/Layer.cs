@@ -136,13 +136,36 @@ public abstract partial class Layer
     /// <summary>Builds if needed, checks the input against the layer's spec, then calls it (Keras's <c>__call__</c>).</summary>
     public Tensor Invoke(Tensor inputs, bool training = false)
     {
+        PrepareCall(inputs);
+        return Call(inputs, training)
+            ?? throw new InvalidOperationException($"Layer \"{Name}\" ({GetType().Name}) returned null from Call on input {inputs.Shape}; expected a tensor.");
+    }
+
+    /// <summary>
+    /// <see cref="Invoke"/> of a layer ending in an activation (<see cref="IActivatedLayer"/>), with the tensor that
+    /// activation applies to in <paramref name="logits"/>: what the trainer computes a from-logits loss on. Any other
+    /// layer is invoked as usual, with no logits.
+    /// </summary>
+    internal Tensor InvokeSplit(Tensor inputs, bool training, out Tensor? logits)
+    {
+        if (this is not IActivatedLayer activated)
+        {
+            logits = null;
+            return Invoke(inputs, training);
+        }
+        PrepareCall(inputs);
+        logits = activated.CallLogits(inputs, training);
+        return activated.Activation.Call(logits);
+    }
+
+    /// <summary>What Keras's <c>__call__</c> does before <c>call</c>: refuse a scalar, build, check the input spec.</summary>
+    private void PrepareCall(Tensor inputs)
+    {
         ArgumentNullException.ThrowIfNull(inputs);
         if (inputs.NDim == 0)
             throw new ArgumentException($"Input 0 of layer \"{Name}\" is incompatible with the layer: expected a batch of samples (at least 1 dimension), but received a scalar.");
         EnsureBuilt(inputs);
         InputSpec?.Check(this, inputs.Shape);
-        return Call(inputs, training)
-            ?? throw new InvalidOperationException($"Layer \"{Name}\" ({GetType().Name}) returned null from Call on input {inputs.Shape}; expected a tensor.");
     }
 
     /// <summary>Adds a weight to the layer (Keras's <c>add_weight</c>).</summary>

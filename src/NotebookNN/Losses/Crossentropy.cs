@@ -4,8 +4,8 @@ namespace NotebookNN.Losses;
 
 /// <summary>
 /// Binary cross-entropy (keras.losses.BinaryCrossentropy, "binary_crossentropy"): probabilities clipped to
-/// [1e-7, 1 − 1e-7], or logits with a stable fused op (<paramref name="fromLogits"/>, or the output of a sigmoid
-/// activation, whose logits are used as Keras 2 does). Mean over the last axis.
+/// [1e-7, 1 − 1e-7], or logits with a stable fused op (<paramref name="fromLogits"/>; Fit uses that form for a model
+/// output ending in a sigmoid activation, from the activation's input). Mean over the last axis.
 /// </summary>
 public sealed class BinaryCrossentropy(bool fromLogits = false) : Loss("binary_crossentropy")
 {
@@ -15,7 +15,6 @@ public sealed class BinaryCrossentropy(bool fromLogits = false) : Loss("binary_c
     {
         var t = AlignTrue(yTrue, yPred);
         if (FromLogits) return Tensor.SigmoidCrossEntropy(yPred, t).Mean(axis: -1);
-        if (yPred.SigmoidLogits is { } logits) return Tensor.SigmoidCrossEntropy(logits, t).Mean(axis: -1);
         var p = Tensor.Clip(yPred, LossConstants.Epsilon, 1f - LossConstants.Epsilon);
         return (-(t * Tensor.Log(p) + (1f - t) * Tensor.Log(1f - p))).Mean(axis: -1);
     }
@@ -23,8 +22,8 @@ public sealed class BinaryCrossentropy(bool fromLogits = false) : Loss("binary_c
 
 /// <summary>
 /// Categorical cross-entropy for one-hot targets (keras.losses.CategoricalCrossentropy): probabilities normalised
-/// over the last axis and clipped, or logits through a fused log-sum-exp op (<paramref name="fromLogits"/>, or a
-/// softmax output's logits). Sum over the classes.
+/// over the last axis and clipped, or logits through a fused log-sum-exp op (<paramref name="fromLogits"/>; Fit uses
+/// that form for a model output ending in a softmax activation, from the activation's input). Sum over the classes.
 /// </summary>
 public sealed class CategoricalCrossentropy(bool fromLogits = false) : Loss("categorical_crossentropy")
 {
@@ -35,7 +34,6 @@ public sealed class CategoricalCrossentropy(bool fromLogits = false) : Loss("cat
         if (yTrue.Shape != yPred.Shape)
             throw new ArgumentException($"Arguments `target` and `output` must have the same shape. Received: target.shape={yTrue.Shape}, output.shape={yPred.Shape}");
         if (FromLogits) return Tensor.SoftmaxCrossEntropy(yPred, yTrue);
-        if (yPred.SoftmaxLogits is { } logits) return Tensor.SoftmaxCrossEntropy(logits, yTrue);
         return FromProbabilities(yTrue, yPred);
     }
 
@@ -63,7 +61,6 @@ public sealed class SparseCategoricalCrossentropy(bool fromLogits = false) : Los
         var labels = yTrue.NDim == yPred.NDim && yTrue.Shape[^1] == 1 ? yTrue.Squeeze(-1) : yTrue;
         SparseLabels.CheckShape(labels, yTrue, yPred);
         if (FromLogits) return Tensor.SparseSoftmaxCrossEntropy(yPred, labels);
-        if (yPred.SoftmaxLogits is { } logits) return Tensor.SparseSoftmaxCrossEntropy(logits, labels);
         int classes = yPred.Shape[^1];
         SparseLabels.Check(labels, classes);
         var oneHot = Tensor.Equal(labels.Reshape(-1, 1), Tensor.Arange(classes));

@@ -16,6 +16,9 @@ internal sealed partial class FunctionalGraph
 
     private readonly Step[] _steps;
     private readonly int[] _inputSlots, _outputSlots;
+    /// <summary>For each step, the output it computes when that output's logits may be asked for (a one-in, one-out
+    /// layer ending in an activation, <see cref="IActivatedLayer"/>), else -1.</summary>
+    private readonly int[] _outputOfStep;
     private readonly int _slotCount;
     /// <summary>Buffers not in use: a call takes them (or makes its own when another call holds them) and gives them back cleared.</summary>
     private readonly CallBuffers?[] _freeBuffers = new CallBuffers?[2]; // two: Predict's lanes call at once
@@ -36,11 +39,13 @@ internal sealed partial class FunctionalGraph
     /// <summary>Runs the graph on real tensors, one per input, batch axis first; returns one tensor per output.</summary>
     public Tensor[] Run(Tensor[] inputs, bool training) => RunInto(inputs, new Tensor[_outputSlots.Length], training);
 
-    /// <summary><see cref="Run"/> into <paramref name="outputs"/> (one slot per output), which it returns.</summary>
-    public Tensor[] RunInto(Tensor[] inputs, Tensor[] outputs, bool training)
+    /// <summary><see cref="Run"/> into <paramref name="outputs"/> (one slot per output), which it returns. With
+    /// <paramref name="logits"/> (one slot per output), an output whose layer ends in an activation gets that
+    /// activation's input there (<see cref="Model.Forward(Tensor[], bool, ref Tensor[], Tensor?[])"/>).</summary>
+    public Tensor[] RunInto(Tensor[] inputs, Tensor[] outputs, bool training, Tensor?[]? logits = null)
     {
         CheckCount(inputs.Length);
-        var buffers = Evaluate(inputs, null, training);
+        var buffers = Evaluate(inputs, null, training, logits);
         try
         {
             for (int i = 0; i < outputs.Length; i++) outputs[i] = buffers.Values[_outputSlots[i]]!;
@@ -50,16 +55,16 @@ internal sealed partial class FunctionalGraph
     }
 
     /// <summary><see cref="Run"/> for a graph of one input and one output, without arrays: a training step's forward pass.</summary>
-    public Tensor RunSingle(Tensor input, bool training)
+    public Tensor RunSingle(Tensor input, bool training, Tensor?[]? logits = null)
     {
         if (Inputs.Length != 1 || Outputs.Length != 1) throw new InvalidOperationException($"Internal: model \"{ModelName}\" has several inputs or outputs.");
-        var buffers = Evaluate(null, input, training);
+        var buffers = Evaluate(null, input, training, logits);
         try { return buffers.Values[_outputSlots[0]]!; }
         finally { Release(buffers); }
     }
 
     /// <summary>The value of every slot for these inputs (the array of inputs, or the single input).</summary>
-    private CallBuffers Evaluate(Tensor[]? inputs, Tensor? single, bool training)
+    private CallBuffers Evaluate(Tensor[]? inputs, Tensor? single, bool training, Tensor?[]? logits)
     {
         var buffers = Interlocked.Exchange(ref _freeBuffers[0], null) ?? Interlocked.Exchange(ref _freeBuffers[1], null)
             ?? new CallBuffers(_slotCount, _steps);
@@ -76,7 +81,13 @@ internal sealed partial class FunctionalGraph
             for (int k = 0; k < _steps.Length; k++)
             {
                 var step = _steps[k];
-                if (step.Single) { values[step.Out[0]] = step.Layer.Invoke(values[step.In[0]]!, training); continue; }
+                if (step.Single)
+                {
+                    var x = values[step.In[0]]!;
+                    int o = logits is null ? -1 : _outputOfStep[k];
+                    values[step.Out[0]] = o < 0 ? step.Layer.Invoke(x, training) : step.Layer.InvokeSplit(x, training, out logits![o]);
+                    continue;
+                }
                 var args = buffers.Args[k]!;
                 for (int i = 0; i < args.Length; i++) args[i] = values[step.In[i]]!;
                 if (step.Layer is Merge merge) { values[step.Out[0]] = merge.MergeChecked(args); continue; }
@@ -91,6 +102,18 @@ internal sealed partial class FunctionalGraph
             throw;
         }
     }
+
+    /// <summary>The layer computing output <paramref name="output"/> when it is a one-in, one-out layer ending in an
+    /// activation (whose logits <see cref="RunInto"/> can give), else null.</summary>
+    public Layer? OutputLayer(int output)
+    {
+        int k = Array.IndexOf(_outputOfStep, output);
+        return k < 0 ? null : _steps[k].Layer;
+    }
+
+    /// <summary>For each step, the first output it computes as a one-in, one-out layer ending in an activation, else -1.</summary>
+    private static int[] OutputOfStep(Step[] steps, int[] outputSlots) =>
+        steps.Select(s => s.Single && s.Layer is IActivatedLayer ? Array.IndexOf(outputSlots, s.Out[0]) : -1).ToArray();
 
     private void Release(CallBuffers buffers)
     {

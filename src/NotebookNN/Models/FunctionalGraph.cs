@@ -24,6 +24,7 @@ internal sealed partial class FunctionalGraph
         Layers = OrderLayers(order, layerIndex, out var nodeDepth);
         SequentialLike = IsSequentialLike(nodeDepth);
         (_steps, _inputSlots, _outputSlots, _slotCount) = Plan(order, Inputs, Outputs);
+        _outputOfStep = OutputOfStep(_steps, _outputSlots);
         var dup = Layers.GroupBy(l => l.Name).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null)
             throw new ArgumentException($"The name \"{dup.Key}\" is used {dup.Count()} times in the model. All layer names should be unique.");

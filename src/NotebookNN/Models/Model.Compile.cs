@@ -39,7 +39,7 @@ public partial class Model
         return this;
     }
 
-    private void EnsureCompiled()
+    internal void EnsureCompiled()
     {
         if (!IsCompiled) throw new InvalidOperationException("You must call `compile()` before using the model.");
     }

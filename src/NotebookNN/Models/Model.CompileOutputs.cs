@@ -69,11 +69,11 @@ public partial class Model
         EnsureCompiled();
         if (_graph is not null && outputCount != Outputs.Count)
             throw new ArgumentException($"Model \"{Name}\" has {Outputs.Count} output(s), but {outputCount} target array(s) were given (outputs: {string.Join(", ", OutputNames)}).");
-        if (_heads is { } h && h.Names.Length == outputCount) return h;
+        if (_heads is { } h && h.Names.Length == outputCount && h.Fits(OutputActivation)) return h;
         var names = OutputNames.Count == outputCount ? OutputNames.ToArray()
             : Enumerable.Range(1, outputCount).Select(i => $"output_{i}").ToArray();
         return _heads = OutputHeads.Resolve(names, Loss!, _lossList, _lossByOutput, _lossWeightList, _lossWeightByOutput,
-            _metricsForEveryOutput ?? Metrics, _metricsByOutput);
+            _metricsForEveryOutput ?? Metrics, _metricsByOutput, OutputActivation);
     }
 
     /// <summary>The compile settings as saved: losses by name (one, a list or a dictionary), loss weights and metric names.</summary>

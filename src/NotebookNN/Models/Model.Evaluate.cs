@@ -10,36 +10,27 @@ public partial class Model
     /// <c>var (loss, accuracy) = model.Evaluate(xTest, yTest);</c>.
     /// </summary>
     public EvaluationResult Evaluate(Tensor x, Tensor y, int? batchSize = null, int verbose = 1, Tensor? sampleWeight = null,
-        IEnumerable<Callback>? callbacks = null)
-    {
-        EnsureCompiled();
-        TrainingData.CheckPair(x, y, "x", "y");
-        TargetShapeCheck.Run(this, x, y, "y");
-        if (sampleWeight is not null) TrainingData.CheckSampleWeight(x, sampleWeight);
-        int bs = TrainingData.CheckBatchSize(batchSize);
-        TrainingData.CheckVerbose(verbose);
-        var list = CallbackList.For(this, verbose, callbacks, epochs: 1, steps: (x.Shape[0] + bs - 1) / bs);
-        return new EvaluationResult(EvaluateCore(x, y, sampleWeight, bs, list));
-    }
+        IEnumerable<Callback>? callbacks = null) =>
+        Trainer.Evaluate(this, CallData.Of(x, y, sampleWeight), batchSize, verbose, callbacks);
 
-    /// <summary>Runs test steps over every batch with the test hooks; returns the final logs.</summary>
-    internal Dictionary<string, double> EvaluateCore(Tensor x, Tensor y, Tensor? sampleWeight, int batchSize, CallbackList callbacks)
-    {
-        var session = new TrainingSession(this);
-        session.ResetMetrics();
-        int n = x.Shape[0];
-        int steps = (n + batchSize - 1) / batchSize;
-        var logs = session.Logs();
-        callbacks.Each(c => c.OnTestBegin(new Dictionary<string, double>()));
-        for (int step = 0; step < steps; step++)
-        {
-            callbacks.ThrowIfInterrupted("evaluation", step, steps);
-            callbacks.Each((step, logs), static (c, a) => c.OnTestBatchBegin(a.step, a.logs));
-            session.TestStep(x, y, sampleWeight, step * batchSize, Math.Min(n, (step + 1) * batchSize));
-            logs = session.Logs();
-            callbacks.Each((step, logs), static (c, a) => c.OnTestBatchEnd(a.step, a.logs));
-        }
-        callbacks.Each(c => c.OnTestEnd(logs));
-        return logs;
-    }
+    /// <summary>The loss, each output's loss and metrics on lists of arrays (keras.Model.evaluate with lists).</summary>
+    public EvaluationResult Evaluate(Tensor[] x, Tensor[] y, int? batchSize = null, int verbose = 1, Tensor? sampleWeight = null,
+        IEnumerable<Callback>? callbacks = null) =>
+        Trainer.Evaluate(this, CallData.Lists(x, y, sampleWeight), batchSize, verbose, callbacks);
+
+    /// <summary>Evaluates with inputs and targets by input and output name.</summary>
+    public EvaluationResult Evaluate(IReadOnlyDictionary<string, Tensor> x, IReadOnlyDictionary<string, Tensor> y, int? batchSize = null, int verbose = 1) =>
+        Evaluate(CallData.ByName(x, InputNames, "input"), CallData.ByName(y, OutputNames, "output"), batchSize, verbose);
+
+    /// <summary>One gradient update on one batch (keras.Model.train_on_batch); returns the loss and metrics of that batch.</summary>
+    /// <param name="x">The batch's inputs.</param>
+    /// <param name="y">The batch's targets.</param>
+    /// <param name="sampleWeight">A weight per sample applied to its loss.</param>
+    /// <param name="classWeight">Class index → weight applied to the loss of that class's samples.</param>
+    public EvaluationResult TrainOnBatch(Tensor x, Tensor y, Tensor? sampleWeight = null, IReadOnlyDictionary<int, double>? classWeight = null) =>
+        Trainer.OnBatch(this, CallData.Of(x, y, sampleWeight), train: true, classWeight);
+
+    /// <summary>The loss and metrics on one batch without updating the model (keras.Model.test_on_batch).</summary>
+    public EvaluationResult TestOnBatch(Tensor x, Tensor y, Tensor? sampleWeight = null) =>
+        Trainer.OnBatch(this, CallData.Of(x, y, sampleWeight), train: false);
 }

@@ -25,30 +25,35 @@ public partial class Model
     public History Fit(Tensor x, Tensor y, int? batchSize = null, int epochs = 1, int verbose = 1,
         IEnumerable<Callback>? callbacks = null, double validationSplit = 0.0, (Tensor X, Tensor Y)? validationData = null,
         bool shuffle = true, IReadOnlyDictionary<int, double>? classWeight = null, Tensor? sampleWeight = null,
-        int initialEpoch = 0, int validationFreq = 1)
-    {
-        EnsureCompiled();
-        TrainingData.CheckPair(x, y, "x", "y");
-        if (sampleWeight is not null) TrainingData.CheckSampleWeight(x, sampleWeight);
-        int bs = TrainingData.CheckBatchSize(batchSize);
-        if (epochs < 0) throw new ArgumentException($"Argument `epochs` must be a non-negative integer. Received: epochs={epochs}");
-        if (validationFreq < 1) throw new ArgumentException($"Argument `validation_freq` must be a positive integer. Received: validation_freq={validationFreq}");
-        TrainingData.CheckVerbose(verbose);
+        int initialEpoch = 0, int validationFreq = 1) =>
+        Trainer.Fit(this, CallData.Of(x, y, sampleWeight), validationData is { } v ? CallData.Of(v.X, v.Y, prefix: "validation ") : null,
+            new(batchSize, epochs, verbose, callbacks, validationSplit, shuffle, classWeight, initialEpoch, validationFreq));
 
-        if (validationData is null && validationSplit != 0)
-            (x, y, sampleWeight, validationData) = TrainingData.SplitValidation(x, y, sampleWeight, validationSplit);
-        if (validationData is { } vd) TrainingData.CheckPair(vd.X, vd.Y, "validation x", "validation y");
-        TargetShapeCheck.Run(this, x, y, "y");
-        if (validationData is { } checkedVd) TargetShapeCheck.Run(this, checkedVd.X, checkedVd.Y, "validation y");
+    /// <summary>
+    /// Trains a model with several inputs and/or outputs (keras.Model.fit with lists): one array per input in
+    /// <paramref name="x"/> and one per output in <paramref name="y"/>. History holds <c>loss</c>, each output's loss
+    /// (<c>main_output_loss</c>) and metrics, and their <c>val_</c> forms.
+    /// </summary>
+    /// <param name="x">One array per model input, in <see cref="InputNames"/> order.</param>
+    /// <param name="y">One target array per model output, in <see cref="OutputNames"/> order.</param>
+    /// <param name="batchSize">Samples per gradient update; default 32.</param>
+    /// <param name="epochs">Epoch index to stop at.</param>
+    /// <param name="verbose">0 silent, 1 progress bar, 2 one line per epoch.</param>
+    /// <param name="callbacks">Callbacks called during training.</param>
+    /// <param name="validationSplit">Fraction of the samples, taken from the end, held out for validation.</param>
+    /// <param name="validationData">One array per input and per output, evaluated after each epoch.</param>
+    /// <param name="shuffle">Shuffle the samples before each epoch.</param>
+    /// <param name="sampleWeight">A weight per sample applied to every output's loss.</param>
+    /// <param name="initialEpoch">The epoch to start at.</param>
+    /// <param name="validationFreq">Validate every this many epochs.</param>
+    public History Fit(Tensor[] x, Tensor[] y, int? batchSize = null, int epochs = 1, int verbose = 1,
+        IEnumerable<Callback>? callbacks = null, double validationSplit = 0.0, (Tensor[] X, Tensor[] Y)? validationData = null,
+        bool shuffle = true, Tensor? sampleWeight = null, int initialEpoch = 0, int validationFreq = 1) =>
+        Trainer.Fit(this, CallData.Lists(x, y, sampleWeight), validationData is { } v ? CallData.Lists(v.X, v.Y, prefix: "validation ") : null,
+            new(batchSize, epochs, verbose, callbacks, validationSplit, shuffle, null, initialEpoch, validationFreq));
 
-        int n = x.Shape[0];
-        var history = new History();
-        var list = CallbackList.For(this, verbose, callbacks, epochs, (n + bs - 1) / bs, history);
-        var weights = classWeight is null ? sampleWeight : TrainingData.ClassWeightsToSampleWeights(y, classWeight, sampleWeight);
-        var session = new TrainingSession(this);
-        Func<Dictionary<string, double>>? validate = validationData is { } v ? () => EvaluateCore(v.X, v.Y, null, bs, list) : null;
-        EpochLoop.Run(this, list, n, bs, epochs, initialEpoch, shuffle, validationFreq, session.ResetMetrics,
-            (order, start, end) => session.TrainStep(x, y, weights, order, start, end), session.Logs, validate);
-        return history;
-    }
+    /// <summary>Trains with inputs and targets given by input and output name (keras.Model.fit with dicts).</summary>
+    public History Fit(IReadOnlyDictionary<string, Tensor> x, IReadOnlyDictionary<string, Tensor> y, int? batchSize = null, int epochs = 1,
+        int verbose = 1, IEnumerable<Callback>? callbacks = null, double validationSplit = 0.0, bool shuffle = true, Tensor? sampleWeight = null) =>
+        Fit(CallData.ByName(x, InputNames, "input"), CallData.ByName(y, OutputNames, "output"), batchSize, epochs, verbose, callbacks, validationSplit, null, shuffle, sampleWeight);
 }

@@ -36,7 +36,7 @@ public partial class Model
     /// <paramref name="rows"/>, each lane taking the next chunk not yet taken (a core slowed by the host still gets
     /// its fair share), with its own arena and single-threaded GEMMs. No chunk is begun once <paramref name="token"/>
     /// is cancelled; returns the rows computed (from the start), all n unless cancelled.</summary>
-    private int PredictInLanes(Tensor x, int rows, int from, Tensor result, int batchSize, CancellationToken token)
+    internal int PredictInLanes(Tensor x, int rows, int from, Tensor result, int batchSize, CancellationToken token)
     {
         if (from >= x.Shape[0]) return x.Shape[0];
         // chunks carved from one large batch shrink toward the end, so the lanes finish together; batches stay batches

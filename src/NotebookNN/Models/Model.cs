@@ -26,25 +26,8 @@ public partial class Model : Layer
     /// </summary>
     internal TensorArena StepArena { get; } = new();
 
-    private int[] _order = [];
-    private int _orderInUse;
-
-    /// <summary>
-    /// An array for the epochs' random orders of n training samples: the one the model keeps from Fit call to Fit call
-    /// (4 bytes a sample are not allocated again for every epoch), or a new one while another Fit holds it (a Fit
-    /// run from a callback). Hand it back with <see cref="ReturnOrderBuffer"/>.
-    /// </summary>
-    internal int[] RentOrderBuffer(int n)
-    {
-        if (Interlocked.CompareExchange(ref _orderInUse, 1, 0) != 0) return new int[n];
-        if (_order.Length != n) _order = new int[n];
-        return _order;
-    }
-
-    internal void ReturnOrderBuffer(int[] order)
-    {
-        if (ReferenceEquals(order, _order)) Volatile.Write(ref _orderInUse, 0);
-    }
+    /// <summary>The array of Fit's shuffled orders, kept from call to call.</summary>
+    internal OrderBuffer Orders { get; } = new();
 
     /// <summary>Set by a callback to end <c>Fit</c> after the current epoch (Keras's <c>stop_training</c>).</summary>
     public bool StopTraining { get; set; }
@@ -70,11 +53,79 @@ public partial class Model : Layer
                 throw new InvalidOperationException($"Model \"{Name}\" has {outputs.Length} outputs; call Call(Tensor[], training) or Predict to get them all.");
             return outputs[0];
         }
-        var x = inputs;
-        var layers = Layers;
-        for (int i = 0; i < layers.Count; i++) x = layers[i].Invoke(x, training); // indexed: no boxed enumerator per step
-        return x;
+        return CallLayers(inputs, training, null);
     }
+
+    /// <summary>
+    /// The forward pass of Fit, Evaluate and Predict on one array per input: one tensor per output, in
+    /// <paramref name="outputs"/> (resized when needed) unless a subclassed model's <c>Call</c> makes its own list.
+    /// With <paramref name="logits"/> (one slot per output), an output trained from its logits
+    /// (<see cref="OutputHeads.FromLogits"/>) also gets them there: the tensor its last layer's activation applies to.
+    /// </summary>
+    internal Tensor[] Forward(Tensor[] x, bool training, ref Tensor[] outputs, Tensor?[]? logits)
+    {
+        if (_graph is { Inputs.Length: 1, Outputs.Length: 1 } || (_graph is null && !OverridesMultiCall))
+        {
+            if (x.Length != 1) throw new ArgumentException($"Layer \"{Name}\" expects 1 input(s), but it received {x.Length} input tensors.");
+            var one = StepArrays.Sized(ref outputs, 1);
+            one[0] = Forward(x[0], training, logits);
+            return one;
+        }
+        if (_graph is { } graph) return graph.RunInto(x, StepArrays.Sized(ref outputs, graph.Outputs.Length), training, logits);
+        return InvokeMany(x, training); // a subclassed model's Call returns its own list
+    }
+
+    /// <summary>The forward pass on one input array: builds on first use and checks the input.</summary>
+    internal Tensor Forward(Tensor x, bool training, Tensor?[]? logits = null)
+    {
+        if (x.NDim == 0) throw new ArgumentException($"Model \"{Name}\" expects a batch of samples. Received a scalar.");
+        if (DeclaredSampleShape() is { } sample && x.NDim == sample.Rank && x.Shape.Equals(sample) && !(sample.Rank == 1 && sample[0] == 1))
+            throw new ArgumentException($"Input 0 of layer \"{Name}\" is incompatible with the layer: expected shape={KerasTensor.FormatWithBatch(sample)}, "
+                + $"found shape={x.Shape}. That is one sample without its batch axis: pass a batch, e.g. x[..1] rather than x[0], or x.ExpandDims(0).");
+        // Keras 2's expand_1d: a vector of n values is n samples of one feature (the Celsius-to-Fahrenheit tutorial
+        // fits Dense(1, input_shape=[1]) on a 1-D array)
+        if (x.NDim == 1) x = x.Reshape(x.Shape[0], 1);
+        CheckDeclaredInput(x);
+        if (!Built) { CheckUnbuiltInput(x); EnsureBuilt(x); }
+        if (logits is null || OutputActivation(0) is null) return Call(x, training);
+        return _graph is { } graph ? graph.RunSingle(x, training, logits) : CallLayers(x, training, logits);
+    }
+
+    /// <summary>A stack's layers in order; with <paramref name="logits"/>, the last one's activation applied here, its input kept in logits[0].</summary>
+    private Tensor CallLayers(Tensor x, bool training, Tensor?[]? logits)
+    {
+        var layers = Layers;
+        int last = layers.Count - 1;
+        for (int i = 0; i < last; i++) x = layers[i].Invoke(x, training); // indexed: no boxed enumerator per step
+        return last < 0 ? x : logits is null ? layers[last].Invoke(x, training) : layers[last].InvokeSplit(x, training, out logits[0]);
+    }
+
+    /// <summary>
+    /// The activation the last layer of output <paramref name="output"/> ends in (a Dense or Activation layer of a
+    /// Sequential or functional model), or null: a subclassed model's last operation is its own business.
+    /// </summary>
+    internal ActivationFunction? OutputActivation(int output)
+    {
+        Layer? last = GetType() == typeof(Sequential) ? (Layers.Count > 0 ? Layers[^1] : null)
+            : GetType() == typeof(Model) && _graph is { } graph ? graph.OutputLayer(output) : null;
+        return (last as IActivatedLayer)?.Activation;
+    }
+
+    /// <summary>The per-sample shape the model was declared with (a Sequential's input shape, a one-input functional
+    /// model's input), or null.</summary>
+    private Shape? DeclaredSampleShape()
+    {
+        if (this is Sequential s) return s.InputShape;
+        if (_graph is { Inputs.Length: 1 } g) return g.Inputs[0].Shape;
+        return null; // (a conditional expression would turn null into a Shape through the int[] conversion)
+    }
+
+    /// <summary>Checks data given to a model not built yet against what its layers already expect (nothing here).</summary>
+    private protected virtual void CheckUnbuiltInput(Tensor x) { }
+
+    /// <summary>Checks a batch against the per-sample shape the model was declared or built with (a functional
+    /// model's graph checks its inputs itself; nothing here).</summary>
+    private protected virtual void CheckDeclaredInput(Tensor x) { }
 
     /// <summary>Every weight layer by layer, each layer's in its own order (Keras's <c>model.weights</c>), whatever is frozen.</summary>
     public override IReadOnlyList<Variable> Weights => Distinct(Layers.SelectMany(l => l.Weights).Concat(TrackedVariables));

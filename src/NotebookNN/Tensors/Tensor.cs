@@ -97,7 +97,6 @@ public partial class Tensor
     {
         Data = [];
         Tape = null;
-        SoftmaxLogits = SigmoidLogits = null;
     }
 
     /// <summary>The dimensions, e.g. <c>(60000, 28, 28)</c>.</summary>

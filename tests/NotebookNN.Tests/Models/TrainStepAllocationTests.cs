@@ -36,22 +36,24 @@ public class TrainStepAllocationTests
     /// <summary>Bytes this thread allocates per train step once the arena, the tape's op pools and the JIT are warm.</summary>
     private static double BytesPerStep(Model model, Tensor x, Tensor y, int batch)
     {
-        var session = new TrainingSession(model);
+        var trainer = new Trainer(model, outputs: 1);
+        var data = CallData.Of(x, y);
         var order = Enumerable.Range(0, Samples).Reverse().ToArray(); // a shuffled order: rows are gathered
         int steps = Samples / batch;
         for (int pass = 0; pass < 3; pass++)
-            for (int s = 0; s < steps; s++) session.TrainStep(x, y, null, order, s * batch, (s + 1) * batch);
-        return AllocationProbe.BytesPerCall(steps, s => session.TrainStep(x, y, null, order, s * batch, (s + 1) * batch));
+            for (int s = 0; s < steps; s++) trainer.Step(data, order, s * batch, (s + 1) * batch, train: true);
+        return AllocationProbe.BytesPerCall(steps, s => trainer.Step(data, order, s * batch, (s + 1) * batch, train: true));
     }
 
     /// <summary>Bytes this thread allocates per test step (Evaluate's, and Fit's validation) once warm.</summary>
     private static double BytesPerTestStep(Model model, Tensor x, Tensor y, int batch)
     {
-        var session = new TrainingSession(model);
+        var trainer = new Trainer(model, outputs: 1);
+        var data = CallData.Of(x, y);
         int steps = Samples / batch;
         for (int pass = 0; pass < 3; pass++)
-            for (int s = 0; s < steps; s++) session.TestStep(x, y, null, s * batch, (s + 1) * batch);
-        return AllocationProbe.BytesPerCall(steps, s => session.TestStep(x, y, null, s * batch, (s + 1) * batch));
+            for (int s = 0; s < steps; s++) trainer.Step(data, null, s * batch, (s + 1) * batch, train: false);
+        return AllocationProbe.BytesPerCall(steps, s => trainer.Step(data, null, s * batch, (s + 1) * batch, train: false));
     }
 
     public static TheoryData<string> Configurations => [
@@ -156,15 +158,16 @@ public class TrainStepAllocationTests
         Tensor[] x = [Inputs([Features])[.., ..5].Contiguous(), Inputs([Features])[.., 10..16].Contiguous()];
         var y = Labels(5, false).Reshape(Samples, 1);
         Tensor[] ys = [y, y];
-        var session = new MultiIOSession(model, model.Heads(2));
+        var trainer = new Trainer(model, outputs: 2);
+        var data = CallData.Lists(x, ys);
         var order = Enumerable.Range(0, Samples).Reverse().ToArray();
         const int batch = 32;
         int steps = Samples / batch;
         for (int pass = 0; pass < 3; pass++)
-            for (int s = 0; s < steps; s++) session.Step(x, ys, null, order, s * batch, (s + 1) * batch, train: pass < 2);
+            for (int s = 0; s < steps; s++) trainer.Step(data, order, s * batch, (s + 1) * batch, train: pass < 2);
         foreach (bool train in new[] { true, false })
         {
-            double bytes = AllocationProbe.BytesPerCall(steps, s => session.Step(x, ys, null, order, s * batch, (s + 1) * batch, train));
+            double bytes = AllocationProbe.BytesPerCall(steps, s => trainer.Step(data, order, s * batch, (s + 1) * batch, train));
             Assert.True(bytes == 0, $"a steady-state {(train ? "train" : "test")} step with two inputs and outputs allocated {bytes:F1} bytes");
         }
     }

@@ -9,9 +9,9 @@ public static class Activations
 {
     public static readonly ActivationFunction Linear = new("linear", x => x, FusedActivation.Linear);
     public static readonly ActivationFunction Relu = new("relu", Tensor.Relu, FusedActivation.Relu);
-    public static readonly ActivationFunction Sigmoid = new("sigmoid", Tensor.SigmoidKeepingLogits);
+    public static readonly ActivationFunction Sigmoid = new("sigmoid", Tensor.Sigmoid);
     public static readonly ActivationFunction Tanh = new("tanh", Tensor.Tanh, FusedActivation.Tanh);
-    public static readonly ActivationFunction Softmax = new("softmax", Tensor.SoftmaxKeepingLogits);
+    public static readonly ActivationFunction Softmax = new("softmax", x => Tensor.Softmax(x));
     public static readonly ActivationFunction LogSoftmax = new("log_softmax", x => Tensor.LogSoftmax(x));
     public static readonly ActivationFunction Softplus = new("softplus", Tensor.Softplus);
     public static readonly ActivationFunction Softsign = new("softsign", Tensor.Softsign);

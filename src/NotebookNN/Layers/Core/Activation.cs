@@ -4,7 +4,7 @@ namespace NotebookNN.Layers;
 
 /// <summary>Applies an activation function to its input (keras.layers.Activation). No weights.</summary>
 public sealed class Activation(ActivationFunction activation, Shape? inputShape = null, string? name = null)
-    : Layer(name, inputShape)
+    : Layer(name, inputShape), IActivatedLayer
 {
     internal override bool ConcurrentInference => true;
 
@@ -14,6 +14,15 @@ public sealed class Activation(ActivationFunction activation, Shape? inputShape 
     {
         EnsureBuilt(inputs);
         return Function.Call(inputs);
+    }
+
+    ActivationFunction IActivatedLayer.Activation => Function;
+
+    /// <summary>The input itself: all this layer does is its activation.</summary>
+    Tensor IActivatedLayer.CallLogits(Tensor inputs, bool training)
+    {
+        EnsureBuilt(inputs);
+        return inputs;
     }
 
     public override Dictionary<string, object?> GetConfig()

@@ -9,7 +9,7 @@ namespace NotebookNN.Layers;
 /// A densely connected layer (keras.layers.Dense): <c>output = activation(dot(input, kernel) + bias)</c> over the
 /// last axis. The matmul, bias and activation run as one fused op, with its backward.
 /// </summary>
-public sealed class Dense : Layer
+public sealed class Dense : Layer, IActivatedLayer
 {
     internal override bool ConcurrentInference => true;
 
@@ -65,9 +65,15 @@ public sealed class Dense : Layer
     public override Tensor Call(Tensor inputs, bool training = false)
     {
         EnsureBuilt(inputs);
-        var fused = Activation.Fused;
-        var z = Tensor.FusedDense(inputs, Kernel!, Bias, fused ?? FusedActivation.Linear);
-        return fused is null ? Activation.Call(z) : z;
+        if (Activation.Fused is { } fused) return Tensor.FusedDense(inputs, Kernel!, Bias, fused);
+        return Activation.Call(Tensor.FusedDense(inputs, Kernel!, Bias, FusedActivation.Linear));
+    }
+
+    /// <summary><c>dot(input, kernel) + bias</c>, the activation left out.</summary>
+    Tensor IActivatedLayer.CallLogits(Tensor inputs, bool training)
+    {
+        EnsureBuilt(inputs);
+        return Tensor.FusedDense(inputs, Kernel!, Bias, FusedActivation.Linear);
     }
 
     public override Shape ComputeOutputShape(Shape inputShape) => Shape.Wrap([.. inputShape.Dims[..^1], Units]);
