@@ -22,21 +22,9 @@ public readonly record struct FactorRange(double Lower, double Upper)
 }
 
 /// <summary>Reads a <see cref="FactorRange"/> from a number or a list of two, writes a list of two.</summary>
-internal sealed class FactorRangeJsonConverter : JsonConverter<FactorRange>
+internal sealed class FactorRangeJsonConverter : PairJsonConverter<FactorRange>
 {
-    public override FactorRange Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType == JsonTokenType.Number) return reader.GetDouble();
-        var pair = JsonSerializer.Deserialize<double[]>(ref reader, options);
-        return pair is [var lower, var upper] ? new FactorRange(lower, upper)
-            : throw new JsonException($"Expected a number or a list of 2 numbers, found a list of {pair?.Length ?? 0}.");
-    }
-
-    public override void Write(Utf8JsonWriter writer, FactorRange value, JsonSerializerOptions options)
-    {
-        writer.WriteStartArray();
-        writer.WriteNumberValue(value.Lower);
-        writer.WriteNumberValue(value.Upper);
-        writer.WriteEndArray();
-    }
+    private protected override FactorRange FromOne(double value) => value;
+    private protected override FactorRange FromPair(double first, double second) => new(first, second);
+    private protected override (double First, double Second) ToPair(FactorRange value) => (value.Lower, value.Upper);
 }

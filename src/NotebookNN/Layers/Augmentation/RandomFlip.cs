@@ -1,4 +1,3 @@
-using NotebookNN.Randomness;
 using NotebookNN.Tensors;
 
 namespace NotebookNN.Layers;
@@ -7,21 +6,17 @@ namespace NotebookNN.Layers;
 /// Flips images at random while training (keras.layers.RandomFlip): each image of a channels-last batch is flipped
 /// with probability ½ — left-right (<c>"horizontal"</c>), upside down (<c>"vertical"</c>), or, with
 /// <c>"horizontal_and_vertical"</c> (the default), both ways on the same draw, as Keras 3 does; identity in inference.
-/// No weights; no gradient flows back through it (it sits on the model's input).
 /// </summary>
-public sealed class RandomFlip : Layer
+public sealed class RandomFlip : ImageAugmentation
 {
-    private readonly RandomGenerator _draws;
     private readonly bool _horizontal, _vertical;
-
-    internal override bool ConcurrentInference => true;
 
     /// <param name="mode"><c>"horizontal"</c>, <c>"vertical"</c> or <c>"horizontal_and_vertical"</c> (default).</param>
     /// <param name="seed">Seed of the layer's random stream; default drawn from the global generator.</param>
     /// <param name="inputShape">Per-sample input shape (height, width, channels).</param>
     /// <param name="name">Layer name; default <c>random_flip</c>, ….</param>
     public RandomFlip(string mode = "horizontal_and_vertical", int? seed = null, Shape? inputShape = null, string? name = null)
-        : base(name, inputShape)
+        : base(seed, inputShape, name)
     {
         (_horizontal, _vertical) = mode switch
         {
@@ -31,29 +26,16 @@ public sealed class RandomFlip : Layer
             _ => throw new ArgumentException($"RandomFlip layer {Name} received an unknown mode argument {mode}"),
         };
         Mode = mode;
-        Seed = seed;
-        _draws = seed is { } s ? new RandomGenerator((ulong)(uint)s) : SeedGenerator;
     }
 
     public string Mode { get; }
-    public int? Seed { get; }
 
-    public override void Build(Shape inputShape)
+    private protected override void Augment(Tensor x, Tensor y)
     {
-        if (inputShape.Rank != 3) throw PoolingArguments.WrongRank(this, inputShape, 4);
-    }
-
-    public override Tensor Call(Tensor inputs, bool training = false)
-    {
-        EnsureBuilt(inputs);
-        if (!training) return inputs;
-        if (inputs.NDim != 4) throw PoolingArguments.WrongRank(this, SampleShape(inputs), 4);
-        var x = inputs.Contiguous();
         int batch = x.Dims[0], height = x.Dims[1], width = x.Dims[2], channels = x.Dims[3], image = height * width * channels;
-        var y = Tensor.NewUninitialized(x.Dims);
         for (int b = 0; b < batch; b++)
         {
-            bool flip = _draws.NextDouble() <= 0.5;
+            bool flip = Draws.NextDouble() <= 0.5;
             Span<float> src = x.Span.Slice(b * image, image), dst = y.Span.Slice(b * image, image);
             if (!flip) { src.CopyTo(dst); continue; }
             for (int row = 0; row < height; row++)
@@ -66,14 +48,12 @@ public sealed class RandomFlip : Layer
                 }
             }
         }
-        return y;
     }
 
     public override Dictionary<string, object?> GetConfig()
     {
         var c = base.GetConfig();
         c["mode"] = Mode;
-        c["seed"] = Seed;
         return c;
     }
 }
