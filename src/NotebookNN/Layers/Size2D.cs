@@ -22,21 +22,12 @@ public readonly record struct Size2D(int Height, int Width)
 }
 
 /// <summary>Reads a <see cref="Size2D"/> from an integer or a list of two, writes a list of two.</summary>
-internal sealed class Size2DJsonConverter : JsonConverter<Size2D>
+internal sealed class Size2DJsonConverter : PairJsonConverter<Size2D>
 {
-    public override Size2D Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType == JsonTokenType.Number) return reader.GetInt32();
-        var pair = JsonSerializer.Deserialize<int[]>(ref reader, options);
-        return pair is [var h, var w] ? new Size2D(h, w)
-            : throw new JsonException($"Expected an integer or a list of 2 integers, found a list of {pair?.Length ?? 0}.");
-    }
+    private protected override Size2D FromOne(double value) => Integer(value);
+    private protected override Size2D FromPair(double first, double second) => new(Integer(first), Integer(second));
+    private protected override (double First, double Second) ToPair(Size2D value) => (value.Height, value.Width);
 
-    public override void Write(Utf8JsonWriter writer, Size2D value, JsonSerializerOptions options)
-    {
-        writer.WriteStartArray();
-        writer.WriteNumberValue(value.Height);
-        writer.WriteNumberValue(value.Width);
-        writer.WriteEndArray();
-    }
+    private static int Integer(double value) => value == Math.Floor(value) && Math.Abs(value) <= int.MaxValue ? (int)value
+        : throw new JsonException(Invariant($"Expected an integer, found {value}."));
 }

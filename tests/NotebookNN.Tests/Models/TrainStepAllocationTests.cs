@@ -59,7 +59,7 @@ public class TrainStepAllocationTests
     public static TheoryData<string> Configurations => [
         "logits-sgd", "logits-adam", "softmax-rmsprop-accuracy", "dropout-onehot-adam", "sigmoid-binary-accuracy",
         "mse-mae", "flatten-images", "l2-momentum", "bias-and-no-bias", "functional-chain", "functional-wide-deep",
-        "max-pooling", "batch-norm", "conv-same-relu", "conv-strided-valid"];
+        "max-pooling", "batch-norm", "augmentation", "conv-same-relu", "conv-strided-valid"];
 
     /// <summary>The tutorials' model kinds (and one mix of dense layers with and without bias): (model, loss, optimizer, metrics, x, y).</summary>
     private static (Model, Loss, Optimizer, Metric[], Tensor, Tensor) Configuration(string name) => name switch
@@ -97,6 +97,10 @@ public class TrainStepAllocationTests
         "batch-norm" => (new Sequential([new BatchNormalization(inputShape: [8, 8, 4]), new MaxPooling2D(2), new Flatten(),
             new Dense(16, activation: "relu"), new BatchNormalization(), new Dense(10)]),
             new SparseCategoricalCrossentropy(fromLogits: true), new Adam(), [], Inputs([8, 8, 4]), Labels(10, false)),
+        // the augmentation layers active in training, after a rescaling
+        "augmentation" => (new Sequential([new Rescaling(1.0 / 255, inputShape: [8, 8, 3]), new RandomFlip(), new RandomRotation(0.1),
+            new RandomZoom(0.2), new Flatten(), new Dense(10)]),
+            new SparseCategoricalCrossentropy(fromLogits: true), new Adam(), [], Inputs([8, 8, 3]), Labels(10, false)),
         _ => throw new ArgumentException(name),
     };
 
