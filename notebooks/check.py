@@ -72,6 +72,9 @@ EXPECT = {
         ("training curves", lambda t: "newPlot(" in t),
         ("test accuracy above 0.50 on the stand-in (tinted real MNIST digits)",
          lambda t: (v := value("test accuracy:", t)) is not None and v > 0.50),
+        ("the photo from images/ship.jpg loaded at 32x32, classified and shown with its class",
+         lambda t: (m := re.search(r"<PIL\.Image\.Image image mode=RGB size=32x32>: predicted (\w+) with probability", t)) is not None
+            and f"predicted: {m.group(1)}" in t),
     ],
     "08-fashion-mnist-cnn": [
         ("summary with 333,526 parameters", lambda t: "Total params: 333,526" in t),

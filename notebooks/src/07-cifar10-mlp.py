@@ -1,10 +1,11 @@
-# Building, compiling and fitting an MLP on 32x32x3 images (CIFAR-10), with validation and learning curves.
+# Building, compiling and fitting an MLP on 32x32x3 images (CIFAR-10), with validation and learning curves; then
+# the tutorial's promised ending: the model on a photo from a file (images/ship.jpg, drawn by images/make_photo.py).
 CELLS = [
 ("md", """
 # An MLP on colour images: CIFAR-10
 
 Build, compile and fit a multilayer perceptron on 32 × 32 × 3 colour images in 10 classes, with a validation set
-and learning curves, then evaluate it on the test set.
+and learning curves, then evaluate it on the test set and, as the tutorial promises, on a photo of our own.
 
 **Data.** `Cifar10.LoadData()` reads the extracted `cifar-10-batches-py` folder (or Keras's archive), first from the
 folder named by `NOTEBOOKNN_DATASETS`. In CI that folder holds a **stand-in** in CIFAR-10's exact pickled batch
@@ -76,5 +77,22 @@ var (testLoss, testAccuracy) = model.Evaluate(xTest, yTest, verbose: 0);
 Console.WriteLine($"test accuracy: {testAccuracy:0.0000}");
 var predicted = model.Predict(xTest[..10], verbose: 0).ArgMax(axis: 1);
 Plot.Images(xTest[..10], labels: predicted.ToArray().Select(c => classNames[(int)c]).ToList())
+"""),
+("md", """
+## A photo of my own
+
+The tutorial ends by promising to evaluate the model on a photo taken yourself. `images/ship.jpg` is a small
+picture made for this notebook (96 × 72, drawn by `images/make_photo.py`). `Utils.LoadImg` reads it and resizes it
+to the network's 32 × 32 (Keras's `load_img`, nearest neighbour by default); `Utils.ImgToArray` makes it a
+(32, 32, 3) array of values 0–255, which is scaled as the training images were (÷ 255) and given a batch axis.
+On the CI stand-in, whose pictures are tinted digits, the predicted class says little about ships.
+"""),
+("cs", """
+var photo = Utils.LoadImg("images/ship.jpg", targetSize: (32, 32));
+var photoArray = Utils.ImgToArray(photo) / 255f;
+var probabilities = model.Predict(photoArray.ExpandDims(0), verbose: 0);
+int photoClass = (int)probabilities.ArgMax(axis: 1)[0].Item();
+Console.WriteLine($"{photo}: predicted {classNames[photoClass]} with probability {probabilities[0, photoClass].Item():0.000}");
+Plot.Image(photoArray, title: $"predicted: {classNames[photoClass]}", size: 128)
 """),
 ]

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using NotebookNN.Learn;
 using NotebookNN.Models;
 using NotebookNN.Tensors;
-using NotebookNN.Tuning;
 
 namespace NotebookNN;
 
@@ -28,10 +27,10 @@ public static partial class Sklearn
             throw new ArgumentException($"Found input variables with inconsistent numbers of samples: [{(x.NDim > 0 ? x.Shape[0] : 0)}, {(y.NDim > 0 ? y.Shape[0] : 0)}].");
         var scorer = Scorer(scoring);
         cv ??= DefaultCv(estimator, 5);
-        var yLabels = IsClassifier(estimator) ? KerasClassifier.ClassIndices(y, labels: true) : y;
+        var yLabels = IsClassifier(estimator) ? Labels.ClassIndices(y, labels: true) : y;
         var folds = cv.Split(x, yLabels).ToArray();
         var results = new (double Test, double Train, double Fit, double Score)[folds.Length];
-        int workers = estimator is KerasEstimator ? 1 : Workers(nJobs);
+        int workers = estimator is IKerasWrapper ? 1 : Workers(nJobs);
         ForEachJob(folds.Length, workers, f =>
         {
             var (trainIdx, testIdx) = folds[f];
@@ -58,12 +57,7 @@ public static partial class Sklearn
         IsClassifier(estimator) ? new StratifiedKFold(folds) : new KFold(folds);
 
     /// <summary>scikit-learn's <c>is_classifier</c>.</summary>
-    internal static bool IsClassifier(IEstimator estimator) => estimator is KerasClassifier or SGDClassifier;
-
-    /// <summary>Cross-validates a model-building function: each fold builds a fresh model and trains it for <paramref name="epochs"/>; the score is −loss unless <paramref name="scoring"/> says otherwise.</summary>
-    public static CrossValidateResult CrossValidate(Func<Model> buildFn, Tensor x, Tensor y, int cv = 5, int epochs = 1, int? batchSize = null,
-        string? scoring = null, bool returnTrainScore = false) =>
-        CrossValidate(new KerasRegressor(buildFn, epochs, batchSize), x, y, new KFold(cv), scoring, returnTrainScore);
+    internal static bool IsClassifier(IEstimator estimator) => estimator is IClassifier;
 
     /// <summary><c>cross_val_score</c>: the test score of each fold.</summary>
     public static double[] CrossValScore(IEstimator estimator, Tensor x, Tensor y, int cv = 5, string? scoring = null, int? nJobs = null) =>
@@ -72,7 +66,7 @@ public static partial class Sklearn
     internal static Func<IEstimator, Tensor, Tensor, double> Scorer(string? scoring) => scoring switch
     {
         null => (e, x, y) => e.Score(x, y),
-        "accuracy" => (e, x, y) => AccuracyScore(KerasClassifier.ClassIndices(y, labels: true), e.Predict(x)),
+        "accuracy" => (e, x, y) => AccuracyScore(Labels.ClassIndices(y, labels: true), e.Predict(x)),
         "r2" => (e, x, y) => R2Score(y, e.Predict(x).Reshape(y.Shape.ToArray())),
         "neg_mean_squared_error" => (e, x, y) => -MeanSquaredError(y, e.Predict(x).Reshape(y.Shape.ToArray())),
         "neg_root_mean_squared_error" => (e, x, y) => -MeanSquaredError(y, e.Predict(x).Reshape(y.Shape.ToArray()), squared: false),

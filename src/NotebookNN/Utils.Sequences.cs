@@ -22,7 +22,7 @@ public static partial class Utils
         // and the array becomes the tensor's storage without a copy (25,000 × 10,000: 80k rows/s with a zeroed
         // array, one core and a copy; ~400k now; `bench -- encode`)
         var result = GC.AllocateUninitializedArray<float>((int)size);
-        int parts = result.Length >= 1 << 20 ? ComputePool.Workers : 1;
+        int parts = result.Length >= ParallelThresholds.MultiHotElements ? ComputePool.Workers : 1;
         var body = new MultiHotRows { Sequences = sequences, Dimension = dimension, Result = result, Parts = parts };
         ComputePool.For(parts, ref body);
         return Tensor.Adopt(result, sequences.Count, dimension);
@@ -53,8 +53,8 @@ public static partial class Utils
     /// </summary>
     public static Tensor PadSequences(IReadOnlyList<int[]> sequences, int? maxlen = null, string padding = "pre", string truncating = "pre", float value = 0f)
     {
-        if (padding is not ("pre" or "post")) throw new ArgumentException($"Padding type \"{padding}\" not understood");
-        if (truncating is not ("pre" or "post")) throw new ArgumentException($"Truncating type \"{truncating}\" not understood");
+        var padAt = SequenceEnds.Padding.Resolve(padding);
+        var cutAt = SequenceEnds.Truncating.Resolve(truncating);
         if (maxlen is < 0) throw new ArgumentException($"Argument `maxlen` must be non-negative. Received: maxlen={maxlen}");
         CheckSequences(sequences);
         int len = maxlen ?? (sequences.Count == 0 ? 0 : sequences.Max(s => s.Length));
@@ -63,8 +63,8 @@ public static partial class Utils
         for (int i = 0; i < sequences.Count; i++)
         {
             var s = sequences[i];
-            var kept = s.Length <= len ? s : truncating == "pre" ? s[^len..] : s[..len];
-            long start = (long)i * len + (padding == "pre" ? len - kept.Length : 0);
+            var kept = s.Length <= len ? s : cutAt == SequenceEnd.Pre ? s[^len..] : s[..len];
+            long start = (long)i * len + (padAt == SequenceEnd.Pre ? len - kept.Length : 0);
             for (int j = 0; j < kept.Length; j++) result[start + j] = kept[j];
         }
         return Tensor.Adopt(result, sequences.Count, len);

@@ -13,11 +13,19 @@ public abstract class Callback
     /// <summary>The model being trained; set before training starts.</summary>
     public Model? Model { get; private set; }
 
-    /// <summary>Training parameters: <c>epochs</c>, <c>steps</c>, <c>verbose</c>.</summary>
+    /// <summary>Training parameters: <c>epochs</c>, <c>steps</c>, <c>verbose</c> (a <see cref="CallbackParams"/> when a call set them).</summary>
     public IReadOnlyDictionary<string, object> Params { get; private set; } = new Dictionary<string, object>();
 
+    /// <summary><see cref="Params"/> typed, read once when they are set.</summary>
+    internal CallbackParams Settings { get; private set; } = CallbackParams.Default;
+
     public virtual void SetModel(Model model) => Model = model;
-    public virtual void SetParams(IReadOnlyDictionary<string, object> parameters) => Params = parameters;
+
+    public virtual void SetParams(IReadOnlyDictionary<string, object> parameters)
+    {
+        Settings = CallbackParams.From(parameters);
+        Params = parameters;
+    }
 
     public virtual void OnTrainBegin(IDictionary<string, double> logs) { }
     public virtual void OnTrainEnd(IDictionary<string, double> logs) { }

@@ -20,11 +20,11 @@ internal sealed class CallbackList(IEnumerable<Callback> callbacks)
         if (history is not null) all.Add(history);
         if (verbose > 0 && !all.Any(c => c is ProgbarLogger)) all.Add(new ProgbarLogger());
         var list = new CallbackList(all) { Token = DisplayHook.Cancellation?.Invoke() ?? CancellationToken.None };
-        list.Configure(model, new Dictionary<string, object> { ["verbose"] = verbose, ["epochs"] = epochs, ["steps"] = steps });
+        list.Configure(model, new CallbackParams(verbose, epochs, steps));
         return list;
     }
 
-    public void Configure(Model model, IReadOnlyDictionary<string, object> parameters)
+    public void Configure(Model model, CallbackParams parameters)
     {
         foreach (var c in _items) { c.SetModel(model); c.SetParams(parameters); }
     }

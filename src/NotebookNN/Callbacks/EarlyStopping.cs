@@ -24,7 +24,7 @@ public class EarlyStopping : Callback
     {
         if (patience < 0) throw new ArgumentException($"Argument `patience` must be a non-negative integer. Received: patience={patience}");
         Monitor = monitor;
-        _maximize = MonitorMode.Maximize(mode, monitor);
+        _maximize = MonitorModes.Maximize(mode, monitor);
         MinDelta = Math.Abs(minDelta) * (_maximize ? 1 : -1);
         Patience = patience;
         Verbose = verbose;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NotebookNN.Text;
 
 namespace NotebookNN.Callbacks;
 
@@ -41,6 +42,6 @@ public partial class History : HistoryData
         return Epoch.Count == 0 || History.Count == 0
             ? $"History({epochs})"
             : $"History({epochs}: " + string.Join(", ", History.Select(kv =>
-                $"{kv.Key}={(kv.Value.Count > 0 ? ProgbarText.FormatValue(kv.Value[^1], absolute: true) : "-")}")) + ")";
+                $"{kv.Key}={(kv.Value.Count > 0 ? PythonText.ProgbarValue(kv.Value[^1]) : "-")}")) + ")";
     }
 }

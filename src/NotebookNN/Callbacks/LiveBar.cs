@@ -17,18 +17,18 @@ internal sealed class LiveBar(Func<object, Action<object>> display, int steps, F
     public void Batch(int step, IEnumerable<KeyValuePair<string, double>> logs)
     {
         if (!Due()) return;
-        var (html, text) = Running(step, steps, Throttle.Elapsed, logs);
+        var (label, text) = Running(step, steps, Throttle.Elapsed, logs);
         _last = text;
-        Draw(html, text);
+        Draw(new LiveView(text) { Bar = (step, steps), BarLabel = label });
     }
 
     /// <summary>Done: Keras's final line <paramref name="text"/> (what verbose 1 prints to redirected output).</summary>
     public void End(string text)
     {
         text = text.Trim('\n', '\r');
-        Draw(ProgressElement(steps, steps) + Formatting.Html.Escape(text), text);
+        Draw(new LiveView(text) { Bar = (steps, steps), BarLabel = text });
     }
 
     /// <summary>Stopped by the notebook: the last bar drawn and <paramref name="message"/>.</summary>
-    public void Interrupt(string message) => DrawInterrupted(("", _last), message);
+    public void Interrupt(string message) => DrawInterrupted(new LiveView(_last), message);
 }

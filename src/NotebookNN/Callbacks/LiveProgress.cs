@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using NotebookNN.Formatting;
+using NotebookNN.Text;
 
 namespace NotebookNN.Callbacks;
 
@@ -15,10 +15,7 @@ namespace NotebookNN.Callbacks;
 /// </summary>
 internal sealed class LiveProgress(Func<object, Action<object>> display, int epochs, int steps, Func<double>? clock) : LiveDisplay(display, clock)
 {
-    /// <summary>Epoch tables longer than this scroll.</summary>
-    private const int ScrollRows = 15;
-
-    private readonly List<(int Epoch, double Seconds, KeyValuePair<string, double>[] Logs)> _done = [];
+    private readonly List<EpochRecord> _done = [];
     private double _epochStart;
     private int _epoch;
 
@@ -41,60 +38,35 @@ internal sealed class LiveProgress(Func<object, Action<object>> display, int epo
 
     public void EndEpoch(IDictionary<string, double> logs)
     {
-        _done.Add((_epoch + 1, Throttle.Now - _epochStart, [.. logs]));
+        _done.Add(new(_epoch + 1, Throttle.Now - _epochStart, [.. logs]));
         if (Due()) DrawRunning(steps, logs);
     }
 
     /// <summary>Training ended: the epoch table, with <paramref name="text"/> (Keras's redirected output) as plain text.</summary>
-    public void End(string text)
-    {
-        var table = Table();
-        Draw(table, _done.Count == 0 ? "" : text.TrimEnd('\n', '\r'));
-    }
+    public void End(string text) => Draw(Finished(_done.Count == 0 ? "" : text.TrimEnd('\n', '\r')));
 
     /// <summary>Stopped by the notebook: the table of the finished epochs, <paramref name="text"/> and the message.</summary>
-    public void Interrupt(string message, string text) => DrawInterrupted((Table(), text.TrimEnd('\n', '\r')), message);
+    public void Interrupt(string message, string text) => DrawInterrupted(Finished(text.TrimEnd('\n', '\r')), message);
+
+    private LiveView Finished(string text) => new(text) { Epochs = [.. _done], EpochCount = epochs };
 
     private void DrawRunning(int step, IEnumerable<KeyValuePair<string, double>> logs)
     {
-        var (barHtml, barText) = Running(step, steps, Throttle.Now - _epochStart, logs);
+        var (label, barText) = Running(step, steps, Throttle.Now - _epochStart, logs);
         string header = Invariant($"Epoch {_epoch + 1}/{epochs}");
-        var html = new StringBuilder("<div>").Append(header).Append(' ').Append(barHtml).Append("</div>");
         var text = new StringBuilder(header).Append('\n').Append(barText);
+        string? line = null;
         // the last finished epoch before this one (at this epoch's end it is already in the list)
         int previous = _done.Count - (_done.Count > 0 && _done[^1].Epoch == _epoch + 1 ? 2 : 1);
         if (previous >= 0)
         {
             var (e, s, l) = _done[previous];
-            string line = AppendValues(new StringBuilder(Invariant($"Epoch {e}/{epochs} - {Seconds(s)}")), l).ToString();
-            html.Append("<div style=\"color:#666\">").Append(Html.Escape(line)).Append("</div>");
+            line = AppendValues(new StringBuilder(Invariant($"Epoch {e}/{epochs} - {Seconds(s)}")), l).ToString();
             text.Insert(0, line + "\n");
         }
-        Draw(html.ToString(), text.ToString());
+        Draw(new LiveView(text.ToString()) { Header = header, Bar = (step, steps), BarLabel = label, Previous = line });
     }
 
-    /// <summary>Every finished epoch: its time and values, one column per log key.</summary>
-    private string Table()
-    {
-        if (_done.Count == 0) return "";
-        var keys = _done.SelectMany(d => d.Logs.Select(kv => kv.Key)).Distinct().ToList();
-        var sb = new StringBuilder(Html.TableStyle);
-        if (_done.Count > ScrollRows) sb.Append("<div style=\"max-height:24em;overflow-y:auto;display:inline-block\">");
-        sb.Append("<table class=\"nnn nnn-epochs\"><thead>");
-        Html.Row(sb, "th", ["Epoch", "Time", .. keys]);
-        sb.Append("</thead><tbody>");
-        foreach (var (e, s, l) in _done)
-        {
-            var values = l.ToDictionary(kv => kv.Key, kv => kv.Value);
-            Html.Row(sb, "td", [$"{e}/{epochs}", Seconds(s), .. keys.Select(k => values.TryGetValue(k, out var v) ? Num(v) : "")]);
-        }
-        sb.Append("</tbody></table>");
-        if (_done.Count > ScrollRows) sb.Append("</div>");
-        return sb.ToString();
-    }
-
-    private static string Seconds(double s) => s.ToString("0.0", CultureInfo.InvariantCulture) + "s";
-
-    /// <summary>A value as Keras's progress bar writes it (<c>%.4f</c>, Python's rounding; <c>%.4e</c> near zero).</summary>
-    private static string Num(double v) => ProgbarText.FormatValue(v, absolute: true);
+    /// <summary>An epoch's time as the display shows it, <c>3.1s</c>.</summary>
+    internal static string Seconds(double s) => s.ToString("0.0", CultureInfo.InvariantCulture) + "s";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using NotebookNN.Text;
 
 namespace NotebookNN.Callbacks;
 
@@ -28,7 +29,7 @@ public partial class ModelCheckpoint : Callback
         Verbose = verbose;
         SaveBestOnly = saveBestOnly;
         SaveWeightsOnly = saveWeightsOnly;
-        _maximize = MonitorMode.Maximize(mode, monitor);
+        _maximize = MonitorModes.Maximize(mode, monitor);
         Best = _maximize ? double.NegativeInfinity : double.PositiveInfinity;
     }
 
@@ -71,10 +72,10 @@ public partial class ModelCheckpoint : Callback
             bool better = _maximize ? current > Best : current < Best;
             if (!better)
             {
-                if (Verbose > 0) Console.WriteLine($"\nEpoch {epoch + 1}: {Monitor} did not improve from {Py(Best)}");
+                if (Verbose > 0) Console.WriteLine($"\nEpoch {epoch + 1}: {Monitor} did not improve from {PythonText.Fixed(Best, 5)}");
                 return;
             }
-            if (Verbose > 0) Console.WriteLine($"\nEpoch {epoch + 1}: {Monitor} improved from {Py(Best)} to {Py(current)}, saving model to {path}");
+            if (Verbose > 0) Console.WriteLine($"\nEpoch {epoch + 1}: {Monitor} improved from {PythonText.Fixed(Best, 5)} to {PythonText.Fixed(current, 5)}, saving model to {path}");
             Best = current;
         }
         else if (Verbose > 0) Console.WriteLine($"\nEpoch {epoch + 1}: saving model to {path}");
@@ -91,10 +92,8 @@ public partial class ModelCheckpoint : Callback
                 : epoch.ToString(CultureInfo.InvariantCulture);
         if (!logs.TryGetValue(key, out var v))
             throw new KeyNotFoundException($"Failed to format this callback filepath: \"{Filepath}\". Reason: '{key}' is not in the logs.");
-        return spec.StartsWith('.') && spec.EndsWith('f') ? v.ToString("F" + spec[1..^1], CultureInfo.InvariantCulture) : Py(v);
+        return spec.StartsWith('.') && spec.EndsWith('f') ? PythonText.Fixed(v, int.Parse(spec[1..^1], CultureInfo.InvariantCulture)) : PythonText.Float(v);
     });
-
-    private static string Py(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"\{(\w+)(?::([^}]*))?\}")]
     private static partial Regex Placeholder();

@@ -1,14 +1,27 @@
+using NotebookNN.Metrics;
+using NotebookNN.Registries;
+
 namespace NotebookNN.Callbacks;
 
-/// <summary>Whether a monitored quantity should go down (<c>min</c>), up (<c>max</c>), or be decided from its name (<c>auto</c>).</summary>
-internal static class MonitorMode
+/// <summary>A callback's <c>mode</c>: the monitored quantity should go down (<c>min</c>), up (<c>max</c>), or the way its name says (<c>auto</c>).</summary>
+internal enum MonitorMode
 {
-    /// <summary>True when larger is better, as Keras 2 decides it: "max", or "auto" with a name ending in acc / accuracy / auc.</summary>
-    public static bool Maximize(string mode, string monitor) => mode.ToLowerInvariant() switch
+    Auto,
+    Min,
+    Max,
+}
+
+internal static class MonitorModes
+{
+    /// <summary>
+    /// Whether higher is better for <paramref name="monitor"/> under Keras's <paramref name="mode"/> string (parsed
+    /// here; an unknown mode lists the valid ones). <c>auto</c> asks <see cref="MetricDirections.Infer"/>, and a name
+    /// that says nothing is minimized, as Keras 2's callbacks do.
+    /// </summary>
+    public static bool Maximize(string mode, string monitor) => KerasEnum.Parse<MonitorMode>(mode, "mode") switch
     {
-        "min" => false,
-        "max" => true,
-        "auto" => monitor.EndsWith("acc", StringComparison.Ordinal) || monitor.EndsWith("accuracy", StringComparison.Ordinal) || monitor.EndsWith("auc", StringComparison.Ordinal),
-        _ => throw new ArgumentException($"Argument `mode` must be one of 'auto', 'min', 'max'. Received: mode={mode}"),
+        MonitorMode.Min => false,
+        MonitorMode.Max => true,
+        _ => MetricDirections.Infer(monitor) == MetricDirection.Max,
     };
 }

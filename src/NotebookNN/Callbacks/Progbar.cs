@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using NotebookNN.Text;
 
 namespace NotebookNN.Callbacks;
 
@@ -80,7 +81,7 @@ public sealed class Progbar
         bool last = finalize ?? (Target is { } t && current >= t);
         Accumulate(current, values);
         double now = _clock();
-        string elapsed = " - " + PyNumberFormat.Fixed(now - _start, 0) + "s";
+        string elapsed = " - " + PythonText.Fixed(now - _start, 0) + "s";
         if (current == Target) _timeAtEpochEnd = now;
         if (Verbose == 1)
         {
@@ -123,7 +124,7 @@ public sealed class Progbar
             ? elapsed + ProgbarText.FormatTime(perUnit, UnitName)
             : " - ETA: " + ProgbarText.FormatEta(perUnit * (Target.Value - current)));
         foreach (var name in _order)
-            info.Append(" - ").Append(name).Append(": ").Append(ProgbarText.FormatValue(Average(name), absolute: true));
+            info.Append(" - ").Append(name).Append(": ").Append(PythonText.ProgbarValue(Average(name)));
         _totalWidth += info.Length;
         if (previousWidth > _totalWidth) info.Append(' ', previousWidth - _totalWidth);
         if (last) info.Append('\n');
@@ -141,7 +142,7 @@ public sealed class Progbar
         int target = Target ?? current;
         var info = new StringBuilder(ProgbarText.Count(current, target)).Append(elapsed);
         foreach (var name in _order)
-            info.Append(" - ").Append(name).Append(": ").Append(ProgbarText.FormatValue(Average(name), absolute: false));
+            info.Append(" - ").Append(name).Append(": ").Append(PythonText.ProgbarValue(Average(name), absolute: false));
         if (_timeAtEpochEnd is { } end)
         {
             double perEpoch = end - _timeAtEpochStart;

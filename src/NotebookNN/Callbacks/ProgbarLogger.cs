@@ -41,9 +41,7 @@ public sealed class ProgbarLogger : Callback
     public override void SetParams(IReadOnlyDictionary<string, object> parameters)
     {
         base.SetParams(parameters);
-        _verbose = parameters.TryGetValue("verbose", out var v) ? (int)v : 1;
-        _epochs = parameters.TryGetValue("epochs", out var e) ? (int)e : 1;
-        _steps = parameters.TryGetValue("steps", out var s) ? (int)s : 0;
+        (_verbose, _epochs, _steps) = (Settings.Verbose, Settings.Epochs, Settings.Steps);
     }
 
     public override void OnTrainBegin(IDictionary<string, double> logs)

@@ -1,15 +1,16 @@
 using System.Globalization;
+using NotebookNN.Text;
 
 namespace NotebookNN.Callbacks;
 
-/// <summary>The small text pieces of Keras 2's progress bar (times, ETA, metric values, step counts).</summary>
+/// <summary>The small text pieces of Keras 2's progress bar (times, ETA, step counts; its numbers are <see cref="PythonText.ProgbarValue"/>).</summary>
 internal static class ProgbarText
 {
     /// <summary><c>" 3s/epoch"</c>, <c>" 2ms/step"</c> or <c>" 512us/step"</c> (Keras's <c>_format_time</c>).</summary>
     public static string FormatTime(double perUnit, string unitName) =>
-        perUnit >= 1 || perUnit == 0 ? $" {PyNumberFormat.Fixed(perUnit, 0)}s/{unitName}"
-        : perUnit >= 1e-3 ? $" {PyNumberFormat.Fixed(perUnit * 1000.0, 0)}ms/{unitName}"
-        : $" {PyNumberFormat.Fixed(perUnit * 1000000.0, 0)}us/{unitName}";
+        perUnit >= 1 || perUnit == 0 ? $" {PythonText.Fixed(perUnit, 0)}s/{unitName}"
+        : perUnit >= 1e-3 ? $" {PythonText.Fixed(perUnit * 1000.0, 0)}ms/{unitName}"
+        : $" {PythonText.Fixed(perUnit * 1000000.0, 0)}us/{unitName}";
 
     /// <summary><c>1:05:03</c> above an hour, <c>1:05</c> above a minute, else <c>5s</c> (whole seconds, truncated).</summary>
     public static string FormatEta(double eta)
@@ -20,13 +21,6 @@ internal static class ProgbarText
         if (eta > 60) return string.Format(c, "{0}:{1:00}", (long)Math.Floor(eta / 60), (long)(eta % 60));
         return ((long)eta).ToString(c) + "s";
     }
-
-    /// <summary>
-    /// <c>%.4f</c> above 1e-3, else <c>%.4e</c>. Verbose 1 compares the absolute value; verbose 2 compares the
-    /// signed value, as Keras 2 does (so negative values print in exponent form there).
-    /// </summary>
-    public static string FormatValue(double value, bool absolute) =>
-        (absolute ? Math.Abs(value) : value) > 1e-3 ? PyNumberFormat.Fixed(value, 4) : PyNumberFormat.Exponent(value, 4);
 
     /// <summary><c>"  5/1719"</c>: the current step right-aligned to the target's digit count.</summary>
     public static string Count(int current, int target) =>

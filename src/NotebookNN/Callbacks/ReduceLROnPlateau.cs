@@ -1,3 +1,5 @@
+using NotebookNN.Text;
+
 namespace NotebookNN.Callbacks;
 
 /// <summary>
@@ -18,7 +20,7 @@ public class ReduceLROnPlateau : Callback
         Factor = factor;
         Patience = patience;
         Verbose = verbose;
-        _maximize = MonitorMode.Maximize(mode, monitor) || (mode == "auto" && monitor.Contains("acc"));
+        _maximize = MonitorModes.Maximize(mode, monitor);
         MinDelta = minDelta;
         Cooldown = cooldown;
         MinLr = minLr;
@@ -61,7 +63,7 @@ public class ReduceLROnPlateau : Callback
             {
                 double lr = Math.Max(old * Factor, MinLr);
                 optimizer.LearningRate = lr;
-                if (Verbose > 0) Console.WriteLine($"\nEpoch {epoch + 1}: ReduceLROnPlateau reducing learning rate to {PyRepr.Float32((float)lr)}.");
+                if (Verbose > 0) Console.WriteLine($"\nEpoch {epoch + 1}: ReduceLROnPlateau reducing learning rate to {PythonText.Float32((float)lr)}.");
                 _cooldownCounter = Cooldown;
                 _wait = 0;
             }

@@ -1,3 +1,5 @@
+using NotebookNN.Text;
+
 namespace NotebookNN.Callbacks;
 
 /// <summary>Sets the learning rate at the start of each epoch from <c>schedule(epoch, lr)</c> (keras.callbacks.LearningRateScheduler).</summary>
@@ -12,7 +14,7 @@ public class LearningRateScheduler(Func<int, double, double> schedule, int verbo
         if (!double.IsFinite(lr))
             throw new ArgumentException(Invariant($"The output of the \"schedule\" function should be a finite float. Received: {lr} at epoch {epoch}"));
         optimizer.LearningRate = lr;
-        if (verbose > 0) Console.WriteLine($"\nEpoch {epoch + 1}: LearningRateScheduler setting learning rate to {PyRepr.Float(lr)}.");
+        if (verbose > 0) Console.WriteLine($"\nEpoch {epoch + 1}: LearningRateScheduler setting learning rate to {PythonText.Float(lr)}.");
     }
 
     public override void OnEpochEnd(int epoch, IDictionary<string, double> logs) => logs["lr"] = Model!.Optimizer!.LearningRate;

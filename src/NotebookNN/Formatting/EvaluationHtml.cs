@@ -1,6 +1,7 @@
 using System.Text;
 using NotebookNN.Callbacks;
 using NotebookNN.Models;
+using NotebookNN.Text;
 
 namespace NotebookNN.Formatting;
 
@@ -13,7 +14,7 @@ internal static class EvaluationHtml
         var sb = new StringBuilder(Html.TableStyle).Append("<table class=\"nnn nnn-evaluation\"><thead>");
         Html.Row(sb, "th", [.. r.Keys]);
         sb.Append("</thead><tbody>");
-        Html.Row(sb, "td", [.. r.Values.Select(v => ProgbarText.FormatValue(v, absolute: true))]);
+        Html.Row(sb, "td", [.. r.Values.Select(v => PythonText.ProgbarValue(v))]);
         return sb.Append("</tbody></table>").ToString();
     }
 }

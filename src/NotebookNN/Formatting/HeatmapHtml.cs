@@ -11,6 +11,16 @@ namespace NotebookNN.Formatting;
 /// </summary>
 public static class HeatmapHtml
 {
+    /// <summary>A <see cref="ConfusionMatrixDisplay"/>: its counts under its class names, in its colormap.</summary>
+    public static string Render(ConfusionMatrixDisplay display)
+    {
+        var m = display.ConfusionMatrix;
+        var counts = new double[m.GetLength(0), m.GetLength(1)];
+        for (int i = 0; i < m.GetLength(0); i++)
+            for (int j = 0; j < m.GetLength(1); j++) counts[i, j] = m[i, j];
+        return Render(display.DisplayLabels, counts, display.Cmap);
+    }
+
     /// <summary>The heatmap table of <paramref name="counts"/> (labels.Count × labels.Count).</summary>
     /// <param name="labels">Class names, for rows and columns.</param>
     /// <param name="counts">The matrix; <c>counts[i, j]</c> = samples of true class i predicted as class j.</param>

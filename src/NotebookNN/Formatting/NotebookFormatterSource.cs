@@ -1,4 +1,6 @@
 using NotebookNN.Callbacks;
+using NotebookNN.Datasets.Download;
+using NotebookNN.Images;
 using NotebookNN.Plotting;
 using NotebookNN.Layers;
 using NotebookNN.Learn;
@@ -37,15 +39,15 @@ public sealed class NotebookFormatterSource
         new NotebookFormatter<KerasTensor>("text/plain", k => k.ToString()),
         new NotebookFormatter<History>("text/html", h => HistoryHtml.Render(h)),
         new NotebookFormatter<History>("text/plain", h => h.ToString()),
-        new NotebookFormatter<ImageGrid>("text/html", g => g.ToHtml()),
+        new NotebookFormatter<ImageGrid>("text/html", ImageGridHtml.Render),
         new NotebookFormatter<ImageGrid>("text/plain", g => g.ToString()),
         new NotebookFormatter<PltFigure>("text/html", f => ChartHtml.ToHtml(f.ToChart())),
         new NotebookFormatter<PltFigure>("text/plain", f => ChartText.Describe(f.ToChart())),
-        new NotebookFormatter<ClassificationReport>("text/html", r => r.ToHtml()),
+        new NotebookFormatter<ClassificationReport>("text/html", ReportHtml.Render),
         new NotebookFormatter<ClassificationReport>("text/plain", r => r.ToString()),
         new NotebookFormatter<HyperParameters>("text/html", HyperParametersHtml.Render),
         new NotebookFormatter<HyperParameters>("text/plain", h => h.ToString()),
-        new NotebookFormatter<TrialTable>("text/html", t => t.ToHtml()),
+        new NotebookFormatter<TrialTable>("text/html", ReportHtml.Render),
         new NotebookFormatter<TrialTable>("text/plain", t => t.ToString()),
         new NotebookFormatter<Shape>("text/html", s => $"<code>{Html.Escape(s.ToString())}</code>"),
         new NotebookFormatter<Shape>("text/plain", s => s.ToString()),
@@ -53,7 +55,21 @@ public sealed class NotebookFormatterSource
         new NotebookFormatter<DType>("text/plain", d => d.ToString()),
         new NotebookFormatter<EvaluationResult>("text/html", EvaluationHtml.Render),
         new NotebookFormatter<EvaluationResult>("text/plain", r => r.ToKerasList()),
-        new NotebookFormatter<HtmlFragment>("text/html", f => f.Html),
-        new NotebookFormatter<HtmlFragment>("text/plain", f => f.Text),
+        new NotebookFormatter<CrossValidateResult>("text/html", ReportHtml.Render),
+        new NotebookFormatter<CrossValidateResult>("text/plain", r => r.ToString()),
+        new NotebookFormatter<SearchParams>("text/html", ReportHtml.Render),
+        new NotebookFormatter<SearchParams>("text/plain", p => p.ToString()),
+        new NotebookFormatter<SearchResults>("text/html", ReportHtml.Render),
+        new NotebookFormatter<SearchResults>("text/plain", r => r.ToString()),
+        new NotebookFormatter<ConfusionMatrixDisplay>("text/html", HeatmapHtml.Render),
+        new NotebookFormatter<ConfusionMatrixDisplay>("text/plain", c => c.ToString()),
+        new NotebookFormatter<LiveView>("text/html", LiveViewHtml.Render),
+        new NotebookFormatter<LiveView>("text/plain", v => v.Text),
+        new NotebookFormatter<DownloadView>("text/html", DownloadHtml.Render),
+        new NotebookFormatter<DownloadView>("text/plain", v => v.Text),
+        new NotebookFormatter<ImageDataset>("text/html", d => $"<code>{Html.Escape(d.ToString())}</code>"),
+        new NotebookFormatter<ImageDataset>("text/plain", d => d.ToString()),
+        new NotebookFormatter<LoadedImage>("text/html", LoadedImageHtml.Render),
+        new NotebookFormatter<LoadedImage>("text/plain", i => i.ToString()),
     ];
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using static NotebookNN.Formatting.FigureJson;
+using static NotebookNN.Plotting.FigureJson;
 using System.Text.RegularExpressions;
 using NotebookNN.Plotting;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using NotebookNN.Plotting;
 using NotebookNN.Tensors;
+using NotebookNN.Text;
 
 namespace NotebookNN.Formatting;
 
@@ -26,7 +27,7 @@ internal static class TensorHtml
         var rowIdx = Kept(rows);
         var colIdx = Kept(cols);
         var shown = rowIdx.Where(r => r >= 0).SelectMany(r => colIdx.Where(k => k >= 0).Select(k => At(t, r, k))).ToList();
-        var fmt = new FloatFormat(shown);
+        var fmt = new NumpyFloatFormat(shown);
         sb.Append("<table class=\"nnn\"><thead><tr><th></th>");
         foreach (var k in colIdx) sb.Append("<th>").Append(k < 0 ? "…" : k.ToString()).Append("</th>");
         sb.Append("</tr></thead><tbody>");
@@ -38,7 +39,7 @@ internal static class TensorHtml
             sb.Append("</tr>");
         }
         sb.Append("</tbody></table>");
-        if (LooksLikeImage(t)) sb.Append(Plot.Image(t).ToHtml());
+        if (LooksLikeImage(t)) sb.Append(ImageGridHtml.Render(Plot.Image(t)));
         return sb.Append("</div>").ToString();
     }
 

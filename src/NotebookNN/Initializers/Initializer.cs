@@ -1,3 +1,4 @@
+using NotebookNN.Registries;
 using NotebookNN.Tensors;
 
 namespace NotebookNN.Initializers;
@@ -16,29 +17,23 @@ public abstract class Initializer
     /// <summary>Lets a Keras string stand wherever an initializer is expected: <c>kernelInitializer: "he_normal"</c>.</summary>
     public static implicit operator Initializer(string name) => Get(name);
 
-    private static readonly Dictionary<string, Func<Initializer>> Known = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["glorot_uniform"] = () => new GlorotUniform(),
-        ["glorot_normal"] = () => new GlorotNormal(),
-        ["he_uniform"] = () => new HeUniform(),
-        ["he_normal"] = () => new HeNormal(),
-        ["lecun_uniform"] = () => new LecunUniform(),
-        ["lecun_normal"] = () => new LecunNormal(),
-        ["zeros"] = () => new Zeros(),
-        ["ones"] = () => new Ones(),
-        ["random_normal"] = () => new RandomNormal(),
-        ["random_uniform"] = () => new RandomUniform(),
-        ["truncated_normal"] = () => new TruncatedNormal(),
-        ["constant"] = () => new Constant(),
-    };
+    /// <summary>Keras's initializer strings, each making a new initializer with Keras's defaults.</summary>
+    internal static readonly Registry<Initializer> Names = Registry<Initializer>.Identifiers("initializer")
+        .Add(_ => new GlorotUniform(), "glorot_uniform")
+        .Add(_ => new GlorotNormal(), "glorot_normal")
+        .Add(_ => new HeUniform(), "he_uniform")
+        .Add(_ => new HeNormal(), "he_normal")
+        .Add(_ => new LecunUniform(), "lecun_uniform")
+        .Add(_ => new LecunNormal(), "lecun_normal")
+        .Add(_ => new Zeros(), "zeros")
+        .Add(_ => new Ones(), "ones")
+        .Add(_ => new RandomNormal(), "random_normal")
+        .Add(_ => new RandomUniform(), "random_uniform")
+        .Add(_ => new TruncatedNormal(), "truncated_normal")
+        .Add(_ => new Constant(), "constant");
 
     /// <summary>The initializer a Keras string names; an unknown name lists the valid ones.</summary>
-    public static Initializer Get(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        if (Known.TryGetValue(name, out var make)) return make();
-        throw new ArgumentException($"Could not interpret initializer identifier: '{name}'. Expected one of: {string.Join(", ", Known.Keys)}.");
-    }
+    public static Initializer Get(string name) => Names.Resolve(name);
 
     /// <summary>Keras's fan-in and fan-out: for (in, out) kernels the two axes; for conv kernels times the receptive field.</summary>
     internal static (double FanIn, double FanOut) Fans(Shape shape)

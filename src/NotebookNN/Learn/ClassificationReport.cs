@@ -1,6 +1,5 @@
-using System.Globalization;
 using System.Text;
-using NotebookNN.Callbacks;
+using NotebookNN.Text;
 
 namespace NotebookNN.Learn;
 
@@ -9,10 +8,9 @@ public sealed record ClassificationReportRow(string Name, double Precision, doub
 
 /// <summary>
 /// scikit-learn's <c>classification_report</c>: per-class precision, recall, F1 and support, then accuracy and the
-/// macro / weighted averages. <see cref="ToString"/> is scikit-learn's text to the character; <see cref="ToHtml"/> a table.
+/// macro / weighted averages. <see cref="ToString"/> is scikit-learn's text to the character; in a notebook a table.
 /// </summary>
-[NotebookNN.Formatting.TypeFormatterSource(typeof(NotebookNN.Formatting.NotebookFormatterSource))]
-public sealed class ClassificationReport
+public sealed partial class ClassificationReport
 {
     internal ClassificationReport(IReadOnlyList<ClassificationReportRow> classes, double? accuracy, IReadOnlyList<ClassificationReportRow> averages, int digits)
     {
@@ -35,7 +33,7 @@ public sealed class ClassificationReport
     public override string ToString()
     {
         int width = Math.Max(Classes.Max(r => r.Name.Length), Math.Max("weighted avg".Length, Digits));
-        string F(double v) => PyNumberFormat.Fixed(v, Digits).PadLeft(9);
+        string F(double v) => PythonText.Fixed(v, Digits).PadLeft(9);
         var sb = new StringBuilder();
         sb.Append(new string(' ', width)).Append(' ');
         foreach (var h in new[] { "precision", "recall", "f1-score", "support" }) sb.Append(' ').Append(h.PadLeft(9));
@@ -51,17 +49,5 @@ public sealed class ClassificationReport
               .Append(' ').Append(F(acc)).Append(' ').Append(total.ToString().PadLeft(9)).Append('\n');
         foreach (var r in Averages) Row(r);
         return sb.ToString();
-    }
-
-    /// <summary>The report as an HTML table (for notebooks).</summary>
-    public string ToHtml()
-    {
-        string F(double v) => PyNumberFormat.Fixed(v, Digits);
-        IReadOnlyList<string> Row(ClassificationReportRow r) => [r.Name, F(r.Precision), F(r.Recall), F(r.F1Score), r.Support.ToString(CultureInfo.InvariantCulture)];
-        // scikit-learn's order: the classes, accuracy, then the averages
-        var rows = Classes.Select(Row).ToList();
-        if (Accuracy is { } a) rows.Add(["accuracy", "", "", F(a), Classes.Sum(r => r.Support).ToString(CultureInfo.InvariantCulture)]);
-        rows.AddRange(Averages.Select(Row));
-        return NotebookNN.Formatting.TableHtml.Render(null, ["", "precision", "recall", "f1-score", "support"], rows);
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Globalization;
-using NotebookNN.Formatting;
 
 namespace NotebookNN.Learn;
 
@@ -9,8 +8,7 @@ namespace NotebookNN.Learn;
 /// read as scikit-learn's dict (<c>scores["test_score"]</c>, keys <c>fit_time</c>, <c>score_time</c>, <c>test_score</c> and,
 /// when asked for, <c>train_score</c>); in a notebook a table with a row per fold.
 /// </summary>
-[TypeFormatterSource(typeof(SklearnFormatterSource))]
-public sealed record CrossValidateResult(double[] TestScore, double[]? TrainScore, double[] FitTime, double[] ScoreTime)
+public sealed partial record CrossValidateResult(double[] TestScore, double[]? TrainScore, double[] FitTime, double[] ScoreTime)
     : IReadOnlyDictionary<string, double[]>
 {
     /// <summary>Mean test score (<c>np.mean(scores["test_score"])</c>).</summary>
@@ -47,14 +45,4 @@ public sealed record CrossValidateResult(double[] TestScore, double[]? TrainScor
     /// <summary>scikit-learn's dict as Python prints it: <c>{'fit_time': array([...]), ...}</c>.</summary>
     public override string ToString() =>
         "{" + string.Join(", ", Keys.Select(k => $"'{k}': array([{string.Join(", ", this[k].Select(v => v.ToString("G8", CultureInfo.InvariantCulture)))}])")) + "}";
-
-    /// <summary>A table with a row per fold and a column per key, then the mean of each column.</summary>
-    internal string ToHtml()
-    {
-        var keys = Keys.ToArray();
-        var rows = Enumerable.Range(0, TestScore.Length).Select(f => (IReadOnlyList<string>)[f.ToString(CultureInfo.InvariantCulture),
-            .. keys.Select(k => this[k][f].ToString("G6", CultureInfo.InvariantCulture))]);
-        IReadOnlyList<string> mean = ["mean", .. keys.Select(k => this[k].Average().ToString("G6", CultureInfo.InvariantCulture))];
-        return TableHtml.Render(null, ["fold", .. keys], rows.Append(mean));
-    }
 }

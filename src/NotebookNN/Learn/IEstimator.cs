@@ -2,7 +2,7 @@ using NotebookNN.Tensors;
 
 namespace NotebookNN.Learn;
 
-/// <summary>The scikit-learn estimator protocol used by <see cref="Sklearn.CrossValidate(IEstimator, Tensor, Tensor, ICrossValidator?, string?, bool, int?)"/> and <see cref="Tuning.RandomizedSearchCV"/>.</summary>
+/// <summary>The scikit-learn estimator protocol used by <see cref="Sklearn.CrossValidate(IEstimator, Tensor, Tensor, ICrossValidator?, string?, bool, int?)"/> and <c>RandomizedSearchCV</c>.</summary>
 public interface IEstimator
 {
     /// <summary>Trains on (x, y).</summary>

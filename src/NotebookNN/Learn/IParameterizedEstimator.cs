@@ -2,7 +2,7 @@ namespace NotebookNN.Learn;
 
 /// <summary>
 /// An estimator with scikit-learn's <c>get_params</c> / <c>set_params</c>, which the searches
-/// (<see cref="GridSearchCV"/>, <see cref="Tuning.RandomizedSearchCV"/>) need to try parameter settings.
+/// (<see cref="GridSearchCV"/>, <c>RandomizedSearchCV</c>) need to try parameter settings.
 /// </summary>
 public interface IParameterizedEstimator : IEstimator
 {

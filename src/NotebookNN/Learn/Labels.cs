@@ -1,4 +1,5 @@
 using NotebookNN.Tensors;
+using NotebookNN.Text;
 
 namespace NotebookNN.Learn;
 
@@ -26,7 +27,7 @@ internal static class Labels
     /// <summary>How a label prints in scikit-learn's reports: <c>"%s" % label</c> of an int label.</summary>
     public static string Name(double label) =>
         label == Math.Floor(label) && Math.Abs(label) < 1e15 ? ((long)label).ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : label.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            : PythonText.Float(label);
 
     /// <summary>numpy's pairwise summation (<c>np.add.reduce</c> on float64), so averages round as numpy's do.</summary>
     public static double Sum(ReadOnlySpan<double> a)
@@ -51,5 +52,23 @@ internal static class Labels
         int half = a.Length / 2;
         half -= half % 8;
         return Sum(a[..half]) + Sum(a[half..]);
+    }
+
+    /// <summary>Row-wise arg-max of a (n, k) tensor, threshold 0.5 for (n, 1); 1-D labels pass through.</summary>
+    public static Tensor ClassIndices(Tensor t, bool labels = false)
+    {
+        if (t.NDim == 1) return t;
+        if (t.NDim != 2) throw new ArgumentException($"Expected class outputs of shape (n, k); received {t.Shape}.");
+        int n = t.Shape[0], k = t.Shape[1];
+        var v = t.ToArray();
+        var r = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            if (k == 1) { r[i] = labels ? v[i] : v[i] > 0.5f ? 1 : 0; continue; }
+            int best = 0;
+            for (int j = 1; j < k; j++) if (v[i * k + j] > v[i * k + best]) best = j;
+            r[i] = best;
+        }
+        return Tensor.From(r);
     }
 }

@@ -1,26 +1,31 @@
+using NotebookNN.Registries;
+
 namespace NotebookNN.Losses;
 
-/// <summary>Keras's loss strings → loss objects, in one place (short names, long names, class names).</summary>
+/// <summary>Keras's loss strings → loss objects, in one place: short and long names (listed in errors) and class names.</summary>
 internal static class LossRegistry
 {
-    private static readonly (string[] Names, Func<Loss> Make)[] Table =
-    [
-        (["mse", "mean_squared_error", "MeanSquaredError"], () => new MeanSquaredError()),
-        (["mae", "mean_absolute_error", "MeanAbsoluteError"], () => new MeanAbsoluteError()),
-        (["mape", "mean_absolute_percentage_error", "MeanAbsolutePercentageError"], () => new MeanAbsolutePercentageError()),
-        (["msle", "mean_squared_logarithmic_error", "MeanSquaredLogarithmicError"], () => new MeanSquaredLogarithmicError()),
-        (["binary_crossentropy", "BinaryCrossentropy"], () => new BinaryCrossentropy()),
-        (["categorical_crossentropy", "CategoricalCrossentropy"], () => new CategoricalCrossentropy()),
-        (["sparse_categorical_crossentropy", "SparseCategoricalCrossentropy"], () => new SparseCategoricalCrossentropy()),
-        (["huber", "huber_loss", "Huber"], () => new Huber()),
-        (["hinge", "Hinge"], () => new Hinge()),
-    ];
+    internal static readonly Registry<Loss> Names = Registry<Loss>.Identifiers("loss");
 
-    public static Loss Get(string name)
+    static LossRegistry()
     {
-        ArgumentNullException.ThrowIfNull(name);
-        foreach (var (names, make) in Table)
-            if (names.Contains(name, StringComparer.OrdinalIgnoreCase)) return make();
-        throw new ArgumentException($"Could not interpret loss identifier: '{name}'. Expected one of: {string.Join(", ", Table.SelectMany(t => t.Names.Where(n => n.Contains('_') || n.All(char.IsLower))))}.");
+        Add(() => new MeanSquaredError(), "MeanSquaredError", "mse", "mean_squared_error");
+        Add(() => new MeanAbsoluteError(), "MeanAbsoluteError", "mae", "mean_absolute_error");
+        Add(() => new MeanAbsolutePercentageError(), "MeanAbsolutePercentageError", "mape", "mean_absolute_percentage_error");
+        Add(() => new MeanSquaredLogarithmicError(), "MeanSquaredLogarithmicError", "msle", "mean_squared_logarithmic_error");
+        Add(() => new BinaryCrossentropy(), "BinaryCrossentropy", "binary_crossentropy");
+        Add(() => new CategoricalCrossentropy(), "CategoricalCrossentropy", "categorical_crossentropy");
+        Add(() => new SparseCategoricalCrossentropy(), "SparseCategoricalCrossentropy", "sparse_categorical_crossentropy");
+        Add(() => new Huber(), "Huber", "huber", "huber_loss");
+        Add(() => new Hinge(), "Hinge", "hinge");
     }
+
+    private static void Add(Func<Loss> make, string className, params string[] names) =>
+        Names.Add(_ => make(), names).AddUnlisted(_ => make(), className);
+
+    /// <summary>A new loss of the kind <paramref name="name"/> names; an unknown name lists the valid ones.</summary>
+    public static Loss Get(string name) => Names.Resolve(name);
+
+    /// <summary>Whether <paramref name="name"/> names a loss.</summary>
+    public static bool Contains(string name) => Names.Contains(name);
 }

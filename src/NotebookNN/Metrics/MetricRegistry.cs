@@ -1,28 +1,22 @@
+using NotebookNN.Registries;
 
 namespace NotebookNN.Metrics;
 
 /// <summary>Keras's metric strings → metric objects, in one place. "accuracy"/"acc" are resolved from the data's shapes as Keras 2 does.</summary>
 internal static class MetricRegistry
 {
-    private static readonly (string[] Names, Func<string, Metric> Make)[] Table =
-    [
-        (["accuracy", "acc"], n => new AutoAccuracy(n)),
-        (["binary_accuracy"], n => new BinaryAccuracy(n)),
-        (["categorical_accuracy"], n => new CategoricalAccuracy(n)),
-        (["sparse_categorical_accuracy"], n => new SparseCategoricalAccuracy(n)),
-        (["mae", "mean_absolute_error"], n => new MeanAbsoluteError(n)),
-        (["mse", "mean_squared_error"], n => new MeanSquaredError(n)),
-        (["precision"], n => new Precision(n)),
-        (["recall"], n => new Recall(n)),
-        (["auc"], n => new AUC(name: n)),
-    ];
+    /// <summary>Each metric is made with the name as the user wrote it, so its logs use that key (<c>acc</c>, <c>mae</c>).</summary>
+    internal static readonly Registry<Metric> Names = Registry<Metric>.Identifiers("metric")
+        .Add(n => new AutoAccuracy(n), "accuracy", "acc")
+        .Add(n => new BinaryAccuracy(n), "binary_accuracy")
+        .Add(n => new CategoricalAccuracy(n), "categorical_accuracy")
+        .Add(n => new SparseCategoricalAccuracy(n), "sparse_categorical_accuracy")
+        .Add(n => new MeanAbsoluteError(n), "mae", "mean_absolute_error")
+        .Add(n => new MeanSquaredError(n), "mse", "mean_squared_error")
+        .Add(n => new Precision(n), "precision")
+        .Add(n => new Recall(n), "recall")
+        .Add(n => new AUC(name: n), "auc");
 
     /// <summary>The metric to compile: objects as given, names looked up (an unknown name lists the valid ones).</summary>
-    public static Metric Resolve(Metric metric)
-    {
-        if (metric is not NamedMetric named) return metric;
-        foreach (var (names, make) in Table)
-            if (names.Contains(named.Name, StringComparer.OrdinalIgnoreCase)) return make(named.Name);
-        throw new ArgumentException($"Could not interpret metric identifier: '{named.Name}'. Expected one of: {string.Join(", ", Table.SelectMany(t => t.Names))}.");
-    }
+    public static Metric Resolve(Metric metric) => metric is NamedMetric named ? Names.Resolve(named.Name) : metric;
 }

@@ -1,4 +1,5 @@
 using System.Collections;
+using NotebookNN.Text;
 
 namespace NotebookNN.Models;
 
@@ -10,8 +11,7 @@ namespace NotebookNN.Models;
 /// Without metrics Keras's <c>evaluate</c> returns the loss as one number: so does this, converting to
 /// <c>double</c> (<c>double mseTest = model.Evaluate(xTest, yTest);</c>) and printing as Python prints that float.
 /// </summary>
-[NotebookNN.Formatting.TypeFormatterSource(typeof(NotebookNN.Formatting.NotebookFormatterSource))]
-public sealed class EvaluationResult : IReadOnlyDictionary<string, double>
+public sealed partial class EvaluationResult : IReadOnlyDictionary<string, double>
 {
     private readonly List<KeyValuePair<string, double>> _items;
 
@@ -67,11 +67,11 @@ public sealed class EvaluationResult : IReadOnlyDictionary<string, double>
 
     /// <summary>The values as Python prints what Keras's <c>evaluate</c> returns: the list (loss first, each metric
     /// after), or the loss alone as a float when there are no metrics.</summary>
-    public string ToKerasList() => _items.Count == 1 ? NotebookNN.Callbacks.PyRepr.Float(_items[0].Value)
-        : "[" + string.Join(", ", _items.Select(kv => NotebookNN.Callbacks.PyRepr.Float(kv.Value))) + "]";
+    public string ToKerasList() => _items.Count == 1 ? PythonText.Float(_items[0].Value)
+        : "[" + string.Join(", ", _items.Select(kv => PythonText.Float(kv.Value))) + "]";
 
     /// <summary>Each value by name as the progress bar writes them (<c>loss: 0.3501 - accuracy: 0.8723</c>); the loss
     /// alone, as Python prints the float Keras returns, when there are no metrics.</summary>
     public override string ToString() => _items.Count == 1 ? ToKerasList() :
-        string.Join(" - ", _items.Select(kv => $"{kv.Key}: {NotebookNN.Callbacks.ProgbarText.FormatValue(kv.Value, absolute: true)}"));
+        string.Join(" - ", _items.Select(kv => $"{kv.Key}: {PythonText.ProgbarValue(kv.Value)}"));
 }

@@ -4,8 +4,7 @@ namespace NotebookNN.Models;
 /// The content of Keras's <c>model.summary()</c>: model name, one row per layer and the parameter counts.
 /// <see cref="ToString()"/> gives Keras 2's text layout; notebook formatters render it as a table.
 /// </summary>
-[NotebookNN.Formatting.TypeFormatterSource(typeof(NotebookNN.Formatting.NotebookFormatterSource))]
-public sealed class ModelSummary
+public sealed partial class ModelSummary
 {
     /// <param name="modelName">The model name, e.g. <c>sequential</c>.</param>
     /// <param name="rows">One row per layer, in order.</param>

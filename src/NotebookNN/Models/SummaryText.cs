@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NotebookNN.Text;
 
 namespace NotebookNN.Models;
 
@@ -72,15 +73,7 @@ internal static class SummaryText
     private static string PyTail(string s, int k) => s[Math.Clamp(k < 0 ? s.Length + k : k, 0, s.Length)..];
 
     /// <summary>Python's <c>str(list_of_str)</c>: <c>['input_1[0][0]', 'dense[0][0]']</c>.</summary>
-    private static string PyList(IReadOnlyList<string> items) => "[" + string.Join(", ", items.Select(PyRepr)) + "]";
-
-    private static string PyRepr(string s)
-    {
-        char quote = s.Contains('\'') && !s.Contains('"') ? '"' : '\'';
-        var escaped = s.Replace("\\", "\\\\");
-        if (quote == '\'') escaped = escaped.Replace("'", "\\'");
-        return quote + escaped + quote;
-    }
+    private static string PyList(IReadOnlyList<string> items) => PythonText.Repr(items);
 
     private static string Thousands(long n) => n.ToString("#,0", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,6 @@
 using System.Runtime.Intrinsics;
+using NotebookNN.Compute.Drivers;
+using NotebookNN.Text;
 
 namespace NotebookNN.Optimizers;
 
@@ -23,7 +25,7 @@ public sealed class Adagrad : Optimizer
     {
         if (!(initialAccumulatorValue >= 0))
             throw new ArgumentException("Argument `initial_accumulator_value` must be a non-negative float. " +
-                $"Received: initial_accumulator_value={Py(initialAccumulatorValue)}", nameof(initialAccumulatorValue));
+                $"Received: initial_accumulator_value={PythonText.Number(initialAccumulatorValue)}", nameof(initialAccumulatorValue));
         InitialAccumulatorValue = initialAccumulatorValue;
         Epsilon = epsilon;
     }

@@ -1,5 +1,6 @@
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
+using NotebookNN.Compute.Drivers;
+using NotebookNN.Compute.Ops;
 
 namespace NotebookNN.Optimizers;
 
@@ -80,19 +81,7 @@ public class Adam : Optimizer
             var denominator = v;
             if (amsgrad) denominator = vHat = Vector512.Max(vHat, v);
             var d = Vector512.Sqrt(denominator) + Vector512.Create(epsilon);
-            w -= m * alpha * Reciprocal(d);
-        }
-
-        /// <summary>1/d to within an ulp or two: the 14-bit hardware estimate refined by one Newton step (a 512-bit
-        /// division costs about as much as the square root; this is two FMAs after a cheap estimate).</summary>
-        private static Vector512<float> Reciprocal(Vector512<float> d)
-        {
-            if (!Avx512F.IsSupported) return Vector512<float>.One / d;
-            var r = Avx512F.Reciprocal14(d);
-            var e = Avx512F.FusedMultiplyAddNegated(d, r, Vector512<float>.One); // 1 - d·r
-            var refined = Avx512F.FusedMultiplyAdd(r, e, r);
-            // d = +inf (an overflowed second moment): 1/d is 0, as the division gives, not inf·0 = NaN
-            return Vector512.ConditionalSelect(Vector512.Equals(d, Vector512.Create(float.PositiveInfinity)), Vector512<float>.Zero, refined);
+            w -= m * alpha * FastReciprocal.Of(d);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using NotebookNN.Compute.Drivers;
 
 namespace NotebookNN.Optimizers;
 

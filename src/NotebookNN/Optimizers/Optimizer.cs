@@ -1,5 +1,5 @@
 using NotebookNN.Tensors;
-
+using NotebookNN.Text;
 
 namespace NotebookNN.Optimizers;
 
@@ -23,12 +23,12 @@ public abstract partial class Optimizer
         int clips = (clipnorm is null ? 0 : 1) + (clipvalue is null ? 0 : 1) + (globalClipnorm is null ? 0 : 1);
         if (clips > 1)
             throw new ArgumentException("Only one of `clipnorm`, `clipvalue` and `global_clipnorm` can be set. " +
-                $"Received: clipnorm={Py(clipnorm)}, clipvalue={Py(clipvalue)}, global_clipnorm={Py(globalClipnorm)}");
+                $"Received: clipnorm={PythonText.Number(clipnorm)}, clipvalue={PythonText.Number(clipvalue)}, global_clipnorm={PythonText.Number(globalClipnorm)}");
         CheckPositive(clipnorm, "clipnorm");
         CheckPositive(clipvalue, "clipvalue");
         CheckPositive(globalClipnorm, "global_clipnorm");
         if (weightDecay is { } wd && !(wd >= 0))
-            throw new ArgumentException($"Argument `weight_decay` must be a non-negative float. Received: weight_decay={Py(wd)}", nameof(weightDecay));
+            throw new ArgumentException($"Argument `weight_decay` must be a non-negative float. Received: weight_decay={PythonText.Number(wd)}", nameof(weightDecay));
         WeightDecay = weightDecay;
         Clipnorm = clipnorm;
         Clipvalue = clipvalue;
@@ -102,15 +102,11 @@ public abstract partial class Optimizer
     /// <remarks>Keras accepts a zero learning rate (a frozen run); negative, NaN and infinite ones are refused.</remarks>
     private static double CheckLearningRate(double value) => value >= 0 && double.IsFinite(value) ? value
         : throw new ArgumentException("Argument `learning_rate` should be a float or a LearningRateSchedule, expected " +
-            $"a non-negative value. Received: learning_rate={Py(value)}", "learningRate");
+            $"a non-negative value. Received: learning_rate={PythonText.Number(value)}", "learningRate");
 
     private static void CheckPositive(double? value, string name)
     {
         if (value is { } v && !(v > 0))
-            throw new ArgumentException($"Argument `{name}` must be a positive float. Received: {name}={Py(v)}", name);
+            throw new ArgumentException($"Argument `{name}` must be a positive float. Received: {name}={PythonText.Number(v)}", name);
     }
-
-    /// <summary>A number or null as Keras prints it in messages (invariant culture, None for null).</summary>
-    internal static string Py(double? value) =>
-        value is { } v ? v.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : "None";
 }

@@ -1,4 +1,6 @@
 using System.Runtime.Intrinsics;
+using NotebookNN.Compute.Drivers;
+using NotebookNN.Text;
 
 namespace NotebookNN.Optimizers;
 
@@ -22,7 +24,7 @@ public sealed class SGD : Optimizer
         : base(learningRate ?? 0.01, weightDecay, clipnorm, clipvalue, globalClipnorm, name)
     {
         if (!(momentum >= 0 && momentum <= 1))
-            throw new ArgumentException($"`momentum` must be a float between [0, 1]. Received: momentum={Py(momentum)}", nameof(momentum));
+            throw new ArgumentException($"`momentum` must be a float between [0, 1]. Received: momentum={PythonText.Number(momentum)}", nameof(momentum));
         Momentum = momentum;
         Nesterov = nesterov;
     }

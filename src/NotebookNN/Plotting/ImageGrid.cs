@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using NotebookNN.Formatting;
-
 namespace NotebookNN.Plotting;
 
 /// <summary>One picture of an <see cref="ImageGrid"/>: PNG bytes, pixel size and the title shown under it.</summary>
@@ -15,8 +11,7 @@ public sealed record ImageTile(byte[] Png, int Width, int Height, string? Title)
 /// A grid of images (what <see cref="Plot.Images"/> returns): in a notebook an HTML grid of PNG data URIs with the
 /// titles under them, <see cref="Columns"/> to a row, each drawn <see cref="Size"/> CSS pixels wide with sharp pixels.
 /// </summary>
-[TypeFormatterSource(typeof(NotebookFormatterSource))]
-public sealed class ImageGrid(IReadOnlyList<ImageTile> tiles, int columns, int size)
+public sealed partial class ImageGrid(IReadOnlyList<ImageTile> tiles, int columns, int size)
 {
     /// <summary>The pictures in order.</summary>
     public IReadOnlyList<ImageTile> Tiles { get; } = tiles;
@@ -24,26 +19,6 @@ public sealed class ImageGrid(IReadOnlyList<ImageTile> tiles, int columns, int s
     public int Columns { get; } = Math.Min(columns, Math.Max(1, tiles.Count));
     /// <summary>Displayed width of each picture in CSS pixels.</summary>
     public int Size { get; } = size;
-
-    /// <summary>The HTML grid.</summary>
-    public string ToHtml()
-    {
-        var inv = CultureInfo.InvariantCulture;
-        var sb = new StringBuilder();
-        sb.Append("<div class=\"nnn-images\" style=\"display:grid;grid-template-columns:repeat(")
-          .Append(Columns.ToString(inv)).Append(',').Append(Size.ToString(inv))
-          .Append("px);gap:8px;font-family:sans-serif;font-size:12px\">");
-        foreach (var t in Tiles)
-        {
-            int h = (int)Math.Round((double)Size * t.Height / t.Width);
-            sb.Append("<figure style=\"margin:0;text-align:center\"><img src=\"").Append(PngEncoder.DataUri(t.Png))
-              .Append("\" width=\"").Append(Size.ToString(inv)).Append("\" height=\"").Append(h.ToString(inv))
-              .Append("\" style=\"image-rendering:pixelated\" alt=\"").Append(Html.Escape(t.Title ?? "")).Append("\"/>");
-            if (t.Title is not null) sb.Append("<figcaption>").Append(Html.Escape(t.Title)).Append("</figcaption>");
-            sb.Append("</figure>");
-        }
-        return sb.Append("</div>").ToString();
-    }
 
     /// <summary>A one-line description, e.g. <c>ImageGrid(25 images of 28×28, 5 columns)</c>, <c>ImageGrid(1 image of
     /// 28×28, 1 column)</c>.</summary>

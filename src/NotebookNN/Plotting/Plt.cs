@@ -1,5 +1,4 @@
 using NotebookNN.Callbacks;
-using NotebookNN.Formatting;
 using Plotly.NET;
 
 namespace NotebookNN.Plotting;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using NotebookNN.Formatting;
 using Plotly.NET;
 
 namespace NotebookNN.Plotting;
@@ -10,8 +9,7 @@ namespace NotebookNN.Plotting;
 /// <see cref="ToChart"/>. <see cref="Plt"/> keeps the current one, as <c>pyplot</c> does. As a cell's last value it
 /// shows as its chart.
 /// </summary>
-[TypeFormatterSource(typeof(NotebookFormatterSource))]
-public sealed class PltFigure
+public sealed partial class PltFigure
 {
     private readonly List<Trace> _lines = [];
     private int _cycle;

@@ -1,3 +1,4 @@
+using NotebookNN.Registries;
 using NotebookNN.Tensors;
 
 namespace NotebookNN.Regularizers;
@@ -14,13 +15,13 @@ public abstract class Regularizer
     public static implicit operator Regularizer(string name) => Get(name);
 
     /// <summary>The regularizer a Keras string names; an unknown name lists the valid ones.</summary>
-    public static Regularizer Get(string name) => name?.ToLowerInvariant() switch
-    {
-        "l1" => new L1(),
-        "l2" => new L2(),
-        "l1_l2" => new L1L2(0.01, 0.01),
-        _ => throw new ArgumentException($"Could not interpret regularizer identifier: '{name}'. Expected one of: l1, l2, l1_l2."),
-    };
+    public static Regularizer Get(string name) => Names.Resolve(name);
+
+    /// <summary>Keras's regularizer strings, each with Keras's default factor 0.01.</summary>
+    internal static readonly Registry<Regularizer> Names = Registry<Regularizer>.Identifiers("regularizer")
+        .Add(_ => new L1(), "l1")
+        .Add(_ => new L2(), "l2")
+        .Add(_ => new L1L2(0.01, 0.01), "l1_l2");
 
     internal static double CheckFactor(double value, string name) =>
         double.IsFinite(value) && value >= 0 ? value : throw new ArgumentException(Invariant($"Value for argument {name} must be a non-negative float. Received: {name}={value}"));

@@ -48,8 +48,8 @@ internal static class TrainingState
     {
         var opt = compile["optimizer"]!.AsObject();
         var className = opt["class_name"]!.GetValue<string>();
-        var type = typeof(Optimizer).Assembly.GetTypes().FirstOrDefault(t => t.Name == className && typeof(Optimizer).IsAssignableFrom(t) && !t.IsAbstract)
-            ?? throw new InvalidDataException($"File '{path}' names an unknown optimizer: '{className}'.");
+        var type = Optimizer.Names.TryResolve(className, out var named) && named.GetType().Name == className ? named.GetType()
+            : throw new InvalidDataException($"File '{path}' names an unknown optimizer: '{className}'.");
         var optimizer = (Optimizer)ObjectConfig.Construct(type, opt["config"]!.AsObject(), $"optimizer '{className}'");
         var metrics = compile["metrics"]?.Deserialize<string[]>()?.Select(n => (Metric)n).ToList();
         switch (compile["loss"])

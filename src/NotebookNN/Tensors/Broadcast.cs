@@ -92,10 +92,10 @@ internal static unsafe class Broadcast
         {
             var body = new Rows<TOp> { A = pa, B = pb, Z = pz, Plan = plan };
             int rows = plan.Rows;
-            int rowsPerItem = Math.Max(1, DriverSettings.ChunkSize / plan.Inner);
+            int rowsPerItem = Math.Max(1, ParallelThresholds.ChunkElements / plan.Inner);
             body.RowsPerItem = rowsPerItem;
             int items = (rows + rowsPerItem - 1) / rowsPerItem;
-            if (n < DriverSettings.ParallelThreshold || items == 1) for (int i = 0; i < items; i++) body.Invoke(i);
+            if (n < ParallelThresholds.Elementwise || items == 1) for (int i = 0; i < items; i++) body.Invoke(i);
             else ComputePool.For(items, ref body);
         }
     }

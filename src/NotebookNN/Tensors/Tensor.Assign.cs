@@ -28,7 +28,7 @@ public partial class Tensor
         if (!AdvancedIndex.Applies(indices))
         {
             var target = View(indices);
-            StridedCopy.Run(Stretched(value, target.Dims), target);
+            CopyElements(Stretched(value, target.Dims), target);
             return;
         }
         var advanced = new AdvancedIndex(this, indices);
@@ -66,7 +66,7 @@ public partial class Tensor
         for (int k = 0; k < advanced.Length; k++)
         {
             var slot = dx.View(advanced.Basic(k));
-            StridedCopy.Run(Elementwise.Binary<AddOp>(slot, g.View(advanced.Slot(k))), slot);
+            CopyElements(Elementwise.Binary<AddOp>(slot, g.View(advanced.Slot(k))), slot);
         }
         return dx;
     }

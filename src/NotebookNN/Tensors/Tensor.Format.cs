@@ -1,4 +1,3 @@
-using NotebookNN.Formatting;
 
 namespace NotebookNN.Tensors;
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using NotebookNN.Compute.Drivers;
 using NotebookNN.Autodiff;
 
 namespace NotebookNN.Tensors;
@@ -42,7 +41,7 @@ public partial class Tensor
         GradientTape.Record(view, this, g =>
         {
             var dx = NewZeros(Dims);
-            StridedCopy.Run(g, dx.View(indices));
+            CopyElements(g, dx.View(indices));
             return dx;
         });
         return view;

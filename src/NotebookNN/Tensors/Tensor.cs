@@ -169,7 +169,7 @@ public partial class Tensor
     {
         if (Data.Length == 0 && Size > 0) throw Released();
         var result = NewUninitialized(Dims);
-        Compute.Drivers.StridedCopy.Run(this, result);
+        CopyElements(this, result);
         return result;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NotebookNN.Registries;
 
 namespace NotebookNN.Tuning;
 
@@ -15,8 +16,8 @@ public abstract record HyperParameter(string Name)
     internal abstract string SpaceText { get; }
 
     /// <summary>", step …" and ", log" when they differ from the defaults.</summary>
-    private protected static string Options(object? step, string sampling) =>
-        (step is null || step is 1 ? "" : ", step " + Format(step)) + (sampling == "linear" ? "" : ", " + sampling);
+    private protected static string Options(object? step, Sampling sampling) =>
+        (step is null || step is 1 ? "" : ", step " + Format(step)) + (sampling == Sampling.Linear ? "" : ", " + KerasEnum.Name(sampling));
 
     internal static string Format(object v) => v switch
     {
@@ -26,19 +27,20 @@ public abstract record HyperParameter(string Name)
         _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "None",
     };
 
-    internal static void CheckSampling(string name, string sampling, double min)
+    /// <summary>KerasTuner's <c>sampling</c> string parsed (an unknown one lists the valid ones); a log scale needs a positive minimum.</summary>
+    internal static Sampling ParseSampling(string name, string sampling, double min)
     {
-        if (sampling is not ("linear" or "log" or "reverse_log"))
-            throw new ArgumentException($"`sampling` must be one of \"linear\", \"log\", \"reverse_log\". Received: sampling={sampling} for {name}");
-        if (sampling != "linear" && min <= 0)
-            throw new ArgumentException(Invariant($"`sampling=\"{sampling}\" does not support negative values, found min_value: {min} for {name}."));
+        var parsed = KerasEnum.Parse<Sampling>(sampling, "sampling", name);
+        if (parsed != Sampling.Linear && min <= 0)
+            throw new ArgumentException(Invariant($"`sampling=\"{KerasEnum.Name(parsed)}\" does not support negative values, found min_value: {min} for {name}."));
+        return parsed;
     }
 
     /// <summary>A probability p in [0, 1) mapped onto [min, max] with the sampling's scale.</summary>
-    internal static double Scale(double p, double min, double max, string sampling) => sampling switch
+    internal static double Scale(double p, double min, double max, Sampling sampling) => sampling switch
     {
-        "log" => min * Math.Pow(max / min, p),
-        "reverse_log" => max + min - min * Math.Pow(max / min, 1 - p),
+        Sampling.Log => min * Math.Pow(max / min, p),
+        Sampling.ReverseLog => max + min - min * Math.Pow(max / min, 1 - p),
         _ => min + (max - min) * p,
     };
 }
@@ -50,9 +52,9 @@ public sealed record IntHyperParameter : HyperParameter
     {
         if (minValue > maxValue) throw new ArgumentException($"`min_value` ({minValue}) must be <= `max_value` ({maxValue}) for {name}.");
         if (step <= 0) throw new ArgumentException($"`step` must be positive. Received: step={step} for {name}.");
-        CheckSampling(name, sampling, minValue);
+        var parsed = ParseSampling(name, sampling, minValue);
         if (defaultValue is { } d && (d < minValue || d > maxValue)) throw new ArgumentException($"The default value {d} of {name} is outside [{minValue}, {maxValue}].");
-        (MinValue, MaxValue, Step, Sampling, DefaultValue) = (minValue, maxValue, step, sampling, defaultValue ?? minValue);
+        (MinValue, MaxValue, Step, Sampling, DefaultValue) = (minValue, maxValue, step, parsed, defaultValue ?? minValue);
     }
 
     /// <summary>Smallest value.</summary>
@@ -61,8 +63,8 @@ public sealed record IntHyperParameter : HyperParameter
     public int MaxValue { get; }
     /// <summary>Grid spacing from MinValue.</summary>
     public int Step { get; }
-    /// <summary>"linear", "log" or "reverse_log".</summary>
-    public string Sampling { get; }
+    /// <summary>How the range is drawn (<c>"linear"</c>, <c>"log"</c> or <c>"reverse_log"</c> when declared).</summary>
+    public Sampling Sampling { get; }
     /// <summary>Default value (MinValue unless given).</summary>
     public int DefaultValue { get; }
     /// <inheritdoc/>
@@ -72,7 +74,7 @@ public sealed record IntHyperParameter : HyperParameter
     public override object Sample(Random rng)
     {
         int count = (MaxValue - MinValue) / Step + 1;
-        if (Sampling == "linear") return MinValue + Step * rng.Next(count);
+        if (Sampling == Sampling.Linear) return MinValue + Step * rng.Next(count);
         double v = Scale(rng.NextDouble(), MinValue, MaxValue + 1, Sampling);
         int k = Math.Min(count - 1, (int)Math.Floor((v - MinValue) / Step));
         return MinValue + Step * k;
@@ -88,9 +90,9 @@ public sealed record FloatHyperParameter : HyperParameter
     {
         if (!(minValue <= maxValue)) throw new ArgumentException(Invariant($"`min_value` ({minValue}) must be <= `max_value` ({maxValue}) for {name}."));
         if (step is <= 0) throw new ArgumentException(Invariant($"`step` must be positive. Received: step={step} for {name}."));
-        CheckSampling(name, sampling, minValue);
+        var parsed = ParseSampling(name, sampling, minValue);
         if (defaultValue is { } d && (d < minValue || d > maxValue)) throw new ArgumentException(Invariant($"The default value {d} of {name} is outside [{minValue}, {maxValue}]."));
-        (MinValue, MaxValue, Step, Sampling, DefaultValue) = (minValue, maxValue, step, sampling, defaultValue ?? minValue);
+        (MinValue, MaxValue, Step, Sampling, DefaultValue) = (minValue, maxValue, step, parsed, defaultValue ?? minValue);
     }
 
     /// <summary>Smallest value.</summary>
@@ -99,8 +101,8 @@ public sealed record FloatHyperParameter : HyperParameter
     public double MaxValue { get; }
     /// <summary>Grid spacing, or null for continuous values.</summary>
     public double? Step { get; }
-    /// <summary>"linear", "log" or "reverse_log".</summary>
-    public string Sampling { get; }
+    /// <summary>How the range is drawn (<c>"linear"</c>, <c>"log"</c> or <c>"reverse_log"</c> when declared).</summary>
+    public Sampling Sampling { get; }
     /// <summary>Default value (MinValue unless given).</summary>
     public double DefaultValue { get; }
     /// <inheritdoc/>

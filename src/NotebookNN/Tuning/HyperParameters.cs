@@ -6,8 +6,7 @@ namespace NotebookNN.Tuning;
 /// <c>hp.Float("learning_rate", 3e-4, 3e-2, sampling: "log")</c>, <c>hp.Choice("units", [32, 64])</c>, <c>hp.Boolean("dropout")</c>.
 /// Outside a search every call returns its default.
 /// </summary>
-[NotebookNN.Formatting.TypeFormatterSource(typeof(NotebookNN.Formatting.NotebookFormatterSource))]
-public sealed class HyperParameters
+public sealed partial class HyperParameters
 {
     private readonly List<HyperParameter> _space = [];
     private readonly Dictionary<string, object> _values = [];

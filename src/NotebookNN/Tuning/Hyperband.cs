@@ -73,7 +73,7 @@ public sealed class Hyperband : Tuner
                 if (verbose > 0) Report(trial, clock.Elapsed);
             }
             int keep = Math.Max(1, alive.Count / Factor);
-            alive = alive.OrderBy(a => Objective.Direction == "min" ? a.Trial.Score : -a.Trial.Score).Take(keep).ToList();
+            alive = alive.OrderBy(a => Objective.SortKey(a.Trial.Score)).Take(keep).ToList();
         }
     }
 }

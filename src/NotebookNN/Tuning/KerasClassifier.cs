@@ -1,6 +1,7 @@
 using NotebookNN.Callbacks;
 using NotebookNN.Models;
 using NotebookNN.Tensors;
+using NotebookNN.Learn;
 
 namespace NotebookNN.Tuning;
 
@@ -8,7 +9,7 @@ namespace NotebookNN.Tuning;
 /// <c>keras.wrappers.scikit_learn.KerasClassifier</c>: <see cref="Predict"/> gives class indices (arg-max of the outputs,
 /// or output &gt; 0.5 for a single sigmoid unit), <see cref="PredictProba"/> the model's outputs, <see cref="Score"/> accuracy.
 /// </summary>
-public sealed class KerasClassifier : KerasEstimator
+public sealed class KerasClassifier : KerasEstimator, IClassifier
 {
     /// <summary>Wraps a build function that reads its parameters from <paramref name="parameters"/>.</summary>
     public KerasClassifier(Func<HyperParameters, Model> buildFn, IReadOnlyDictionary<string, object>? parameters = null, int epochs = 1,
@@ -34,31 +35,13 @@ public sealed class KerasClassifier : KerasEstimator
     public Tensor PredictProba(Tensor x) => ModelPredict(x);
 
     /// <inheritdoc/>
-    public override Tensor Predict(Tensor x) => ClassIndices(PredictProba(x));
+    public override Tensor Predict(Tensor x) => Labels.ClassIndices(PredictProba(x));
 
     /// <inheritdoc/>
-    public override double Score(Tensor x, Tensor y) => Sklearn.AccuracyScore(ClassIndices(y, labels: true), Predict(x));
+    public override double Score(Tensor x, Tensor y) => Sklearn.AccuracyScore(Labels.ClassIndices(y, labels: true), Predict(x));
 
     /// <inheritdoc/>
     public override KerasEstimator WithParameters(IReadOnlyDictionary<string, object> parameters) =>
         NamedBuildFn is { } named ? new KerasClassifier(named, parameters, Epochs, BatchSize, Verbose, Callbacks)
             : new KerasClassifier(BuildFn, parameters, Epochs, BatchSize, Verbose, Callbacks);
-
-    /// <summary>Row-wise arg-max of a (n, k) tensor, threshold 0.5 for (n, 1); 1-D labels pass through.</summary>
-    internal static Tensor ClassIndices(Tensor t, bool labels = false)
-    {
-        if (t.NDim == 1) return t;
-        if (t.NDim != 2) throw new ArgumentException($"Expected class outputs of shape (n, k); received {t.Shape}.");
-        int n = t.Shape[0], k = t.Shape[1];
-        var v = t.ToArray();
-        var r = new float[n];
-        for (int i = 0; i < n; i++)
-        {
-            if (k == 1) { r[i] = labels ? v[i] : v[i] > 0.5f ? 1 : 0; continue; }
-            int best = 0;
-            for (int j = 1; j < k; j++) if (v[i * k + j] > v[i * k + best]) best = j;
-            r[i] = best;
-        }
-        return Tensor.From(r);
-    }
 }

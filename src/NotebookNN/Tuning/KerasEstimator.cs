@@ -9,7 +9,7 @@ namespace NotebookNN.Tuning;
 /// Base of <see cref="KerasRegressor"/> and <see cref="KerasClassifier"/> (the <c>keras.wrappers.scikit_learn</c>
 /// wrappers): a model-building function plus the parameters passed to it and the default Fit arguments.
 /// </summary>
-public abstract class KerasEstimator : IParameterizedEstimator
+public abstract class KerasEstimator : IKerasWrapper
 {
     private readonly Func<HyperParameters, Model> _build;
     private readonly BuildFunction? _named;
@@ -64,6 +64,9 @@ public abstract class KerasEstimator : IParameterizedEstimator
             callbacks: callbacks ?? Callbacks, validationData: validationData is { } vd ? (vd.X, PrepareTargets(vd.Y)) : null);
         return this;
     }
+
+    IEstimator IKerasWrapper.Fit(Tensor x, Tensor y, int? epochs, (Tensor X, Tensor Y)? validationData, IEnumerable<Callback>? callbacks) =>
+        Fit(x, y, epochs, validationData, callbacks);
 
     /// <inheritdoc/>
     public abstract Tensor Predict(Tensor x);

@@ -1,18 +1,35 @@
+using NotebookNN.Metrics;
+using NotebookNN.Registries;
+
 namespace NotebookNN.Tuning;
 
 /// <summary>What a tuner optimizes: a metric name from the training logs and whether lower or higher is better.</summary>
-public sealed record Objective(string Name, string Direction)
+public sealed record Objective(string Name, MetricDirection Direction)
 {
-    /// <summary>Infers the direction as KerasTuner does: losses and errors are minimized, everything else maximized.</summary>
+    /// <summary>KerasTuner's <c>Objective(name, direction)</c> with its <c>"min"</c> / <c>"max"</c> string.</summary>
+    public Objective(string name, string direction) : this(name, KerasEnum.Parse<MetricDirection>(direction, "direction")) { }
+
+    /// <summary>
+    /// The objective for a metric name, its direction given (<c>"min"</c> / <c>"max"</c>) or inferred from the name
+    /// (<see cref="MetricDirections.Infer"/>); a name that says nothing must be given its direction, as KerasTuner asks.
+    /// </summary>
     public static Objective Infer(string name, string? direction = null)
     {
-        direction ??= name.Contains("loss") || name.Contains("error") || name is "mse" or "mae" or "val_mse" or "val_mae" or "mape" or "val_mape" ? "min" : "max";
-        if (direction is not ("min" or "max")) throw new ArgumentException($"`direction` must be \"min\" or \"max\". Received: direction={direction}");
-        return new Objective(name, direction);
+        ArgumentNullException.ThrowIfNull(name);
+        if (direction is not null) return new Objective(name, direction);
+        return new Objective(name, MetricDirections.Infer(name) ?? throw new ArgumentException(
+            $"Could not infer optimization direction (\"min\" or \"max\") for unknown metric \"{name}\". " +
+            $"Please specify the direction, for example objective: \"{name}\", direction: \"max\"."));
     }
 
     /// <summary>True when <paramref name="a"/> is better than <paramref name="b"/>.</summary>
-    public bool Better(double a, double b) => Direction == "min" ? a < b : a > b;
+    public bool Better(double a, double b) => Direction == MetricDirection.Min ? a < b : a > b;
+
+    /// <summary>A score as a key sorting the best first.</summary>
+    internal double SortKey(double score) => Direction == MetricDirection.Min ? score : -score;
+
+    /// <summary>KerasTuner's summary line: <c>Objective(name="val_loss", direction="min")</c>.</summary>
+    internal string Summary => $"Objective(name=\"{Name}\", direction=\"{KerasEnum.Name(Direction)}\")";
 
     /// <summary>The best value of this objective over the epochs of a history.</summary>
     public (double Value, int Epoch) Best(NotebookNN.Callbacks.History history)

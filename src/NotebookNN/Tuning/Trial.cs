@@ -27,8 +27,7 @@ public sealed class Trial
 }
 
 /// <summary>The trials of a search, best first; prints as a table (text, or HTML in a notebook).</summary>
-[NotebookNN.Formatting.TypeFormatterSource(typeof(NotebookNN.Formatting.NotebookFormatterSource))]
-public sealed class TrialTable(IReadOnlyList<Trial> trials, Objective objective) : IReadOnlyList<Trial>
+public sealed partial class TrialTable(IReadOnlyList<Trial> trials, Objective objective) : IReadOnlyList<Trial>
 {
     /// <inheritdoc/>
     public Trial this[int index] => trials[index];
@@ -44,7 +43,7 @@ public sealed class TrialTable(IReadOnlyList<Trial> trials, Objective objective)
         t.HyperParameters.Values.TryGetValue(column, out var v) ? HyperParameter.Format(v) : "";
 
     /// <summary>The table's cells: trial, each hyperparameter, the objective; a row per trial, best first.</summary>
-    private (string[] Header, List<string[]> Rows) Table()
+    internal (string[] Header, List<string[]> Rows) Table()
     {
         var columns = Columns;
         string[] header = ["trial", .. columns, objective.Name];
@@ -62,12 +61,5 @@ public sealed class TrialTable(IReadOnlyList<Trial> trials, Objective objective)
         sb.AppendLine(string.Join("  ", header.Select((h, i) => h.PadLeft(widths[i]))));
         foreach (var r in rows) sb.AppendLine(string.Join("  ", r.Select((c, i) => c.PadLeft(widths[i]))));
         return sb.ToString();
-    }
-
-    /// <summary>The table as HTML (NotebookNN's table style, as the other reports).</summary>
-    public string ToHtml()
-    {
-        var (header, rows) = Table();
-        return NotebookNN.Formatting.TableHtml.Render(null, header, rows);
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using NotebookNN.Callbacks;
 using NotebookNN.Models;
 using NotebookNN.Tensors;
+using NotebookNN.Text;
 
 namespace NotebookNN.Tuning;
 
@@ -62,18 +63,18 @@ public abstract class Tuner
     {
         var sb = new System.Text.StringBuilder();
         sb.AppendLine("Results summary");
-        sb.AppendLine($"Objective(name=\"{Objective.Name}\", direction=\"{Objective.Direction}\")");
+        sb.AppendLine(Objective.Summary);
         foreach (var t in Ranked().Take(numTrials))
         {
             sb.AppendLine().AppendLine($"Trial {t.TrialId} summary").AppendLine("Hyperparameters:");
             foreach (var (k, v) in t.HyperParameters.Values) sb.AppendLine($"{k}: {HyperParameter.Format(v)}");
-            sb.AppendLine($"Score: {t.Score.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
+            sb.AppendLine($"Score: {PythonText.Float(t.Score)}");
         }
         return sb.ToString();
     }
 
     internal IEnumerable<Trial> Ranked() =>
-        _trials.Where(t => !double.IsNaN(t.Score)).OrderBy(t => Objective.Direction == "min" ? t.Score : -t.Score);
+        _trials.Where(t => !double.IsNaN(t.Score)).OrderBy(t => Objective.SortKey(t.Score));
 
     /// <summary>A new configuration: values for every known dimension drawn at random, avoiding ones already tried
     /// (null when 100 draws in a row repeat, i.e. the space is exhausted). Dimensions met later are sampled as they appear.</summary>
@@ -152,10 +153,10 @@ public abstract class Tuner
     internal void Report(Trial trial, TimeSpan elapsed)
     {
         Console.WriteLine($"Trial {int.Parse(trial.TrialId) + 1} Complete [{elapsed:hh\\h\\ mm\\m\\ ss\\s}]");
-        Console.WriteLine($"{Objective.Name}: {trial.Score.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
+        Console.WriteLine($"{Objective.Name}: {PythonText.Float(trial.Score)}");
         Console.WriteLine();
         var best = Ranked().First();
-        Console.WriteLine($"Best {Objective.Name} So Far: {best.Score.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
+        Console.WriteLine($"Best {Objective.Name} So Far: {PythonText.Float(best.Score)}");
     }
 
     internal static FitArguments Arguments(Tensor x, Tensor y, int? batchSize, (Tensor X, Tensor Y)? validationData, double validationSplit,

@@ -136,4 +136,25 @@ public class FitOutputTests
         // float32 0.1 · 0.1 prints as numpy does, not as 0.010000000000000002.
         Assert.Contains("Epoch 3: ReduceLROnPlateau reducing learning rate to 0.01.", text);
     }
+    [Fact]
+    public void ModelCheckpointPrintsAndNamesLikeKeras()
+    {
+        // Keras: f"... improved from {self.best:.5f} to {current:.5f}, saving model to {filepath}", the path from
+        // str.format: {val_loss:.2f} rounds the binary value half-to-even (0.125 → 0.12), {loss} is Python's str(float).
+        var checkpoint = new ModelCheckpoint("w-{epoch:02d}-{val_loss:.2f}-{loss}.weights.h5", saveBestOnly: true, saveWeightsOnly: true);
+        Assert.Equal("w-03-0.12-1.0.weights.h5", checkpoint.FormatPath(3, new Dictionary<string, double> { ["val_loss"] = 0.125, ["loss"] = 1.0 }));
+        var (model, x, y) = Setup();
+        string dir = Path.Combine(Path.GetTempPath(), "nnn-checkpoint-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string path = Path.Combine(dir, "best.weights.h5");
+            History? h = null;
+            var text = Capture(() => h = model.Fit(x, y, epochs: 1, validationData: (x, y), verbose: 0,
+                callbacks: [new ModelCheckpoint(path, saveBestOnly: true, saveWeightsOnly: true, verbose: 1)]));
+            string best = h!.History["val_loss"][0].ToString("F5", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains($"Epoch 1: val_loss improved from inf to {best}, saving model to {path}", text);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
 }

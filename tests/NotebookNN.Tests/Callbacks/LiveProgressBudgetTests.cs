@@ -4,6 +4,7 @@ using NotebookNN.Callbacks;
 using NotebookNN.Formatting;
 using NotebookNN.Layers;
 using NotebookNN.Tests.Support;
+using NotebookNN.Text;
 
 namespace NotebookNN.Tests.Callbacks;
 
@@ -76,8 +77,8 @@ public class LiveProgressBudgetTests
         foreach (var interim in shown.Take(shown.Count - 1))
             Assert.InRange(RecordingDisplay.FormattedBytes(interim), 100, 1500);
         // the final state is every epoch's row, and Keras's redirected text
-        var final = (HtmlFragment)shown[^1];
-        Assert.Equal(epochs, System.Text.RegularExpressions.Regex.Count(final.Html, "<tr><td>"));
+        var final = (LiveView)shown[^1];
+        Assert.Equal(epochs, System.Text.RegularExpressions.Regex.Count(final.ToDisplayString("text/html"), "<tr><td>"));
         Assert.Equal(epochs, System.Text.RegularExpressions.Regex.Count(final.Text, "(?m)^Epoch \\d+/"));
     }
 
@@ -98,8 +99,8 @@ public class LiveProgressBudgetTests
         }
         finally { Console.SetOut(previous); }
         var shown = recorder.Single;
-        var firstEpoch = shown.Cast<HtmlFragment>().TakeWhile(f => !f.Text.Contains("Epoch 2/2")).ToList();
-        var midEpoch = firstEpoch.Where(f => System.Text.RegularExpressions.Regex.IsMatch(f.Html, "<progress max=\"20\" value=\"([1-9]|1[0-9])\"")).ToList();
+        var firstEpoch = shown.Cast<LiveView>().TakeWhile(f => !f.Text.Contains("Epoch 2/2")).ToList();
+        var midEpoch = firstEpoch.Where(f => System.Text.RegularExpressions.Regex.IsMatch(f.ToDisplayString("text/html"), "<progress max=\"20\" value=\"([1-9]|1[0-9])\"")).ToList();
         Assert.True(midEpoch.Count >= 2, $"{midEpoch.Count} redraws within the first epoch");
         Assert.All(midEpoch, f => Assert.Matches(@"^Epoch 1/2\n *\d+/20 \[=*>?\.*\] - ETA: \d+s - loss: \d\.\d{4} - accuracy: \d\.\d{4}$", f.Text));
         Assert.Contains("ETA", midEpoch[0].ToDisplayString("text/html"));
@@ -114,10 +115,10 @@ public class LiveProgressBudgetTests
         var shown = recorder.Single;
         long bytes = recorder.TotalBytes;
         Assert.True(bytes < 300_000, $"{shown.Count} updates, {bytes} bytes");
-        var final = (HtmlFragment)shown[^1];
-        Assert.Contains("overflow-y:auto", final.Html); // a long table scrolls
-        Assert.Contains(Invariant($"<td>1000/1000</td>"), final.Html);
-        Assert.EndsWith(Invariant($"loss: {ProgbarText.FormatValue(history.History["loss"][^1], absolute: true)} - accuracy: {ProgbarText.FormatValue(history.History["accuracy"][^1], absolute: true)}"),
+        var final = (LiveView)shown[^1];
+        Assert.Contains("overflow-y:auto", final.ToDisplayString("text/html")); // a long table scrolls
+        Assert.Contains(Invariant($"<td>1000/1000</td>"), final.ToDisplayString("text/html"));
+        Assert.EndsWith(Invariant($"loss: {PythonText.ProgbarValue(history.History["loss"][^1])} - accuracy: {PythonText.ProgbarValue(history.History["accuracy"][^1])}"),
             final.ToDisplayString("text/plain"));
         Console.WriteLine($"1000-epoch fit: {shown.Count} display values, {bytes} bytes");
     }
@@ -129,10 +130,9 @@ public class LiveProgressBudgetTests
         ScriptedFit(recorder, epochs: 3, steps: 100, stepSeconds: 0.01);
         foreach (var value in recorder.Single)
         {
-            var fragment = Assert.IsType<HtmlFragment>(value);
-            Assert.Equal(fragment.Html, value.ToDisplayString("text/html"));
-            Assert.Equal(fragment.Text, value.ToDisplayString("text/plain"));
-            Assert.StartsWith("<div class=\"nnn-progress\"", fragment.Html);
+            var view = Assert.IsType<LiveView>(value);
+            Assert.Equal(view.Text, value.ToDisplayString("text/plain"));
+            Assert.StartsWith("<div class=\"nnn-progress\"", value.ToDisplayString("text/html"));
         }
     }
 
@@ -155,10 +155,10 @@ public class LiveProgressBudgetTests
             Run(new ProgbarLogger(output: w, isInteractive: false, clock: () => t), new ClockStep(() => t += 0.1));
             string keras = w.ToString().Trim('\n');
             Assert.Matches(predict ? @"^20/20 \[=+\] - \d+s \d+ms/step$" : @"^20/20 \[=+\] - \d+s \d+ms/step - loss: \d\.\d{4} - accuracy: \d\.\d{4}$", keras);
-            var final = (HtmlFragment)shown[^1];
+            var final = (LiveView)shown[^1];
             Assert.Equal(keras, final.ToDisplayString("text/plain"));
-            Assert.Contains("<progress max=\"20\" value=\"20\"", final.Html);
-            var running = shown.Take(shown.Count - 1).Cast<HtmlFragment>().ToList();
+            Assert.Contains("<progress max=\"20\" value=\"20\"", final.ToDisplayString("text/html"));
+            var running = shown.Take(shown.Count - 1).Cast<LiveView>().ToList();
             Assert.True(running.Count >= 3 && running.Count < 20, $"{running.Count} redraws of 20 steps");
             Assert.All(running, f => Assert.Matches(@"^ ?\d+/20 \[=*>?\.*\]( - ETA: \d+s)?", f.Text));
 

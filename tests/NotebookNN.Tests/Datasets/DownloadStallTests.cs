@@ -1,3 +1,4 @@
+using Microsoft.DotNet.Interactive.Formatting;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using NotebookNN.Callbacks;
@@ -156,9 +157,9 @@ public sealed class DownloadStallTests : IDisposable
         Assert.Single(shown);
         Assert.Equal("", captured.ToString()); // nothing printed beside the display
         Assert.InRange(updates.Count, 2, 12); // throttled: a few redraws, not one per chunk read
-        var last = Assert.IsType<HtmlFragment>(updates[^1]);
+        var last = Assert.IsType<DownloadView>(updates[^1]);
         Assert.Equal($"Downloading data from {server.Url("data.bin")}\n300000/300000 [==============================] 100%", last.Text);
-        Assert.Contains("<progress max=\"100\" value=\"100\"", last.Html);
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(server.Url("data.bin")), last.Html);
+        Assert.Contains("<progress max=\"100\" value=\"100\"", last.ToDisplayString("text/html"));
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(server.Url("data.bin")), last.ToDisplayString("text/html"));
     }
 }

@@ -1,5 +1,6 @@
 using NotebookNN.Callbacks;
 using NotebookNN.Formatting;
+using NotebookNN.Plotting;
 using Plotly.NET;
 using NotebookNN.Plotting;
 

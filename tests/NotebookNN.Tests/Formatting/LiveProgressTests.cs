@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.DotNet.Interactive.Formatting;
 using NotebookNN.Callbacks;
 using NotebookNN.Formatting;
+using NotebookNN.Text;
 
 namespace NotebookNN.Tests.Formatting;
 
@@ -42,7 +43,7 @@ public class LiveProgressTests
         // 1 s per epoch at ≤ 4 redraws a second, plus the epoch end: a few per epoch, not 100.
         int perEpoch = (shown.Count - 2) / 3;
         Assert.InRange(perEpoch, 2, 6);
-        var running = shown.Cast<HtmlFragment>().Select(f => f.ToDisplayString("text/html")).ToList();
+        var running = shown.Cast<LiveView>().Select(f => f.ToDisplayString("text/html")).ToList();
         Assert.Contains(running, h => h.Contains("<progress") && h.Contains("Epoch 2/3"));
         var last = running[^1];
         Assert.DoesNotContain("<progress", last);
@@ -95,9 +96,9 @@ public class LiveProgressTests
         }
         finally { DisplayHook.Display = null; System.Globalization.CultureInfo.CurrentCulture = culture; }
         var shown = Assert.Single(displays, d => d.Any(f => f.ToString()!.Contains("/100 ")));
-        string plain = ((HtmlFragment)shown[^1]).ToDisplayString("text/plain");
+        string plain = ((LiveView)shown[^1]).ToDisplayString("text/plain");
         Assert.Equal(keras, plain.ReplaceLineEndings("\n"));
-        string html = ((HtmlFragment)shown[^1]).Html;
+        string html = ((LiveView)shown[^1]).ToDisplayString("text/html");
         Assert.Contains("<td>3/3</td><td>1.0s</td><td>0.3333</td><td>0.6667</td>", html);
 
         // the same as the console path writes for the same steps and clock
@@ -123,7 +124,7 @@ public class LiveProgressTests
         foreach (var k in new[] { "loss", "accuracy", "val_loss", "val_accuracy" })
         {
             Assert.Contains($"<th>{k}</th>", last);
-            Assert.Contains($"<td>{ProgbarText.FormatValue(h.History[k][2], absolute: true)}</td>", last);
+            Assert.Contains($"<td>{PythonText.ProgbarValue(h.History[k][2])}</td>", last);
         }
         Assert.Contains("<td>3/3</td>", last);
     }

@@ -51,7 +51,7 @@ public class ReportFormatterTests
     {
         var t = Tensor.From(Enumerable.Repeat(0f, 12).Append(1f).ToArray());
         var p = Tensor.From(Enumerable.Repeat(0f, 12).Append(0f).ToArray());
-        Assert.Equal("[[12  0]\n [ 1  0]]", Plot.ConfusionMatrix(t, p).Text);
+        Assert.Equal("[[12  0]\n [ 1  0]]", Plot.ConfusionMatrix(t, p).ToString());
     }
 }
 

@@ -86,10 +86,10 @@ public class ScreenshotPages
                 if (e < 2) logger.OnEpochEnd(e, new Dictionary<string, double> { ["loss"] = 0.5 / (e + 1), ["accuracy"] = 0.85 + 0.04 * e, ["val_loss"] = 0.45 / (e + 1), ["val_accuracy"] = 0.87 + 0.03 * e });
             }
             // the display while training (the running epoch and the last finished one), then its final state (every epoch)
-            string running = ((HtmlFragment)frames[^1]).ToDisplayString("text/html");
+            string running = ((LiveView)frames[^1]).ToDisplayString("text/html");
             logger.OnEpochEnd(2, new Dictionary<string, double> { ["loss"] = 0.17, ["accuracy"] = 0.93, ["val_loss"] = 0.15, ["val_accuracy"] = 0.93 });
             logger.OnTrainEnd(new Dictionary<string, double>());
-            pages.Add(Write("progress", running + ((HtmlFragment)frames[^1]).ToDisplayString("text/html")));
+            pages.Add(Write("progress", running + ((LiveView)frames[^1]).ToDisplayString("text/html")));
         }
         finally { DisplayHook.Display = null; }
 

@@ -237,7 +237,7 @@ public class BadInputTests
     public void NonFiniteValuesInALargeInputAreFound()
     {
         const int samples = 4100, features = 256; // 1,049,600 floats: split across the cores by the reduction driver
-        Assert.True(samples * features >= NotebookNN.Compute.Drivers.DriverSettings.ParallelThreshold);
+        Assert.True(samples * features >= NotebookNN.Compute.Threading.ParallelThresholds.Elementwise);
         var x = new float[samples * features];
         var model = new Sequential().Add(new Dense(1, inputShape: [features])).Compile(loss: "mse");
         var y = Tensor.Zeros([samples, 1]);

@@ -1,3 +1,4 @@
+using Microsoft.DotNet.Interactive.Formatting;
 using NotebookNN.Callbacks;
 using NotebookNN.Formatting;
 using NotebookNN.Layers;
@@ -83,10 +84,10 @@ public class CancellationTests
         AssertSameWeights(reference, model);
 
         // the display says so: the finished epoch's row and the message, in HTML and plain text
-        var last = (HtmlFragment)recorder.Single[^1];
-        Assert.Contains("<td>1/5</td>", last.Html);
-        Assert.DoesNotContain("<td>2/5</td>", last.Html);
-        Assert.Contains(e.Message, last.Html);
+        var last = (LiveView)recorder.Single[^1];
+        Assert.Contains("<td>1/5</td>", last.ToDisplayString("text/html"));
+        Assert.DoesNotContain("<td>2/5</td>", last.ToDisplayString("text/html"));
+        Assert.Contains(e.Message, last.ToDisplayString("text/html"));
         Assert.StartsWith("Epoch 1/5\n", last.Text);
         Assert.EndsWith("\n" + e.Message, last.Text);
 
@@ -138,13 +139,13 @@ public class CancellationTests
 
         var e = Assert.Throws<KeyboardInterruptException>(() => model.Evaluate(x, y, batchSize: Batch, verbose: 1, callbacks: [new StopAt(stop, testBatch: 2)]));
         Assert.Equal("KeyboardInterrupt: evaluation stopped by the notebook at step 3/10; nothing was returned.", e.Message);
-        Assert.EndsWith(e.Message, ((HtmlFragment)recorder.Displays[^1][^1]).Text);
+        Assert.EndsWith(e.Message, ((LiveView)recorder.Displays[^1][^1]).Text);
         stop.NextCell();
         Assert.Equal(evaluation.ToKerasList(), model.Evaluate(x, y, batchSize: Batch, verbose: 0).ToKerasList());
 
         e = Assert.Throws<KeyboardInterruptException>(() => model.Predict(x, batchSize: Batch, verbose: 1, callbacks: [new StopAt(stop, predictBatch: 6)]));
         Assert.Equal("KeyboardInterrupt: prediction stopped by the notebook at step 7/10; nothing was returned.", e.Message);
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(e.Message), ((HtmlFragment)recorder.Displays[^1][^1]).Html);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(e.Message), ((LiveView)recorder.Displays[^1][^1]).ToDisplayString("text/html"));
         stop.NextCell();
         Assert.Equal(prediction, model.Predict(x, batchSize: Batch, verbose: 0).ToArray());
 

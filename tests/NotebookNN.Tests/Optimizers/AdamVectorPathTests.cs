@@ -8,7 +8,7 @@ public class AdamVectorPathTests
 {
     [Theory]
     [InlineData(70)]
-    [InlineData(40_003)] // above UpdateDriver.ParallelMinElements: split across the compute pool, odd tail
+    [InlineData(40_003)] // above ParallelThresholds.OptimizerUpdate: split across the compute pool, odd tail
     public void LongVariable_MatchesFloat64Rule(int n)
     {
         var rng = new Random(5);

@@ -24,6 +24,7 @@ public class NupkgTests(PackedPackage package) : IClassFixture<PackedPackage>
             .ToDictionary(e => (string)e.Attribute("id")!, e => (string)e.Attribute("version")!);
         Assert.Equal("6.0.0", deps["Plotly.NET"]);
         Assert.Equal("1.16.7", deps["StbImageWriteSharp"]);
+        Assert.Equal("2.30.16", deps["StbImageSharp"]);
         Assert.Contains("System.Numerics.Tensors", deps.Keys);
         Assert.DoesNotContain(deps.Keys, k => k.StartsWith("Microsoft.DotNet.Interactive"));
     }

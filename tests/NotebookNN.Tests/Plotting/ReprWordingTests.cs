@@ -13,7 +13,7 @@ public class ReprWordingTests
         var three = Plot.Images(Tensor.Zeros(3, 28, 28), columns: 10);
         Assert.Equal("ImageGrid(3 images of 28×28, 3 columns)", three.ToString());
         Assert.Equal(3, three.Columns);
-        Assert.Contains("repeat(3,", three.ToHtml());
+        Assert.Contains("repeat(3,", NotebookNN.Formatting.ImageGridHtml.Render(three));
         Assert.Equal("ImageGrid(25 images of 8×8, 5 columns)", Plot.Images(Tensor.Zeros(25, 8, 8), columns: 5).ToString());
         Assert.Equal("ImageGrid(1 image of 4×6, 1 column)", Plot.Image(Tensor.Zeros(4, 6)).ToString());
     }

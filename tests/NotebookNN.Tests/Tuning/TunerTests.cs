@@ -56,7 +56,7 @@ public class TunerTests
         var e = Assert.Throws<ArgumentException>(() => tuner.Search(Train.X, Train.Y, epochs: 1, verbose: 0));
         Assert.Contains("'val_accuracy'", e.Message);
         Assert.Contains("'loss'", e.Message);
-        Assert.Equal("max", tuner.Objective.Direction);
+        Assert.Equal(NotebookNN.Metrics.MetricDirection.Max, tuner.Objective.Direction);
     }
 
     [Fact]
@@ -67,6 +67,6 @@ public class TunerTests
         Assert.Equal("The hypermodel of RandomSearch returned null; it must return a compiled Model.",
             Assert.Throws<InvalidOperationException>(() => tuner.Search(train.X, train.Y, epochs: 1, validationData: train, verbose: 0)).Message);
         Assert.Equal("The build function of KerasRegressor returned null; it must return a compiled Model.",
-            Assert.Throws<InvalidOperationException>(() => NotebookNN.Sklearn.CrossValidate(() => null!, train.X, train.Y, cv: 2)).Message);
+            Assert.Throws<InvalidOperationException>(() => NotebookNN.Sklearn.CrossValidate(new KerasRegressor((Func<Model>)(() => null!)), train.X, train.Y, cv: 2)).Message);
     }
 }

@@ -36,9 +36,9 @@ internal static unsafe class BinaryDriver
     private static void Dispatch<TOp, TX, TY>(float* x, float* y, float* z, int n)
         where TOp : IBinaryOp where TX : struct, IOperand where TY : struct, IOperand
     {
-        if (n < DriverSettings.ParallelThreshold) { Core<TOp, TX, TY>(x, y, z, n); return; }
+        if (n < ParallelThresholds.Elementwise) { Core<TOp, TX, TY>(x, y, z, n); return; }
         var body = new Body<TOp, TX, TY> { X = x, Y = y, Z = z, N = n };
-        ComputePool.For(DriverSettings.Chunks(n), ref body);
+        ComputePool.For(ParallelThresholds.Chunks(n), ref body);
     }
 
     private struct Body<TOp, TX, TY> : IParallelBody
@@ -48,8 +48,8 @@ internal static unsafe class BinaryDriver
         public int N;
         public void Invoke(int index)
         {
-            int s = index * DriverSettings.ChunkSize;
-            Core<TOp, TX, TY>(TX.At(X, s), TY.At(Y, s), Z + s, Math.Min(DriverSettings.ChunkSize, N - s));
+            int s = index * ParallelThresholds.ChunkElements;
+            Core<TOp, TX, TY>(TX.At(X, s), TY.At(Y, s), Z + s, Math.Min(ParallelThresholds.ChunkElements, N - s));
         }
     }
 

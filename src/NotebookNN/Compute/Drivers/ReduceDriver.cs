@@ -17,8 +17,8 @@ internal static unsafe class ReduceDriver
     {
         fixed (float* p = x)
         {
-            if (x.Length < DriverSettings.ParallelThreshold) return Core<TTransform, TAgg>(p, x.Length);
-            int chunks = DriverSettings.Chunks(x.Length);
+            if (x.Length < ParallelThresholds.Elementwise) return Core<TTransform, TAgg>(p, x.Length);
+            int chunks = ParallelThresholds.Chunks(x.Length);
             var partials = new float[chunks];
             fixed (float* pp = partials)
             {
@@ -35,8 +35,8 @@ internal static unsafe class ReduceDriver
         public int N;
         public void Invoke(int index)
         {
-            int s = index * DriverSettings.ChunkSize;
-            Partials[index] = Core<TTransform, TAgg>(X + s, Math.Min(DriverSettings.ChunkSize, N - s));
+            int s = index * ParallelThresholds.ChunkElements;
+            Partials[index] = Core<TTransform, TAgg>(X + s, Math.Min(ParallelThresholds.ChunkElements, N - s));
         }
     }
 
@@ -81,16 +81,16 @@ internal static unsafe class ReduceDriver
         if (dst.Length == 0) return;
         fixed (float* px = x, pd = dst)
         {
-            int innerBlock = inner == 1 ? 1 : Math.Min(inner, DriverSettings.ChunkSize);
+            int innerBlock = inner == 1 ? 1 : Math.Min(inner, ParallelThresholds.ChunkElements);
             int innerBlocks = (inner + innerBlock - 1) / innerBlock;
-            int rowsPerItem = inner == 1 ? Math.Max(1, DriverSettings.ChunkSize / Math.Max(n, 1)) : 1;
+            int rowsPerItem = inner == 1 ? Math.Max(1, ParallelThresholds.ChunkElements / Math.Max(n, 1)) : 1;
             var body = new AxisBody<TAgg>
             {
                 X = px, D = pd, Outer = outer, N = n, Inner = inner,
                 InnerBlock = innerBlock, InnerBlocks = innerBlocks, RowsPerItem = rowsPerItem,
             };
             int items = inner == 1 ? (outer + rowsPerItem - 1) / rowsPerItem : outer * innerBlocks;
-            if (x.Length < DriverSettings.ParallelThreshold) for (int k = 0; k < items; k++) body.Invoke(k);
+            if (x.Length < ParallelThresholds.Elementwise) for (int k = 0; k < items; k++) body.Invoke(k);
             else ComputePool.For(items, ref body);
         }
     }

@@ -11,19 +11,15 @@ namespace NotebookNN.Compute.Drivers;
 /// </summary>
 internal static class RowGather
 {
-    /// <summary>From this many bytes gathered, both cores copy (half the rows each): shuffled rows of a large dataset
-    /// come from memory, and two cores keep twice as many misses in flight. Measured inside Fit's step on MNIST-sized
-    /// rows (784 floats): batch 512 ~1.5× faster; batch 128 84 → 47 µs; batch 32 (100 KB) 24 → 17 µs.</summary>
-    private const long ParallelMinBytes = 64 * 1024;
-
-    /// <summary>dst[o, j, :] = src[o, idx[j], :]; indices must already lie in [0, size).</summary>
+    /// <summary>dst[o, j, :] = src[o, idx[j], :]; indices must already lie in [0, size). From
+    /// <see cref="ParallelThresholds.GatherBytes"/> both cores copy, half the rows each.</summary>
     public static unsafe void Gather(ReadOnlySpan<float> src, Span<float> dst, ReadOnlySpan<int> idx, int outer, int size, int inner)
     {
         int n = idx.Length;
         fixed (float* ps = src, pd = dst)
         fixed (int* pi = idx)
         {
-            if (outer == 1 && (long)n * inner * sizeof(float) >= ParallelMinBytes && ComputePool.Workers > 1 && n >= 2)
+            if (outer == 1 && (long)n * inner * sizeof(float) >= ParallelThresholds.GatherBytes && ComputePool.Workers > 1 && n >= 2)
             {
                 var body = new Halves { Src = ps, Dst = pd, Idx = pi, N = n, Inner = inner, Parts = 2 };
                 ComputePool.For(2, ref body);

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using NotebookNN.Tensors;
 
 namespace NotebookNN.Compute.Drivers;
 
@@ -54,10 +53,6 @@ internal static class StridedCopy
             if (ax < 0) return;
         }
     }
-
-    /// <summary>Copies <paramref name="src"/> into <paramref name="dst"/>; both must have the same dims.</summary>
-    public static void Run(Tensor src, Tensor dst) =>
-        Run(src.Data, src.Offset, src.Strides, dst.Data, dst.Offset, dst.Strides, dst.Dims);
 
     private static void Row(float[] src, int s, int si, float[] dst, int t, int di, int n)
     {

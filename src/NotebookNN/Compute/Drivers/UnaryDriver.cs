@@ -18,9 +18,9 @@ internal static unsafe class UnaryDriver
             throw new ArgumentException($"Internal: unary op on spans of lengths {x.Length} and {y.Length}.");
         fixed (float* px = x, py = y)
         {
-            if (x.Length < DriverSettings.ParallelThreshold) { Core<TOp>(px, py, x.Length); return; }
+            if (x.Length < ParallelThresholds.Elementwise) { Core<TOp>(px, py, x.Length); return; }
             var body = new Body<TOp> { X = px, Y = py, N = x.Length };
-            ComputePool.For(DriverSettings.Chunks(x.Length), ref body);
+            ComputePool.For(ParallelThresholds.Chunks(x.Length), ref body);
         }
     }
 
@@ -30,8 +30,8 @@ internal static unsafe class UnaryDriver
         public int N;
         public void Invoke(int index)
         {
-            int start = index * DriverSettings.ChunkSize;
-            Core<TOp>(X + start, Y + start, Math.Min(DriverSettings.ChunkSize, N - start));
+            int start = index * ParallelThresholds.ChunkElements;
+            Core<TOp>(X + start, Y + start, Math.Min(ParallelThresholds.ChunkElements, N - start));
         }
     }
 

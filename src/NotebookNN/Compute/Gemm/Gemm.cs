@@ -17,15 +17,10 @@ namespace NotebookNN.Compute.Gemm;
 /// (by MR) → micro-kernel. Large problems use every core of <see cref="ComputePool"/>: tall products split the rows,
 /// wide ones the columns, so skinny shapes such as 32 × 784 · 784 × 300 still use both cores (see SplitRows); each
 /// thread runs the whole loop nest on its part with its own packed panels. Products under
-/// <see cref="DefaultParallelMinFlops"/> run on the calling thread only.
+/// <see cref="ParallelThresholds.GemmFlops"/> run on the calling thread only.
 /// </remarks>
 internal static unsafe partial class Gemm
 {
-    /// <summary>Below this many flops (2·m·n·k) one thread does the whole product. With one hand-off per product
-    /// (a few microseconds while the workers spin), splitting pays from ~0.5 MFLOP: 32 × 300 · 300 × 100 (1.9 MFLOP)
-    /// took ~20% less time on two cores than on one here.</summary>
-    public const long DefaultParallelMinFlops = 1L << 19;
-
     [ThreadStatic] private static GemmIsa? t_forcedIsa;
     [ThreadStatic] private static int t_maxThreads;
     [ThreadStatic] private static long t_parallelMinFlops;
@@ -48,7 +43,7 @@ internal static unsafe partial class Gemm
     /// <summary>Most threads a GEMM started on this thread may use (0: all of <see cref="ComputePool.Workers"/>).</summary>
     public static int MaxThreads { get => t_maxThreads; set => t_maxThreads = value; }
 
-    /// <summary>Flop count from which GEMMs started on this thread go parallel (0: <see cref="DefaultParallelMinFlops"/>).</summary>
+    /// <summary>Flop count from which GEMMs started on this thread go parallel (0: <see cref="ParallelThresholds.GemmFlops"/>).</summary>
     public static long ParallelMinFlops { get => t_parallelMinFlops; set => t_parallelMinFlops = value; }
 
     /// <summary>
@@ -99,7 +94,7 @@ internal static unsafe partial class Gemm
         if (threads == 1) { RangeLoop<K>(in p, blk, kcStep, directB, 0, p.M, 0, p.N); return; }
         // each thread owns a range of rows or of columns and runs the whole loop nest on it with its own packed
         // panels: one hand-off per product. (Sharing one packed B panel between row ranges costs two hand-offs per
-        // depth panel; measured 5-10% slower on 512 × 784 · 784 × 300 and 784 × 512 · 512 × 300 here.)
+        // depth panel, and was slower: bench/README, "second session".)
         var range = new RangeTask<K>
         {
             P = p, Blk = blk, Threads = threads, KcStep = kcStep, DirectB = directB,
@@ -161,15 +156,14 @@ internal static unsafe partial class Gemm
     }
 
     /// <summary>Up to this many rows of C, a B that is contiguous along its columns is read in place rather than packed:
-    /// each B value then serves few rows, so copying B costs more than the strided reads it saves. Measured here
-    /// (· 784 × 300, two cores): 8 rows 28 µs in place vs 48 µs packed, 32 rows ~5% faster in place, 64 rows even,
-    /// 96 and 128 rows 12-15% slower in place.</summary>
+    /// each B value then serves few rows, so copying B costs more than the strided reads it saves (at 64 rows the two
+    /// are even; bench/README, "second session").</summary>
     internal const int DirectBMaxRows = 64;
 
     private static int ChooseThreads(int m, int n, int k)
     {
         int max = MaxThreads > 0 ? Math.Min(MaxThreads, ComputePool.Workers) : ComputePool.Workers;
-        long minFlops = ParallelMinFlops > 0 ? ParallelMinFlops : DefaultParallelMinFlops;
+        long minFlops = ParallelMinFlops > 0 ? ParallelMinFlops : ParallelThresholds.GemmFlops;
         return 2L * m * n * k < minFlops ? 1 : max;
     }
 

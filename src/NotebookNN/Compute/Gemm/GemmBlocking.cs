@@ -17,13 +17,11 @@ internal readonly record struct GemmBlocking(int MR, int NR, int KC, int MC, int
     /// <summary>
     /// AVX-512: 8 rows × three 16-float vectors = 24 zmm accumulators, plus 3 B vectors and one broadcast = 28 of the
     /// 32 registers. KC 192: the B micro-panel is 192·48·4 = 36 KiB of the 48 KiB L1, leaving room for the A
-    /// micro-panels streaming past it. Ranked by the bench's "blocking" command, which interleaves the candidates in
-    /// one process (the machine's speed drifts by up to 2× between minutes, so separate runs cannot rank them):
-    /// median µs with two threads for KC 192 / 128 / 256, 2026-11-24: 256³ 164 / 162 / 162, 512³ 1210 / 1238 / 1305,
-    /// 1024³ 10299 / 10423 / 10479, 32 × 784 · 784 × 300 97 / 97 / 100, 128 × 784 · 784 × 300 303 / 311 / 307,
-    /// 512 × 784 · 784 × 300 1545 / 1440 / 1567, 10000 × 784 · 784 × 300 22051 / 22130 / 20383: within a few percent
-    /// of each other except 512³, where 192 is 7% faster than 256. MC 384: A block 288 KiB, a seventh of L2. NC 4080
-    /// (a multiple of 48). (The bench's matmul command can override these: NNBENCH_BLOCKING="KC,MC,NC".)
+    /// micro-panels streaming past it. Ranked against KC 128 and 256 by the bench's "blocking" command, which times the
+    /// candidates interleaved in one process (the machine's speed drifts by up to 2× between minutes): within a few
+    /// percent of each other except 512³, where 192 is 7% faster than 256 (the table: bench/README, "blocking"). MC
+    /// 384: A block 288 KiB, a seventh of L2. NC 4080 (a multiple of 48). (The bench's matmul command can override
+    /// these: NNBENCH_BLOCKING="KC,MC,NC".)
     /// </summary>
     public static GemmBlocking Avx512 { get; internal set; } = new(8, 48, 192, 384, 4080);
 

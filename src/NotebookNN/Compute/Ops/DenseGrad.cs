@@ -26,11 +26,11 @@ internal static class DenseGrad
             return;
         }
         bool relu = act == FusedActivation.Relu, bias = !sums.IsEmpty;
-        int chunkRows = Math.Max(1, DriverSettings.ChunkSize / Math.Max(1, cols));
+        int chunkRows = Math.Max(1, ParallelThresholds.ChunkElements / Math.Max(1, cols));
         int chunks = (rows + chunkRows - 1) / chunkRows;
         fixed (float* py = y, pg = g, pd = dz, ps = sums)
         {
-            if ((long)rows * cols < DriverSettings.ParallelThreshold || chunks < 2)
+            if ((long)rows * cols < ParallelThresholds.Elementwise || chunks < 2)
             {
                 RowRange(relu, py, pg, pd, 0, rows, cols, bias ? ps : null);
                 return;

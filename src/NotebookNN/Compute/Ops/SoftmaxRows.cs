@@ -49,13 +49,13 @@ internal static class SoftmaxRows
     public static unsafe void AllRows(ReadOnlySpan<float> x, int cols, Span<float> dst, bool log)
     {
         int rows = x.Length / cols;
-        int rowsPerItem = Math.Max(1, DriverSettings.ChunkSize / cols);
+        int rowsPerItem = Math.Max(1, ParallelThresholds.ChunkElements / cols);
         int items = (rows + rowsPerItem - 1) / rowsPerItem;
         fixed (float* px = x, pd = dst)
         {
             var body = new RowsBody { X = px, D = pd, Cols = cols, Rows = rows, RowsPerItem = rowsPerItem, Log = log };
             // Rows of ParallelThreshold or more split themselves inside the drivers; never nest parallel loops.
-            if (x.Length < DriverSettings.ParallelThreshold || cols >= DriverSettings.ParallelThreshold)
+            if (x.Length < ParallelThresholds.Elementwise || cols >= ParallelThresholds.Elementwise)
                 for (int i = 0; i < items; i++) body.Invoke(i);
             else ComputePool.For(items, ref body);
         }

@@ -1,4 +1,3 @@
-using NotebookNN.Compute.Drivers;
 using NotebookNN.Compute.Threading;
 
 namespace NotebookNN.Compute.Pooling;
@@ -40,8 +39,8 @@ internal static unsafe class PoolDriver
     /// <summary>Runs <paramref name="body"/> over [0, units): inline when the work is small, else in parts on the pool.</summary>
     private static void Split<TRange>(int units, long work, ref TRange body) where TRange : struct, IRange
     {
-        if (units < 2 || work < DriverSettings.ParallelThreshold) { body.Run(0, units); return; }
-        int parts = (int)Math.Min(Math.Min(units, 64), Math.Max(ComputePool.Workers, work / DriverSettings.ChunkSize));
+        if (units < 2 || work < ParallelThresholds.Elementwise) { body.Run(0, units); return; }
+        int parts = (int)Math.Min(Math.Min(units, 64), Math.Max(ComputePool.Workers, work / ParallelThresholds.ChunkElements));
         var split = new Parts<TRange> { Body = body, Units = units, Count = parts };
         ComputePool.For(parts, ref split);
     }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using NotebookNN.Callbacks;
-using NotebookNN.Formatting;
 
 namespace NotebookNN.Datasets.Download;
 
@@ -78,17 +77,8 @@ internal abstract class DownloadProgress
     {
         private readonly Action<object> _update;
 
-        public Live(string url, Func<object, Action<object>> display) : base(url) => _update = display(Fragment("", 0));
+        public Live(string url, Func<object, Action<object>> display) : base(url) => _update = display(new DownloadView(url, "", null));
 
-        protected override void Draw(string bar, bool final) => _update(Fragment(bar, Total is > 0 ? _lastPercent : 0));
-
-        private HtmlFragment Fragment(string bar, long percent)
-        {
-            var text = $"Downloading data from {Url}" + (bar.Length > 0 ? "\n" + bar : "");
-            var html = "<div class=\"nnn-download\" style=\"font-family:monospace;font-size:12px\"><div>Downloading data from "
-                + Html.Escape(Url) + "</div>" + (bar.Length == 0 ? "" : "<div>" + (Total is > 0 ? LiveDisplay.ProgressElement((int)percent, 100) : "")
-                    + Html.Escape(bar) + "</div>") + "</div>";
-            return new HtmlFragment(html, text);
-        }
+        protected override void Draw(string bar, bool final) => _update(new DownloadView(Url, bar, Total is > 0 ? (int)_lastPercent : null));
     }
 }

@@ -1,4 +1,5 @@
 using NotebookNN.Compute.Gemm;
+using NotebookNN.Registries;
 using NotebookNN.Tensors;
 
 namespace NotebookNN.Layers;
@@ -23,15 +24,16 @@ public static class Activations
     public static readonly ActivationFunction Exponential = new("exponential", Tensor.Exp);
     public static readonly ActivationFunction HardSigmoid = new("hard_sigmoid", Tensor.HardSigmoid);
 
-    private static readonly Dictionary<string, ActivationFunction> ByName =
-        new[] { Linear, Relu, Sigmoid, Tanh, Softmax, LogSoftmax, Softplus, Softsign, Elu, Selu, LeakyRelu, Gelu, Swish, Silu, Exponential, HardSigmoid }
-            .ToDictionary(a => a.Name, StringComparer.OrdinalIgnoreCase);
+    /// <summary>Keras's activation strings, each naming one of the functions above.</summary>
+    internal static readonly Registry<ActivationFunction> Names = Register(Registry<ActivationFunction>.Identifiers("activation function"),
+        Linear, Relu, Sigmoid, Tanh, Softmax, LogSoftmax, Softplus, Softsign, Elu, Selu, LeakyRelu, Gelu, Swish, Silu, Exponential, HardSigmoid);
+
+    private static Registry<ActivationFunction> Register(Registry<ActivationFunction> registry, params ActivationFunction[] all)
+    {
+        foreach (var a in all) registry.Add(a, a.Name);
+        return registry;
+    }
 
     /// <summary>The activation a Keras string names (null or "" is <c>linear</c>); an unknown name lists the valid ones.</summary>
-    public static ActivationFunction Get(string? name)
-    {
-        if (string.IsNullOrEmpty(name)) return Linear;
-        if (ByName.TryGetValue(name, out var a)) return a;
-        throw new ArgumentException($"Could not interpret activation function identifier: '{name}'. Expected one of: {string.Join(", ", ByName.Keys)}.");
-    }
+    public static ActivationFunction Get(string? name) => string.IsNullOrEmpty(name) ? Linear : Names.Resolve(name);
 }

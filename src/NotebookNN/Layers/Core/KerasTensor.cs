@@ -7,8 +7,7 @@ namespace NotebookNN.Layers;
 /// A symbolic tensor of a functional model (Keras's KerasTensor): a per-sample shape and the layer call (node) that
 /// produces it. It holds no values; calling a layer on it (<c>layer.Call(x)</c>) adds a node to the graph.
 /// </summary>
-[NotebookNN.Formatting.TypeFormatterSource(typeof(NotebookNN.Formatting.NotebookFormatterSource))]
-public class KerasTensor
+public partial class KerasTensor
 {
     internal KerasTensor(Shape shape, Layer producer, Node? node = null, int index = 0)
     {

@@ -1,11 +1,10 @@
 using NotebookNN.Callbacks;
 using NotebookNN.Tensors;
-using NotebookNN.Tuning;
 
 namespace NotebookNN.Learn;
 
 /// <summary>
-/// What <see cref="GridSearchCV"/> and <see cref="RandomizedSearchCV"/> share (scikit-learn's <c>BaseSearchCV</c>): each
+/// What <see cref="GridSearchCV"/> and <c>RandomizedSearchCV</c> share (scikit-learn's <c>BaseSearchCV</c>): each
 /// candidate setting is cross-validated on clones of the estimator (stratified folds for a classifier), the first with
 /// the highest mean test score wins, and it is refitted on all the data. Keras wrappers receive the Fit arguments
 /// (<c>epochs</c>, <c>validationData</c>, <c>callbacks</c>) for every fold and the refit, as scikeras passes <c>fit_params</c>.
@@ -61,7 +60,7 @@ public abstract class BaseSearchCV
 
     private Action<IEstimator, Tensor, Tensor> FitFunction(int? epochs, (Tensor X, Tensor Y)? validationData, Callback[]? callbacks)
     {
-        if (Estimator is KerasEstimator) return (e, xs, ys) => ((KerasEstimator)e).Fit(xs, ys, epochs, validationData, callbacks);
+        if (Estimator is IKerasWrapper) return (e, xs, ys) => ((IKerasWrapper)e).Fit(xs, ys, epochs, validationData, callbacks);
         if (epochs is not null || validationData is not null || callbacks is not null)
             throw new ArgumentException($"epochs, validationData and callbacks are Fit arguments of the Keras wrappers; {Estimator.GetType().Name}.Fit takes none.");
         return (e, xs, ys) => e.Fit(xs, ys);

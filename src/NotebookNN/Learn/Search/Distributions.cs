@@ -1,4 +1,5 @@
 using NotebookNN.Datasets;
+using NotebookNN.Text;
 
 namespace NotebookNN.Learn;
 
@@ -31,14 +32,14 @@ public record Reciprocal : IDistribution
     public object Rvs(NumpyRandomState rng) => A * Math.Pow(B / A, rng.RandomSample());
 
     /// <inheritdoc/>
-    public override string ToString() => $"reciprocal({ParameterValues.PyFloat(A)}, {ParameterValues.PyFloat(B)})";
+    public override string ToString() => $"reciprocal({PythonText.Float(A)}, {PythonText.Float(B)})";
 }
 
 /// <summary>scipy's <c>loguniform(a, b)</c>, the same distribution as <see cref="Reciprocal"/>.</summary>
 public sealed record LogUniform(double A, double B) : Reciprocal(A, B)
 {
     /// <inheritdoc/>
-    public override string ToString() => $"loguniform({ParameterValues.PyFloat(A)}, {ParameterValues.PyFloat(B)})";
+    public override string ToString() => $"loguniform({PythonText.Float(A)}, {PythonText.Float(B)})";
 }
 
 /// <summary>scipy's <c>uniform(loc, scale)</c>: uniform on [loc, loc + scale].</summary>
@@ -48,7 +49,7 @@ public sealed record Uniform(double Loc = 0, double Scale = 1) : IDistribution
     public object Rvs(NumpyRandomState rng) => rng.RandomSample() * Scale + Loc;
 
     /// <inheritdoc/>
-    public override string ToString() => $"uniform({ParameterValues.PyFloat(Loc)}, {ParameterValues.PyFloat(Scale)})";
+    public override string ToString() => $"uniform({PythonText.Float(Loc)}, {PythonText.Float(Scale)})";
 }
 
 /// <summary>scipy's <c>randint(low, high)</c>: an int in [low, high).</summary>

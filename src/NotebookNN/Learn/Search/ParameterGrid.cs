@@ -1,5 +1,6 @@
 using System.Collections;
 using NotebookNN.Tensors;
+using NotebookNN.Text;
 
 namespace NotebookNN.Learn;
 
@@ -14,7 +15,7 @@ internal sealed class ParameterGrid
     public ParameterGrid(IReadOnlyDictionary<string, object> grid)
     {
         _axes = grid.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, ListValues(kv.Key, kv.Value)
-            ?? throw new ArgumentException($"Parameter grid for parameter '{kv.Key}' needs to be a list or a numpy array, but got {ParameterValues.Py(kv.Value)} (of type {kv.Value?.GetType().Name ?? "null"}) instead. Single values need to be wrapped in a list with one element."))).ToArray();
+            ?? throw new ArgumentException($"Parameter grid for parameter '{kv.Key}' needs to be a list or a numpy array, but got {PythonText.Repr(kv.Value)} (of type {kv.Value?.GetType().Name ?? "null"}) instead. Single values need to be wrapped in a list with one element."))).ToArray();
         foreach (var (key, values) in _axes)
             if (values.Length == 0) throw new ArgumentException($"Parameter grid for parameter '{key}' need to be a non-empty sequence, got: [].");
     }

@@ -1,4 +1,5 @@
 using NotebookNN.Datasets;
+using NotebookNN.Text;
 
 namespace NotebookNN.Learn;
 
@@ -14,7 +15,7 @@ internal static class ParameterSampler
         var keys = distributions.Keys.Order(StringComparer.Ordinal).ToArray();
         foreach (var k in keys)
             if (distributions[k] is not IDistribution && ParameterGrid.ListValues(k, distributions[k]) is null)
-                throw new ArgumentException($"Parameter grid for parameter '{k}' is not iterable or a distribution (value={ParameterValues.Py(distributions[k])}). Use a list (new[] {{ 0, 1, 2 }}), a range (Enumerable.Range(1, 99)) or a distribution (new Reciprocal(3e-4, 3e-2)).");
+                throw new ArgumentException($"Parameter grid for parameter '{k}' is not iterable or a distribution (value={PythonText.Repr(distributions[k])}). Use a list (new[] {{ 0, 1, 2 }}), a range (Enumerable.Range(1, 99)) or a distribution (new Reciprocal(3e-4, 3e-2)).");
         if (keys.All(k => distributions[k] is not IDistribution))
         {
             var grid = new ParameterGrid(distributions);

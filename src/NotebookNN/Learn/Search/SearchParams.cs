@@ -1,5 +1,5 @@
 using System.Collections;
-using NotebookNN.Formatting;
+using NotebookNN.Text;
 
 namespace NotebookNN.Learn;
 
@@ -7,8 +7,7 @@ namespace NotebookNN.Learn;
 /// One parameter setting of a search (<c>best_params_</c>, an entry of <c>cv_results_["params"]</c>): read as a dict
 /// (<c>search.BestParams["n_hidden"]</c>), printed as Python prints the dict, shown in a notebook as a table of values.
 /// </summary>
-[TypeFormatterSource(typeof(SklearnFormatterSource))]
-public sealed class SearchParams : IReadOnlyDictionary<string, object?>
+public sealed partial class SearchParams : IReadOnlyDictionary<string, object?>
 {
     private readonly SortedDictionary<string, object?> _values;
 
@@ -33,8 +32,5 @@ public sealed class SearchParams : IReadOnlyDictionary<string, object?>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>Python's dict repr, keys sorted: <c>{'learning_rate': 0.0059, 'n_hidden': 2}</c>.</summary>
-    public override string ToString() => "{" + string.Join(", ", _values.Select(kv => $"'{kv.Key}': {ParameterValues.Py(kv.Value)}")) + "}";
-
-    internal string ToHtml() => TableHtml.Render(null, ["parameter", "value"],
-        _values.Select(kv => (IReadOnlyList<string>)[kv.Key, ParameterValues.Py(kv.Value)]));
+    public override string ToString() => "{" + string.Join(", ", _values.Select(kv => $"'{kv.Key}': {PythonText.Repr(kv.Value)}")) + "}";
 }

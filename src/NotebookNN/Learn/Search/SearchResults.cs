@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Globalization;
-using NotebookNN.Formatting;
+using NotebookNN.Text;
 
 namespace NotebookNN.Learn;
 
@@ -13,8 +13,7 @@ public sealed record SearchCandidate(SearchParams Params, CrossValidateResult Sc
 /// <c>"split0_test_score"</c>…, <c>"mean_fit_time"</c>…); the settings are <see cref="Params"/>.
 /// In a notebook, a table: rank, each parameter, the mean and std of the test score, each split's score.
 /// </summary>
-[TypeFormatterSource(typeof(SklearnFormatterSource))]
-public sealed class SearchResults : IReadOnlyList<SearchCandidate>
+public sealed partial class SearchResults : IReadOnlyList<SearchCandidate>
 {
     private readonly List<SearchCandidate> _candidates;
 
@@ -64,16 +63,16 @@ public sealed class SearchResults : IReadOnlyList<SearchCandidate>
 
     private static double PopulationStd(double[] v) => Math.Sqrt(v.Select(x => (x - v.Average()) * (x - v.Average())).Average());
 
-    private string[] Header()
+    internal string[] Header()
     {
         var names = _candidates.SelectMany(c => c.Params.Keys).Distinct().Order(StringComparer.Ordinal).Select(k => "param_" + k);
         int splits = _candidates.Count == 0 ? 0 : _candidates[0].Scores.TestScore.Length;
         return ["rank_test_score", .. names, "mean_test_score", "std_test_score", .. Enumerable.Range(0, splits).Select(s => $"split{s}_test_score")];
     }
 
-    private IEnumerable<IReadOnlyList<string>> Rows() => _candidates.Select(c => (IReadOnlyList<string>)[
+    internal IEnumerable<IReadOnlyList<string>> Rows() => _candidates.Select(c => (IReadOnlyList<string>)[
         c.Rank.ToString(CultureInfo.InvariantCulture),
-        .. Header().Where(h => h.StartsWith("param_", StringComparison.Ordinal)).Select(h => c.Params.TryGetValue(h[6..], out var v) ? ParameterValues.Py(v) : ""),
+        .. Header().Where(h => h.StartsWith("param_", StringComparison.Ordinal)).Select(h => c.Params.TryGetValue(h[6..], out var v) ? PythonText.Repr(v) : ""),
         Number(c.Scores.Mean), Number(c.Scores.Std), .. c.Scores.TestScore.Select(Number)]);
 
     private static string Number(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
@@ -86,6 +85,4 @@ public sealed class SearchResults : IReadOnlyList<SearchCandidate>
         var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
         return string.Join("\n", new[] { (IReadOnlyList<string>)header }.Concat(rows).Select(r => string.Join("  ", r.Select((v, i) => v.PadLeft(widths[i])))));
     }
-
-    internal string ToHtml() => TableHtml.Render(null, Header(), Rows());
 }

@@ -66,7 +66,7 @@ internal static class PlainSgd
             Order = new int[n];
             for (int i = 0; i < n; i++) Order[i] = i;
             _eta = s.Eta0;
-            if (s.LearningRate == "optimal")
+            if (s.LearningRate == SgdSchedule.Optimal)
             {
                 double typw = Math.Sqrt(1.0 / Math.Sqrt(s.Alpha));
                 double initialEta0 = typw / Math.Max(1.0, s.Loss.DLoss(-typw, 1.0));
@@ -84,8 +84,8 @@ internal static class PlainSgd
         public void Step(double dot, double y, ReadOnlySpan<float> row, SgdSettings s)
         {
             double p = dot * _wscale + _intercept;
-            if (s.LearningRate == "optimal") _eta = 1.0 / (s.Alpha * (_optimalInit + _t - 1));
-            else if (s.LearningRate == "invscaling") _eta = s.Eta0 / Math.Pow(_t, s.PowerT);
+            if (s.LearningRate == SgdSchedule.Optimal) _eta = 1.0 / (s.Alpha * (_optimalInit + _t - 1));
+            else if (s.LearningRate == SgdSchedule.Invscaling) _eta = s.Eta0 / Math.Pow(_t, s.PowerT);
             _sumLoss += s.Loss.Loss(p, y);
             double update = -_eta * Math.Clamp(s.Loss.DLoss(p, y), -MaxDLoss, MaxDLoss);
             if (s.L2)
@@ -112,7 +112,7 @@ internal static class PlainSgd
             if (_sumLoss < _bestLoss) _bestLoss = _sumLoss;
             if (_noImprovement >= s.NIterNoChange)
             {
-                if (s.LearningRate == "adaptive" && _eta > 1e-6) { _eta /= 5; _noImprovement = 0; }
+                if (s.LearningRate == SgdSchedule.Adaptive && _eta > 1e-6) { _eta /= 5; _noImprovement = 0; }
                 else return true;
             }
             return _nIter == s.MaxIter;

@@ -1,4 +1,5 @@
 using NotebookNN.Datasets;
+using NotebookNN.Registries;
 using NotebookNN.Tensors;
 
 namespace NotebookNN.Learn;
@@ -14,7 +15,7 @@ namespace NotebookNN.Learn;
 /// </summary>
 public sealed class SGDClassifier(string loss = "hinge", string? penalty = "l2", double alpha = 1e-4, int maxIter = 1000, double? tol = 1e-3,
     bool shuffle = true, int? randomState = null, string learningRate = "optimal", double eta0 = 0.0, double powerT = 0.5, int nIterNoChange = 5,
-    bool fitIntercept = true, int? nJobs = null) : IParameterizedEstimator
+    bool fitIntercept = true, int? nJobs = null) : IParameterizedEstimator, IClassifier
 {
     private readonly SgdSettings _settings = SgdParameters.Check(loss, penalty, alpha, maxIter, tol, shuffle, learningRate, eta0, powerT,
         nIterNoChange, fitIntercept);
@@ -34,7 +35,7 @@ public sealed class SGDClassifier(string loss = "hinge", string? penalty = "l2",
     public IReadOnlyDictionary<string, object?> GetParams() => new Dictionary<string, object?>
     {
         ["alpha"] = _settings.Alpha, ["eta0"] = _settings.Eta0, ["fit_intercept"] = _settings.FitIntercept,
-        ["learning_rate"] = _settings.LearningRate, ["loss"] = loss, ["max_iter"] = _settings.MaxIter,
+        ["learning_rate"] = KerasEnum.Name(_settings.LearningRate), ["loss"] = loss, ["max_iter"] = _settings.MaxIter,
         ["n_iter_no_change"] = _settings.NIterNoChange, ["n_jobs"] = _nJobs, ["penalty"] = penalty, ["power_t"] = _settings.PowerT,
         ["random_state"] = _randomState, ["shuffle"] = _settings.Shuffle, ["tol"] = tol,
     };

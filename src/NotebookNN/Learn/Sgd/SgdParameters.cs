@@ -1,12 +1,14 @@
 using System.Globalization;
+using NotebookNN.Registries;
 using NotebookNN.Tensors;
+using NotebookNN.Text;
 
 namespace NotebookNN.Learn;
 
 /// <summary><see cref="SGDClassifier"/>'s parameter checks (scikit-learn's messages), <c>set_params</c> merging and repr.</summary>
 internal static class SgdParameters
 {
-    private static readonly string[] Schedules = ["optimal", "constant", "invscaling", "adaptive"];
+    private static readonly Registry<SgdSchedule> Schedules = KerasEnum.Registry<SgdSchedule>("learning_rate");
 
     public static SgdSettings Check(string loss, string? penalty, double alpha, int maxIter, double? tol, bool shuffle, string learningRate,
         double eta0, double powerT, int nIterNoChange, bool fitIntercept)
@@ -19,12 +21,12 @@ internal static class SgdParameters
         if (!(alpha >= 0)) throw new ArgumentException(Invariant($"The 'alpha' parameter of SGDClassifier must be a float in the range [0.0, inf). Got {alpha} instead."));
         if (maxIter < 1) throw new ArgumentException($"The 'max_iter' parameter of SGDClassifier must be an int in the range [1, inf). Got {maxIter} instead.");
         if (nIterNoChange < 1) throw new ArgumentException($"The 'n_iter_no_change' parameter of SGDClassifier must be an int in the range [1, inf). Got {nIterNoChange} instead.");
-        if (!Schedules.Contains(learningRate))
-            throw new ArgumentException($"The 'learning_rate' parameter of SGDClassifier must be a str among {{{string.Join(", ", Schedules.Select(s => $"'{s}'"))}}}. Got '{learningRate}' instead.");
-        if (learningRate == "optimal" && alpha == 0) throw new ArgumentException("alpha must be > 0 since learning_rate is 'optimal'. alpha is used to compute the optimal learning rate.");
-        if (learningRate != "optimal" && !(eta0 > 0)) throw new ArgumentException(Invariant($"eta0 must be > 0. Received: eta0={eta0} with learning_rate='{learningRate}'."));
+        if (learningRate is null || !Schedules.TryResolve(learningRate, out var schedule))
+            throw new ArgumentException($"The 'learning_rate' parameter of SGDClassifier must be a str among {{{string.Join(", ", Schedules.Names.Select(s => $"'{s}'"))}}}. Got '{learningRate}' instead.");
+        if (schedule == SgdSchedule.Optimal && alpha == 0) throw new ArgumentException("alpha must be > 0 since learning_rate is 'optimal'. alpha is used to compute the optimal learning rate.");
+        if (schedule != SgdSchedule.Optimal && !(eta0 > 0)) throw new ArgumentException(Invariant($"eta0 must be > 0. Received: eta0={eta0} with learning_rate='{learningRate}'."));
         return new SgdSettings(lossFn, penalty == "l2", alpha, maxIter, tol ?? double.NegativeInfinity, nIterNoChange, fitIntercept, shuffle,
-            learningRate, eta0, powerT);
+            schedule, eta0, powerT);
     }
 
     /// <summary>The current parameters with <paramref name="changes"/> applied; an unknown name is scikit-learn's error.</summary>
@@ -54,5 +56,5 @@ internal static class SgdParameters
 
     /// <summary>scikit-learn's repr: the parameters that differ from the defaults, e.g. <c>SGDClassifier(loss='log_loss', max_iter=20)</c>.</summary>
     public static string Repr(string name, IReadOnlyDictionary<string, object?> p, IReadOnlyDictionary<string, object?> defaults) =>
-        $"{name}({string.Join(", ", p.Where(kv => !Equals(kv.Value, defaults[kv.Key])).Select(kv => $"{kv.Key}={ParameterValues.Py(kv.Value)}"))})";
+        $"{name}({string.Join(", ", p.Where(kv => !Equals(kv.Value, defaults[kv.Key])).Select(kv => $"{kv.Key}={PythonText.Repr(kv.Value)}"))})";
 }

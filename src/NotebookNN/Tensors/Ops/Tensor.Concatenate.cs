@@ -1,4 +1,3 @@
-using NotebookNN.Compute.Drivers;
 using NotebookNN.Autodiff;
 
 namespace NotebookNN.Tensors;
@@ -31,7 +30,7 @@ public partial class Tensor
         }
         var y = NewUninitialized(dims);
         for (int i = 0, start = 0; i < xs.Length; start += xs[i].Dims[a], i++)
-            StridedCopy.Run(xs[i], y.AxisView(a, start, xs[i].Dims[a]));
+            CopyElements(xs[i], y.AxisView(a, start, xs[i].Dims[a]));
         if (GradientTape.Recording(xs) is { } tape)
         {
             // two or three inputs (Wide & Deep's concatenations) record a pooled op; more, a closure

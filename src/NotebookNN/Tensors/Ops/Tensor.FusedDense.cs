@@ -22,7 +22,7 @@ public partial class Tensor
             throw new ArgumentException($"A dense bias must have shape ({units},). Received: bias.shape={bias.Shape}");
 
         var rows = RowsOf(x);
-        var w = GemmOperand.From(kernel);
+        var w = kernel.AsGemmOperand();
         var biasData = bias?.Contiguous();
         var y = NewUninitialized(x.Dims.AsSpan(0, x.NDim - 1), units);
         var epilogue = new Epilogue(biasData is null ? default : biasData.Span, act);
@@ -74,11 +74,11 @@ public partial class Tensor
     private static GemmOperand RowsOf(Tensor x)
     {
         var x2 = AsMatrices(x, rowVector: true);
-        var op = GemmOperand.From(x2);
+        var op = x2.AsGemmOperand();
         if (op.BatchDims.Length == 0) return op; // plain or transposed 2-D: Gemm takes either
         if (!op.Trans && op.TryMergeBatch(out var merged)) return merged;
         var c = x2.Contiguous();
-        GemmOperand.From(c).TryMergeBatch(out merged);
+        c.AsGemmOperand().TryMergeBatch(out merged);
         return merged;
     }
 

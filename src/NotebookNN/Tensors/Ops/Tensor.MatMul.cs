@@ -1,3 +1,4 @@
+using NotebookNN.Compute.Gemm;
 using NotebookNN.Autodiff;
 
 namespace NotebookNN.Tensors;
@@ -22,8 +23,8 @@ public partial class Tensor
         if (k != b2.Dims[^2])
             throw new ArgumentException($"Matmul shape mismatch: cannot multiply {a.Shape} by {b.Shape}: axis -1 of the first ({k}) must equal axis {(b.NDim == 1 ? -1 : -2)} of the second ({b2.Dims[^2]})");
         var batch = BroadcastBatch(a, b, a2.Dims[..^2], b2.Dims[..^2]);
-        var x = GemmOperand.From(a2);
-        var y = GemmOperand.From(b2);
+        var x = a2.AsGemmOperand();
+        var y = b2.AsGemmOperand();
         var outDims = new List<int>(batch);
         if (a.NDim > 1) outDims.Add(m);
         if (b.NDim > 1) outDims.Add(n);

@@ -1,0 +1,6 @@
+namespace Fixture.Shapes;
+
+public sealed partial class Circle
+{
+    public double Area => System.Math.PI * Radius * Radius;
+}

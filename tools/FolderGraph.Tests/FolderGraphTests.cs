@@ -1,0 +1,60 @@
+using System.Runtime.CompilerServices;
+using FolderGraph;
+
+namespace FolderGraph.Tests;
+
+/// <summary>
+/// The scanner on Fixture/, a tree whose edges are known by reading it: Shapes and Drawing use each other (a cycle),
+/// Drawing uses Util through an extension method, the root file uses Shapes, and Circle has a part in Drawing.
+/// </summary>
+public class FolderGraphTests
+{
+    static string Fixture([CallerFilePath] string here = "") => Path.Combine(Path.GetDirectoryName(here)!, "Fixture");
+
+    static FolderDependencies Scan(SourceTree tree) =>
+        ReferenceScanner.Scan(tree, ProjectReferences.Resolve(tree.Root, TextWriter.Null), TextWriter.Null);
+
+    static string[] EdgeList(FolderDependencies graph) =>
+        graph.Edges.Select(e => $"{e.From} -> {e.To}: {e.References} in {e.Files}").Order(StringComparer.Ordinal).ToArray();
+
+    [Fact]
+    public void Top_folders_edges_and_the_one_cycle()
+    {
+        var tree = SourceTree.Load(Fixture(), depth: 1);
+        var graph = Scan(tree);
+
+        Assert.Equal(0, graph.CompileErrors);
+        Assert.Equal(
+            [
+                ". -> Shapes: 1 in 1",                     // Shapes.Circle (the target-typed new names no type)
+                "Drawing -> Shapes: 3 in 2",               // Circle, c.Radius in SvgWriter; Svg() from Circle's part in Drawing
+                "Drawing -> Util: 1 in 1",                 // .Invariant()
+                "Shapes -> Drawing: 2 in 1",               // SvgWriter.Write
+            ],
+            EdgeList(graph));
+        Assert.Equal([["Drawing", "Shapes"]], FolderCycles.Find(graph.Edges));
+    }
+
+    [Fact]
+    public void Depth_two_splits_subfolders_and_counts_files_and_lines()
+    {
+        var tree = SourceTree.Load(Fixture(), depth: 2);
+
+        Assert.Equal(["."], tree.Files.Where(f => f.Path.EndsWith("Keras.cs")).Select(f => f.Folder));
+        Assert.Equal(["Drawing", "Drawing/Svg", "Shapes", "Util"],
+            tree.Files.Select(f => f.Folder).Where(f => f != ".").Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(File.ReadAllLines(Path.Combine(Fixture(), "Util", "NumberText.cs")).Length,
+            tree.Files.Single(f => f.Path.EndsWith("NumberText.cs")).Lines);
+        Assert.Contains("Shapes -> Drawing/Svg", Scan(tree).Edges.Select(e => $"{e.From} -> {e.To}"));
+    }
+
+    [Fact]
+    public void Cycles_are_the_components_of_more_than_one_folder()
+    {
+        FolderEdge E(string from, string to) => new(from, to, 1, 1);
+        var edges = new[] { E("A", "B"), E("B", "C"), E("C", "A"), E("C", "D"), E("D", "E"), E("E", "D"), E("F", "A") };
+
+        Assert.Equal([["A", "B", "C"], ["D", "E"]], FolderCycles.Find(edges));
+        Assert.Empty(FolderCycles.Find([E("A", "B"), E("B", "C")]));
+    }
+}
