@@ -15,8 +15,7 @@ internal static class BenchRegistry
         ["fma"] = FmaLimitBench.Run,
         ["encode"] = EncodeBench.Run,
         ["sgd"] = SgdBench.Run,
-#if CNN_LAYERS
         ["cnn"] = CnnBench.Run,
-#endif
+        ["conv-kernels"] = ConvKernelsBench.Run,
     };
 }

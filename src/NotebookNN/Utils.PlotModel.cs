@@ -1,6 +1,7 @@
 using System.Text;
 using NotebookNN.Formatting;
 using NotebookNN.Models;
+using NotebookNN.Plotting;
 using NotebookNN.Saving;
 
 namespace NotebookNN;
@@ -21,7 +22,7 @@ public static partial class Utils
     /// <param name="rankdir"><c>"TB"</c> (top to bottom) or <c>"LR"</c> (left to right).</param>
     /// <param name="showLayerActivations">Show the activation of layers that have one (Dense, Conv2D, ...).</param>
     /// <param name="showTrainable">Mark layers with weights as trainable or not.</param>
-    public static HtmlFragment PlotModel(Model model, string? toFile = null, bool showShapes = false, bool showDtype = false,
+    public static ModelPlot PlotModel(Model model, string? toFile = null, bool showShapes = false, bool showDtype = false,
         bool showLayerNames = true, string rankdir = "TB", bool showLayerActivations = false, bool showTrainable = false)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -32,6 +33,6 @@ public static partial class Utils
         var graph = ModelGraph.Of(model, new PlotOptions(showShapes, showDtype, showLayerNames, showLayerActivations, showTrainable));
         var svg = ModelGraphSvg.Render(graph, showLayerNames, leftToRight: rankdir == "LR", model.Name);
         if (toFile is not null) SaveTarget.WriteAtomic(toFile, "the model plot", f => f.Write(Encoding.UTF8.GetBytes(svg)));
-        return new HtmlFragment(svg, ModelGraphText.Render(graph, showLayerNames));
+        return new ModelPlot(svg, ModelGraphText.Render(graph, showLayerNames));
     }
 }

@@ -78,6 +78,9 @@ namespace NotebookNN.Plotting
 
     [TypeFormatterSource(typeof(NotebookFormatterSource))]
     public sealed partial class ConfusionMatrixDisplay;
+
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public sealed partial class ModelPlot;
 }
 
 namespace NotebookNN.Datasets.Download

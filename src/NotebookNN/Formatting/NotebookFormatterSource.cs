@@ -67,6 +67,8 @@ public sealed class NotebookFormatterSource
         new NotebookFormatter<LiveView>("text/plain", v => v.Text),
         new NotebookFormatter<DownloadView>("text/html", DownloadHtml.Render),
         new NotebookFormatter<DownloadView>("text/plain", v => v.Text),
+        new NotebookFormatter<ModelPlot>("text/html", p => p.Svg),
+        new NotebookFormatter<ModelPlot>("text/plain", p => p.Text),
         new NotebookFormatter<ImageDataset>("text/html", d => $"<code>{Html.Escape(d.ToString())}</code>"),
         new NotebookFormatter<ImageDataset>("text/plain", d => d.ToString()),
         new NotebookFormatter<LoadedImage>("text/html", LoadedImageHtml.Render),

@@ -11,7 +11,7 @@ public abstract partial class Layer
 
     /// <summary>
     /// The symbolic output of the layer's first call on symbolic tensors (Keras's <c>layer.output</c>): a layer of a
-    /// functional model, or of a built <see cref="Sequential"/>, e.g. <c>new Model(model.Inputs, model.Layers[0].Output)</c>.
+    /// functional model, or of a built <see cref="Models.Sequential"/>, e.g. <c>new Model(model.Inputs, model.Layers[0].Output)</c>.
     /// </summary>
     public KerasTensor Output
     {

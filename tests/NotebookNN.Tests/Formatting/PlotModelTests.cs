@@ -109,7 +109,7 @@ public class PlotModelTests : TempFolderTests
     public void BranchedFunctionalModelHasItsLayersArrowsAndShapes()
     {
         var model = Branched();
-        var svg = Parse(Utils.PlotModel(model, showShapes: true, showLayerNames: true).Html, "plot-model-branched");
+        var svg = Parse(Utils.PlotModel(model, showShapes: true, showLayerNames: true).Svg, "plot-model-branched");
         var boxes = Boxes(svg);
         Assert.Equal(["input_1", "dense", "dense_1", "dense_2", "add", "dense_3", "concatenate", "dense_4"], boxes.Select(b => b.Name));
         var byName = boxes.ToDictionary(b => b.Name);
@@ -140,7 +140,7 @@ public class PlotModelTests : TempFolderTests
     {
         var model = new Sequential([new Dense(30, activation: "relu", inputShape: [13]), new Dropout(0.2), new Dense(1)]);
         var plot = Utils.PlotModel(model, showShapes: true);
-        var svg = Parse(plot.Html, "plot-model-sequential");
+        var svg = Parse(plot.Svg, "plot-model-sequential");
         var boxes = Boxes(svg);
         Assert.Equal(["dense_input (InputLayer)", "dense (Dense)", "dropout (Dropout)", "dense_1 (Dense)"], boxes.Select(b => b.Title));
         Assert.Equal(["Input shape: (None, 30)", "Output shape: (None, 30)"], boxes[2].Cells);
@@ -158,7 +158,7 @@ public class PlotModelTests : TempFolderTests
     [Fact]
     public void LeftToRightRanksRunAcross()
     {
-        var svg = Parse(Utils.PlotModel(Branched(), showShapes: true, rankdir: "LR").Html, "plot-model-lr");
+        var svg = Parse(Utils.PlotModel(Branched(), showShapes: true, rankdir: "LR").Svg, "plot-model-lr");
         AssertGeometry(Boxes(svg), Arrows(svg), leftToRight: true);
     }
 
@@ -167,12 +167,12 @@ public class PlotModelTests : TempFolderTests
     {
         var model = new Sequential([new Dense(4, activation: "relu", inputShape: [3]), new Dense(2)]);
         model.Layers[1].Trainable = false;
-        var boxes = Boxes(XElement.Parse(Utils.PlotModel(model, showLayerNames: false, showLayerActivations: true, showDtype: true, showTrainable: true).Html));
+        var boxes = Boxes(XElement.Parse(Utils.PlotModel(model, showLayerNames: false, showLayerActivations: true, showDtype: true, showTrainable: true).Svg));
         Assert.Equal(["InputLayer", "Dense", "Dense"], boxes.Select(b => b.Title));
         Assert.Equal(["Output dtype: float32"], boxes[0].Cells);   // no activation, no weights
         Assert.Equal(["Activation: relu", "Output dtype: float32", "Trainable"], boxes[1].Cells);
         Assert.Equal(["Activation: linear", "Output dtype: float32", "Non-trainable"], boxes[2].Cells);
-        Assert.Empty(Boxes(XElement.Parse(Utils.PlotModel(model).Html))[1].Cells);   // Keras's defaults: the title alone
+        Assert.Empty(Boxes(XElement.Parse(Utils.PlotModel(model).Svg))[1].Cells);   // Keras's defaults: the title alone
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public class PlotModelTests : TempFolderTests
     {
         var input = new Input(shape: [2], name: "a<b>&\"c\"");
         var model = new Model(input, new Dense(1, name: "out'put").Call(input));
-        var boxes = Boxes(XElement.Parse(Utils.PlotModel(model).Html));
+        var boxes = Boxes(XElement.Parse(Utils.PlotModel(model).Svg));
         Assert.Equal(["a<b>&\"c\" (InputLayer)", "out'put (Dense)"], boxes.Select(b => b.Title));
     }
 
@@ -189,7 +189,7 @@ public class PlotModelTests : TempFolderTests
     {
         var path = PathOf("model.svg");
         var plot = Utils.PlotModel(Branched(), toFile: path, showShapes: true);
-        Assert.Equal(plot.Html, File.ReadAllText(path));
+        Assert.Equal(plot.Svg, File.ReadAllText(path));
         Assert.Equal([path], Directory.GetFiles(Folder));   // no temporary file left beside it
         var e = Assert.Throws<ArgumentException>(() => Utils.PlotModel(Branched(), toFile: PathOf("model.png")));
         Assert.StartsWith("Utils.PlotModel draws SVG: `toFile` must end in \".svg\" (e.g. \"model.svg\"). Received: toFile='", e.Message);
@@ -215,7 +215,7 @@ public class PlotModelTests : TempFolderTests
     public void SubclassedModelIsOneBox()
     {
         var model = new Tiny();
-        var boxes = Boxes(XElement.Parse(Utils.PlotModel(model, showShapes: true).Html));
+        var boxes = Boxes(XElement.Parse(Utils.PlotModel(model, showShapes: true).Svg));
         var box = Assert.Single(boxes);
         Assert.Equal("tiny (Tiny)", box.Title);
     }

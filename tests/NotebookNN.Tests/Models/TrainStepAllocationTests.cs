@@ -57,7 +57,7 @@ public class TrainStepAllocationTests
     public static TheoryData<string> Configurations => [
         "logits-sgd", "logits-adam", "softmax-rmsprop-accuracy", "dropout-onehot-adam", "sigmoid-binary-accuracy",
         "mse-mae", "flatten-images", "l2-momentum", "bias-and-no-bias", "functional-chain", "functional-wide-deep",
-        "max-pooling", "batch-norm"];
+        "max-pooling", "batch-norm", "conv-same-relu", "conv-strided-valid"];
 
     /// <summary>The tutorials' model kinds (and one mix of dense layers with and without bias): (model, loss, optimizer, metrics, x, y).</summary>
     private static (Model, Loss, Optimizer, Metric[], Tensor, Tensor) Configuration(string name) => name switch
@@ -79,6 +79,14 @@ public class TrainStepAllocationTests
             new SparseCategoricalCrossentropy(fromLogits: true), new Adam(), [], Inputs([Features]), Labels(10, false)),
         "functional-chain" => (FunctionalMlp(), "mse", "rmsprop", ["mae"], Inputs([Features]), Labels(5, false)),
         "functional-wide-deep" => (WideAndDeep(), "mse", "adam", [], Inputs([Features]), Labels(5, false)),
+        // the convnet chapter: "same" convolutions with fused ReLU (the first one's input needs no gradient), then a
+        // strided "valid" one without bias feeding a linear convolution
+        "conv-same-relu" => (new Sequential([new Conv2D(8, 3, padding: "same", activation: "relu", inputShape: [8, 8, 1]),
+                new Conv2D(16, 3, padding: "same", activation: "relu"), new Flatten(), new Dense(10)]),
+            new SparseCategoricalCrossentropy(fromLogits: true), new Adam(), [], Inputs([8, 8, 1]), Labels(10, false)),
+        "conv-strided-valid" => (new Sequential([new Conv2D(6, (3, 2), strides: 2, useBias: false, activation: "tanh", inputShape: [9, 8, 2]),
+                new Conv2D(4, 1), new Flatten(), new Dense(1)]),
+            "mse", "rmsprop", ["mae"], Inputs([9, 8, 2]), Labels(5, false)),
         // 16×16 images of 16 channels (batch 32: large enough to split across the cores): max pooling, then
         // same-padded overlapping windows (both backward paths), then dense
         "max-pooling" => (new Sequential([new MaxPooling2D(2, inputShape: [16, 16, 16]), new MaxPooling2D(3, strides: 1, padding: "same"),
