@@ -1,3 +1,4 @@
+using NotebookNN.Randomness;
 using NotebookNN.Layers;
 using NotebookNN.Optimizers;
 
