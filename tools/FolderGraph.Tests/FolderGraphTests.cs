@@ -57,4 +57,25 @@ public class FolderGraphTests
         Assert.Equal([["A", "B", "C"], ["D", "E"]], FolderCycles.Find(edges));
         Assert.Empty(FolderCycles.Find([E("A", "B"), E("B", "C")]));
     }
+
+    [Fact]
+    public void A_part_without_members_does_not_place_its_type()
+    {
+        // Square's members are in Shapes; an attribute-only part sits in Attach (first by name, so a tie-break by
+        // name alone would place Square there, as the formatter attachments placed Tensor in Formatting).
+        string root = Path.Combine(Path.GetTempPath(), "foldergraph-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            void Write(string path, string text) { Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(root, path))!); File.WriteAllText(Path.Combine(root, path), text); }
+            Write("Shapes/Square.cs", "namespace F.Shapes;\npublic partial class Square { public double Side = 1; }\n");
+            Write("Attach/Markers.cs", "namespace F.Shapes;\n[System.Serializable]\npublic partial class Square;\n");
+            Write("Use/User.cs", "namespace F.Use;\npublic static class User { public static double Side() => new F.Shapes.Square().Side; }\n");
+
+            var graph = Scan(SourceTree.Load(root, depth: 1));
+
+            Assert.Equal(0, graph.CompileErrors);
+            Assert.Equal(["Use -> Shapes: 2 in 1"], EdgeList(graph));
+        }
+        finally { Directory.Delete(root, recursive: true); }
+    }
 }

@@ -67,7 +67,7 @@ internal static class ReferenceScanner
             _ => symbol,
         };
         if (declared?.OriginalDefinition is not { } definition) return [];
-        var folders = definition.Locations
+        var folders = DeclaringLocations(definition)
             .Where(l => l.IsInSource && folderOf.ContainsKey(l.SourceTree!.FilePath))
             .Select(l => folderOf[l.SourceTree!.FilePath])
             .ToList();
@@ -77,5 +77,16 @@ internal static class ReferenceScanner
         return folders.GroupBy(f => f, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Take(1).Select(g => g.Key);
+    }
+
+    // A type's parts that declare members: a part with none (`[Attr] public partial class Tensor;`, as the formatter
+    // attachments are written) adds an attribute, not the type, so it does not place the type in its folder.
+    static IEnumerable<Location> DeclaringLocations(ISymbol definition)
+    {
+        if (definition is not INamedTypeSymbol type || type.DeclaringSyntaxReferences.Length < 2) return definition.Locations;
+        var withMembers = type.DeclaringSyntaxReferences
+            .Where(r => r.GetSyntax() is not TypeDeclarationSyntax { Members.Count: 0 })
+            .Select(r => r.GetSyntax().GetLocation()).ToList();
+        return withMembers.Count > 0 ? withMembers : definition.Locations;
     }
 }
