@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using NotebookNN.Autodiff;
 
 namespace NotebookNN.Tensors;
 

@@ -2,7 +2,7 @@ namespace NotebookNN.Tensors;
 
 /// <summary>
 /// A named, mutable tensor holding model state (Keras's <c>keras.Variable</c>). Trainable variables are
-/// watched by every <see cref="Autodiff.GradientTape"/> automatically, as in Keras; optimizers update them in place.
+/// watched by every <see cref="GradientTape"/> automatically, as in Keras; optimizers update them in place.
 /// </summary>
 public class Variable : Tensor
 {

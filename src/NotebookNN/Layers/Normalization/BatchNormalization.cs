@@ -1,4 +1,3 @@
-using NotebookNN.Autodiff;
 using NotebookNN.Tensors;
 using NotebookNN.Initializers;
 using NotebookNN.Regularizers;

@@ -1,4 +1,3 @@
-using NotebookNN.Autodiff;
 using NotebookNN.Metrics;
 using NotebookNN.Tensors;
 

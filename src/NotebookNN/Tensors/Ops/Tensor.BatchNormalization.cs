@@ -1,7 +1,6 @@
 using System.Buffers;
 using NotebookNN.Compute.Normalization;
 
-using NotebookNN.Autodiff;
 
 namespace NotebookNN.Tensors;
 

@@ -1,4 +1,3 @@
-using NotebookNN.Autodiff;
 
 namespace NotebookNN.Tensors;
 

@@ -1,4 +1,3 @@
-using NotebookNN.Autodiff;
 using NotebookNN.Compute.Conv;
 using NotebookNN.Compute.Gemm;
 using NotebookNN.Compute.Ops;

@@ -1,5 +1,4 @@
 using NotebookNN.Compute.Gemm;
-using NotebookNN.Autodiff;
 
 namespace NotebookNN.Tensors;
 

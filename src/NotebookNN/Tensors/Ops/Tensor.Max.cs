@@ -1,6 +1,5 @@
 using NotebookNN.Compute.Drivers;
 using NotebookNN.Compute.Ops;
-using NotebookNN.Autodiff;
 
 namespace NotebookNN.Tensors;
 

@@ -1,6 +1,5 @@
 using NotebookNN.Compute.Pooling;
 
-using NotebookNN.Autodiff;
 
 namespace NotebookNN.Tensors;
 

@@ -1,5 +1,4 @@
 using NotebookNN.Compute.Ops;
-using NotebookNN.Autodiff;
 
 namespace NotebookNN.Tensors;
 

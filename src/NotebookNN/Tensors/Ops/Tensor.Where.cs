@@ -1,5 +1,4 @@
 using NotebookNN.Compute.Drivers;
-using NotebookNN.Autodiff;
 
 namespace NotebookNN.Tensors;
 

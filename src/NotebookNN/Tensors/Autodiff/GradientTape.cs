@@ -1,7 +1,7 @@
 using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using NotebookNN.Tensors;
 
-namespace NotebookNN.Autodiff;
+namespace NotebookNN.Tensors;
 
 /// <summary>
 /// Records differentiable ops while it is active, then computes gradients in reverse (Keras / TensorFlow's

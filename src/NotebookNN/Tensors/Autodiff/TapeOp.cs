@@ -1,6 +1,6 @@
 using NotebookNN.Tensors;
 
-namespace NotebookNN.Autodiff;
+namespace NotebookNN.Tensors;
 
 /// <summary>
 /// One op recorded on a <see cref="GradientTape"/>: its output, its inputs and its backward code. An op that runs in
