@@ -13,15 +13,13 @@ namespace NotebookNN.Compute.Conv;
 /// runs in (kh, kw) order, the same on every machine.</remarks>
 internal static unsafe class Col2Im
 {
-    private const int ChunkFloats = 1 << 15;
-
     /// <summary>Writes <paramref name="dx"/> (N·H·W·C) from <paramref name="dcol"/> (g.Rows × g.Depth).</summary>
     public static void Gather(in ConvGeometry g, ReadOnlySpan<float> dcol, Span<float> dx)
     {
         if ((long)dcol.Length < (long)g.Rows * g.Depth || dx.Length < g.N * g.H * g.W * g.C)
             throw new ArgumentException("Internal: col2im buffers are smaller than the convolution's geometry.");
         int lines = g.N * g.H; // one line: an input row (n, ih) of W·C floats
-        int linesPerChunk = Math.Max(1, ChunkFloats / Math.Max(1, g.W * g.C));
+        int linesPerChunk = Math.Max(1, ParallelThresholds.ChunkElements / Math.Max(1, g.W * g.C));
         int chunks = (lines + linesPerChunk - 1) / linesPerChunk;
         fixed (float* pc = dcol, px = dx)
         {

@@ -11,15 +11,12 @@ namespace NotebookNN.Compute.Conv;
 /// up to KW·C floats with zeros at the clipped ends. Rows are independent: chunks of rows run on every core.</remarks>
 internal static unsafe class Im2Col
 {
-    /// <summary>Floats written per parallel chunk (fixed, so the split does not depend on the machine).</summary>
-    private const int ChunkFloats = 1 << 15;
-
     /// <summary>Fills <paramref name="col"/> (g.Rows × g.Depth) from <paramref name="x"/> (N, H, W, C).</summary>
     public static void Pack(in ConvGeometry g, ReadOnlySpan<float> x, Span<float> col)
     {
         if ((long)col.Length < (long)g.Rows * g.Depth || x.Length < g.N * g.H * g.W * g.C)
             throw new ArgumentException("Internal: im2col buffers are smaller than the convolution's geometry.");
-        int rowsPerChunk = Math.Max(1, ChunkFloats / Math.Max(1, g.Depth));
+        int rowsPerChunk = Math.Max(1, ParallelThresholds.ChunkElements / Math.Max(1, g.Depth));
         int chunks = (g.Rows + rowsPerChunk - 1) / rowsPerChunk;
         fixed (float* px = x, pc = col)
         {
