@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using NotebookNN.Layers;
-using NotebookNN.Saving;
 using NotebookNN.Models;
 using NotebookNN.Tensors;
 
@@ -20,31 +18,8 @@ public static partial class Keras
         /// <param name="compile">Restore the compile settings and optimizer state (default true).</param>
         /// <exception cref="InvalidDataException">A truncated, damaged or foreign file.</exception>
         /// <exception cref="ArgumentException">A layer class that is neither built in nor registered.</exception>
-        public static Model LoadModel(string path, IEnumerable<Type>? customObjects = null, bool compile = true)
-        {
-            using var zip = ModelArchive.OpenRead(path, "model");
-            var config = ModelArchive.ReadJson(zip, "config.json", path);
-            try
-            {
-                int count = config["weight_count"]?.GetValue<int>() ?? 0;
-                // the file's weight headers bound what building the model may allocate (a config can name any size)
-                Model model;
-                using (WeightBudget.Enter(path, ModelArchive.WeightShapes(zip, count, path)))
-                    model = (Model)ModelConfig.FromJson(config["model"]!.AsObject(), customObjects);
-                var weights = model.Weights;
-                if (count != weights.Count)
-                    throw new InvalidDataException($"File '{path}' holds {count} weights, but the model it describes has {weights.Count}.");
-                for (int i = 0; i < count; i++) ModelArchive.ReadWeight(zip, i, weights[i], path);
-                if (compile && config["compile"] is JsonObject c) TrainingState.Restore(model, c, zip, path);
-                return model;
-            }
-            catch (Exception e) when (e is NullReferenceException or InvalidOperationException or InvalidCastException or KeyNotFoundException
-                or FormatException or System.Text.Json.JsonException)
-            {
-                // config.json parsed but does not have the layout Save writes (a damaged or hand-edited file)
-                throw new InvalidDataException($"File '{path}' is damaged: its config.json does not describe a model as Save writes it ({e.Message}).", e);
-            }
-        }
+        public static Model LoadModel(string path, IEnumerable<Type>? customObjects = null, bool compile = true) =>
+            Model.Load(path, customObjects, compile);
 
         /// <summary>
         /// A new model with the same architecture and freshly initialized weights (keras.models.clone_model); layers are

@@ -19,7 +19,7 @@ public static partial class Sklearn
         if (x.NDim == 0 || y.NDim == 0 || x.Shape[0] != y.Shape[0])
             throw new ArgumentException($"Found input variables with inconsistent numbers of samples: [{(x.NDim > 0 ? x.Shape[0] : 0)}, {(y.NDim > 0 ? y.Shape[0] : 0)}].");
         var (train, test) = TrainTestIndices(x.Shape[0], testSize, trainSize, randomState, shuffle, stratify is null ? null : Labels.Vector(stratify, "stratify"));
-        return (Rows(x, train), Rows(x, test), Rows(y, train), Rows(y, test));
+        return (RowSelection.Rows(x, train), RowSelection.Rows(x, test), RowSelection.Rows(y, train), RowSelection.Rows(y, test));
     }
 
     /// <summary><c>train_test_split(x, ...)</c> for a single array: (xTrain, xTest).</summary>
@@ -28,7 +28,7 @@ public static partial class Sklearn
     {
         if (x.NDim == 0) throw new ArgumentException($"Expected an array with a samples axis; received shape {x.Shape}.");
         var (train, test) = TrainTestIndices(x.Shape[0], testSize, trainSize, randomState, shuffle, stratify is null ? null : Labels.Vector(stratify, "stratify"));
-        return (Rows(x, train), Rows(x, test));
+        return (RowSelection.Rows(x, train), RowSelection.Rows(x, test));
     }
 
     /// <summary><c>train_test_split</c> of word-id sequences (IMDB, Reuters) and their labels.</summary>
@@ -38,7 +38,7 @@ public static partial class Sklearn
         if (y.NDim == 0 || x.Count != y.Shape[0])
             throw new ArgumentException($"Found input variables with inconsistent numbers of samples: [{x.Count}, {(y.NDim > 0 ? y.Shape[0] : 0)}].");
         var (train, test) = TrainTestIndices(x.Count, testSize, trainSize, randomState, shuffle, stratify is null ? null : Labels.Vector(stratify, "stratify"));
-        return (train.Select(i => x[i]).ToArray(), test.Select(i => x[i]).ToArray(), Rows(y, train), Rows(y, test));
+        return (train.Select(i => x[i]).ToArray(), test.Select(i => x[i]).ToArray(), RowSelection.Rows(y, train), RowSelection.Rows(y, test));
     }
 
     /// <summary>The row indices <see cref="TrainTestSplit(Tensor, Tensor, double?, double?, int?, bool, Tensor?)"/> puts on each side.</summary>
@@ -51,7 +51,7 @@ public static partial class Sklearn
             if (stratify is not null) throw new ArgumentException("Stratified train/test split is not implemented for shuffle=False");
             return (Enumerable.Range(0, nTrain).ToArray(), Enumerable.Range(nTrain, nTest).ToArray());
         }
-        var rng = RandomStateFor(randomState);
+        var rng = NumpyRandomState.For(randomState);
         if (stratify is null)
         {
             var perm = rng.Permutation(n);
@@ -82,19 +82,4 @@ public static partial class Sklearn
     /// <summary>An optional size as sklearn's message prints it: <c>None</c> when not given.</summary>
     private static string PyOptional(double? v) => v is { } d ? d.ToString(System.Globalization.CultureInfo.InvariantCulture) : "None";
 
-    /// <summary><c>check_random_state</c>: a seeded numpy RandomState, or one seeded from the OS when null.</summary>
-    internal static NumpyRandomState RandomStateFor(int? seed) =>
-        new(seed is { } s ? s : Random.Shared.NextInt64(0, uint.MaxValue));
-
-    /// <summary>The rows of a tensor at the given indices (along axis 0), as a new tensor.</summary>
-    internal static Tensor Rows(Tensor t, int[] rows)
-    {
-        ReadOnlySpan<float> src = t.Contiguous().Span;
-        int row = t.Size / Math.Max(1, t.Shape[0]);
-        var dst = new float[rows.Length * row];
-        for (int i = 0; i < rows.Length; i++) src.Slice(rows[i] * row, row).CopyTo(dst.AsSpan(i * row, row));
-        var dims = t.Shape.ToArray();
-        dims[0] = rows.Length;
-        return Tensor.Adopt(dst, dims);
-    }
 }

@@ -36,6 +36,21 @@ public class FolderGraphTests
     }
 
     [Fact]
+    public void An_edge_names_each_reference_by_file_and_line()
+    {
+        var graph = Scan(SourceTree.Load(Fixture(), depth: 1));
+
+        var edge = graph.Edges.Single(e => e.From == "Drawing" && e.To == "Util");
+        var line = File.ReadAllLines(Path.Combine(Fixture(), "Drawing", "Svg", "SvgWriter.cs"))
+            .Select((text, i) => (text, i)).Single(l => l.text.Contains(".Invariant(")).i + 1;
+        Assert.Equal([$"SvgWriter.cs:{line} Invariant"], edge.Names);
+
+        var report = new StringWriter();
+        GraphReport.Write(SourceTree.Load(Fixture(), depth: 1), graph, report, why: ["Drawing->Util"]);
+        Assert.Contains($"Why Drawing -> Util:{Environment.NewLine}  SvgWriter.cs:{line} Invariant", report.ToString());
+    }
+
+    [Fact]
     public void Depth_two_splits_subfolders_and_counts_files_and_lines()
     {
         var tree = SourceTree.Load(Fixture(), depth: 2);
@@ -49,9 +64,21 @@ public class FolderGraphTests
     }
 
     [Fact]
+    public void The_library_folders_form_no_cycle()
+    {
+        // DEVELOPERS.md, "Folders and namespaces": each top folder of src/NotebookNN uses only the layers below it
+        var library = Path.GetFullPath(Path.Combine(Fixture(), "..", "..", "..", "src", "NotebookNN"));
+        var graph = Scan(SourceTree.Load(library, depth: 1));
+
+        Assert.Equal(0, graph.CompileErrors);
+        Assert.True(graph.Edges.Count > 40, $"expected the library's folder graph, found {graph.Edges.Count} edges");
+        Assert.Empty(FolderCycles.Find(graph.Edges).Select(c => string.Join(", ", c)));
+    }
+
+    [Fact]
     public void Cycles_are_the_components_of_more_than_one_folder()
     {
-        FolderEdge E(string from, string to) => new(from, to, 1, 1);
+        FolderEdge E(string from, string to) => new(from, to, 1, 1, []);
         var edges = new[] { E("A", "B"), E("B", "C"), E("C", "A"), E("C", "D"), E("D", "E"), E("E", "D"), E("F", "A") };
 
         Assert.Equal([["A", "B", "C"], ["D", "E"]], FolderCycles.Find(edges));

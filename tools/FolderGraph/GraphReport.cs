@@ -3,7 +3,7 @@ namespace FolderGraph;
 /// <summary>The printed report: files and lines per folder, the edges with their counts, and every cycle.</summary>
 internal static class GraphReport
 {
-    public static void Write(SourceTree tree, FolderDependencies graph, TextWriter o)
+    public static void Write(SourceTree tree, FolderDependencies graph, TextWriter o, IReadOnlyCollection<string>? why = null)
     {
         o.WriteLine($"{tree.Name}: {tree.Files.Count} files, {tree.Files.Sum(f => f.Lines)} lines, folders at depth {tree.Depth}, {graph.CompileErrors} compile errors");
         o.WriteLine();
@@ -20,6 +20,13 @@ internal static class GraphReport
         {
             o.WriteLine($"  {i}. {string.Join(", ", cycle)}");
             foreach (var e in graph.Edges.Where(e => cycle.Contains(e.From) && cycle.Contains(e.To))) o.WriteLine("  " + Edge(e));
+        }
+        // --why From->To: the names that make an edge, to find what a move would have to carry
+        foreach (var e in graph.Edges.Where(e => why?.Contains($"{e.From}->{e.To}") == true))
+        {
+            o.WriteLine();
+            o.WriteLine($"Why {e.From} -> {e.To}:");
+            foreach (var n in e.Names) o.WriteLine("  " + n);
         }
     }
 

@@ -7,7 +7,8 @@ namespace FolderGraph;
 /// <summary>One edge of the folder graph: <c>From</c>'s files name symbols declared in <c>To</c>.</summary>
 /// <param name="References">Names (types, and members reached through them) resolving to a symbol declared in To.</param>
 /// <param name="Files">Distinct files of From holding such a name.</param>
-internal sealed record FolderEdge(string From, string To, int References, int Files);
+/// <param name="Names">Each reference as "file:line name", in file order (what <c>--why</c> prints).</param>
+internal sealed record FolderEdge(string From, string To, int References, int Files, IReadOnlyList<string> Names);
 
 /// <summary>The folder graph of a compiled source tree.</summary>
 internal sealed record FolderDependencies(IReadOnlyList<FolderEdge> Edges, int CompileErrors);
@@ -30,7 +31,7 @@ internal static class ReferenceScanner
                 nullableContextOptions: NullableContextOptions.Enable));
         var folderOf = tree.Files.ToDictionary(f => f.Path, f => f.Folder, StringComparer.Ordinal);
 
-        var counts = new Dictionary<(string From, string To), List<string>>();
+        var counts = new Dictionary<(string From, string To), List<(string File, string Name)>>();
         foreach (var (file, model) in syntax.Select(s => (s.FilePath, compilation.GetSemanticModel(s))))
         {
             var from = folderOf[file];
@@ -38,11 +39,12 @@ internal static class ReferenceScanner
             foreach (var to in DeclaringFolders(model, name, folderOf))
             {
                 if (to == from) continue;
-                if (!counts.TryGetValue((from, to), out var files)) counts[(from, to)] = files = [];
-                files.Add(file);
+                if (!counts.TryGetValue((from, to), out var names)) counts[(from, to)] = names = [];
+                names.Add((file, $"{Path.GetFileName(file)}:{name.GetLocation().GetLineSpan().StartLinePosition.Line + 1} {name.Identifier.Text}"));
             }
         }
-        var edges = counts.Select(c => new FolderEdge(c.Key.From, c.Key.To, c.Value.Count, c.Value.Distinct().Count()))
+        var edges = counts.Select(c => new FolderEdge(c.Key.From, c.Key.To, c.Value.Count,
+                c.Value.Select(n => n.File).Distinct().Count(), c.Value.Select(n => n.Name).ToList()))
             .OrderBy(e => e.From, StringComparer.Ordinal).ThenByDescending(e => e.References).ThenBy(e => e.To, StringComparer.Ordinal)
             .ToList();
         // A clean compile means every name bound: the first few errors say what reference or using is missing. Source

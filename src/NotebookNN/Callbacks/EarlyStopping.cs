@@ -1,4 +1,5 @@
 using NotebookNN.Tensors;
+using NotebookNN.Models;
 
 namespace NotebookNN.Callbacks;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using NotebookNN.Text;
+using NotebookNN.Models;
 
 namespace NotebookNN.Callbacks;
 

@@ -1,4 +1,5 @@
 using NotebookNN.Text;
+using NotebookNN.Models;
 
 namespace NotebookNN.Callbacks;
 

@@ -24,6 +24,9 @@ namespace NotebookNN.Models
 
     [TypeFormatterSource(typeof(NotebookFormatterSource))]
     public sealed partial class EvaluationResult;
+
+    [TypeFormatterSource(typeof(NotebookFormatterSource))]
+    public partial class History;
 }
 
 namespace NotebookNN.Layers
@@ -35,11 +38,8 @@ namespace NotebookNN.Layers
     public partial class KerasTensor;
 }
 
-namespace NotebookNN.Callbacks
+namespace NotebookNN.Display
 {
-    [TypeFormatterSource(typeof(NotebookFormatterSource))]
-    public partial class History;
-
     [TypeFormatterSource(typeof(NotebookFormatterSource))]
     public sealed partial class LiveView;
 }

@@ -1,5 +1,6 @@
 using NotebookNN.Callbacks;
 using NotebookNN.Plotting;
+using NotebookNN.Models;
 
 namespace NotebookNN.Formatting;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using NotebookNN.Callbacks;
 using NotebookNN.Text;
+using NotebookNN.Display;
 
 namespace NotebookNN.Formatting;
 

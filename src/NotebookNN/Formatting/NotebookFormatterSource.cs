@@ -7,6 +7,7 @@ using NotebookNN.Learn;
 using NotebookNN.Models;
 using NotebookNN.Tensors;
 using NotebookNN.Tuning;
+using NotebookNN.Display;
 
 namespace NotebookNN.Formatting;
 

@@ -15,7 +15,7 @@ public abstract partial class Layer
         ArgumentNullException.ThrowIfNull(values);
         var weights = Weights;
         if (values.Count != weights.Count)
-            throw new ArgumentException($"You called SetWeights with a list of length {values.Count}, but the {(this is Model ? "model" : "layer")} \"{Name}\" expects {weights.Count} weights.");
+            throw new ArgumentException($"You called SetWeights with a list of length {values.Count}, but the {Kind} \"{Name}\" expects {weights.Count} weights.");
         for (int i = 0; i < weights.Count; i++)
         {
             if (values[i].Shape != weights[i].Shape)

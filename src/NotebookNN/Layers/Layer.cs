@@ -172,7 +172,7 @@ public abstract partial class Layer
     protected Variable AddWeight(string name, Shape shape, Initializer? initializer = null, bool trainable = true, Regularizer? regularizer = null)
     {
         var init = initializer ?? Initializer.Get("glorot_uniform");
-        Saving.WeightBudget.Take(Name, name, shape); // loading a model file: no more than the file holds
+        WeightBudget.Take(Name, name, shape); // loading a model file: no more than the file holds
         Tensor value;
         using (RandomGenerator.Use(SeedGenerator)) value = init.Call(shape);
         var w = new Variable(value, $"{Name}/{name}", trainable);
@@ -185,8 +185,11 @@ public abstract partial class Layer
     protected static Shape SampleShape(Tensor batch) => Shape.Wrap(batch.Dims[1..]);
 
     /// <summary>True for built-in layers whose inference output depends only on their weights and input (no state
-    /// changed by a call), so <see cref="Models.Model.Predict(Tensors.Tensor, int?, int, IEnumerable{Callbacks.Callback})"/> may run two batches through them at once.</summary>
+    /// changed by a call), so <c>Model.Predict</c> may run two batches through them at once.</summary>
     internal virtual bool ConcurrentInference => false;
+
+    /// <summary>What an error message calls this object: "layer", or "model" for a model.</summary>
+    private protected virtual string Kind => "layer";
 
     public override string ToString() => $"<{GetType().Name} name={Name}, built={Built}>";
 }

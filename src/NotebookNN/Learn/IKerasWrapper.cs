@@ -1,5 +1,6 @@
 using NotebookNN.Callbacks;
 using NotebookNN.Tensors;
+using NotebookNN.Models;
 
 namespace NotebookNN.Learn;
 

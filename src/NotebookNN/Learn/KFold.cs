@@ -1,4 +1,5 @@
 using NotebookNN.Tensors;
+using NotebookNN.Datasets;
 
 namespace NotebookNN.Learn;
 
@@ -17,7 +18,7 @@ public sealed class KFold(int nSplits = 5, bool shuffle = false, int? randomStat
         if (NSplits > nSamples)
             throw new ArgumentException($"Cannot have number of splits n_splits={NSplits} greater than the number of samples: n_samples={nSamples}.");
         var indices = Enumerable.Range(0, nSamples).ToArray();
-        if (Shuffle) Sklearn.RandomStateFor(RandomState).Shuffle(indices);
+        if (Shuffle) NumpyRandomState.For(RandomState).Shuffle(indices);
         int start = 0;
         for (int f = 0; f < NSplits; f++)
         {

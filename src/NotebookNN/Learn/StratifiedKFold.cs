@@ -1,4 +1,5 @@
 using NotebookNN.Tensors;
+using NotebookNN.Datasets;
 
 namespace NotebookNN.Learn;
 
@@ -32,7 +33,7 @@ public sealed class StratifiedKFold(int nSplits = 5, bool shuffle = false, int? 
     {
         if (NSplits > y.Count)
             throw new ArgumentException($"Cannot have number of splits n_splits={NSplits} greater than the number of samples: n_samples={y.Count}.");
-        var rng = Sklearn.RandomStateFor(RandomState);
+        var rng = NumpyRandomState.For(RandomState);
         // Classes numbered by order of first appearance.
         var code = new Dictionary<double, int>();
         var encoded = y.Select(v => code.TryGetValue(v, out var c) ? c : code[v] = code.Count).ToArray();

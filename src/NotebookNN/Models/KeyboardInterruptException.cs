@@ -2,7 +2,7 @@ namespace NotebookNN.Models;
 
 /// <summary>
 /// Thrown when the notebook's stop button cancels a running Fit, Evaluate, Predict or tuner search (the cell's
-/// cancellation token, passed through <see cref="Callbacks.DisplayHook.Cancellation"/>), as Python raises
+/// cancellation token, passed through <see cref="Display.DisplayHook.Cancellation"/>), as Python raises
 /// <c>KeyboardInterrupt</c> when a Jupyter cell is interrupted. The call stops between two steps, so no update is half
 /// applied: the model keeps the weights (and the optimizer its state) of the last finished step and can be fitted again.
 /// </summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using NotebookNN.Layers;
 using NotebookNN.Saving;
 using NotebookNN.Tensors;
 
@@ -9,7 +10,7 @@ public partial class Model
     /// <summary>
     /// Saves the whole model in one file (keras.Model.save): architecture, weights, compile settings and optimizer
     /// state, in the zip format described by <c>ModelArchive</c> (<c>.keras</c>-like). The write is atomic: a temporary
-    /// file replaces <paramref name="path"/> only when complete. Load it with <see cref="Keras.Models.LoadModel"/>.
+    /// file replaces <paramref name="path"/> only when complete. Load it with <see cref="Load"/> (<c>Keras.Models.LoadModel</c>).
     /// </summary>
     /// <exception cref="NotSupportedException">A subclassed model or a Lambda layer (their code is not data; use <see cref="SaveWeights"/>).</exception>
     public void Save(string path)
@@ -30,11 +31,40 @@ public partial class Model
     }
 
     /// <summary>
-    /// Loads a model saved with <see cref="Save"/>; the same as <see cref="Keras.Models.LoadModel"/>, for code where a
-    /// <c>Models</c> namespace hides the static class.
+    /// Loads a model saved with <see cref="Save"/> (keras.models.load_model, also <c>Keras.Models.LoadModel</c>): the same
+    /// architecture and names, the same weights bit for bit, compiled as it was with the optimizer state restored, so
+    /// training resumes.
     /// </summary>
-    public static Model Load(string path, IEnumerable<Type>? customObjects = null, bool compile = true) =>
-        Keras.Models.LoadModel(path, customObjects, compile);
+    /// <param name="path">The file written by <c>Save</c>.</param>
+    /// <param name="customObjects">Custom layer types used by the model (or register them once with <c>Keras.Models.RegisterCustomLayer</c>).</param>
+    /// <param name="compile">Restore the compile settings and optimizer state (default true).</param>
+    /// <exception cref="InvalidDataException">A truncated, damaged or foreign file.</exception>
+    /// <exception cref="ArgumentException">A layer class that is neither built in nor registered.</exception>
+    public static Model Load(string path, IEnumerable<Type>? customObjects = null, bool compile = true)
+    {
+        using var zip = ModelArchive.OpenRead(path, "model");
+        var config = ModelArchive.ReadJson(zip, "config.json", path);
+        try
+        {
+            int count = config["weight_count"]?.GetValue<int>() ?? 0;
+            // the file's weight headers bound what building the model may allocate (a config can name any size)
+            Model model;
+            using (WeightBudget.Enter(path, ModelArchive.WeightShapes(zip, count, path)))
+                model = (Model)ModelConfig.FromJson(config["model"]!.AsObject(), customObjects);
+            var weights = model.Weights;
+            if (count != weights.Count)
+                throw new InvalidDataException($"File '{path}' holds {count} weights, but the model it describes has {weights.Count}.");
+            for (int i = 0; i < count; i++) ModelArchive.ReadWeight(zip, i, weights[i], path);
+            if (compile && config["compile"] is JsonObject c) TrainingState.Restore(model, c, zip, path);
+            return model;
+        }
+        catch (Exception e) when (e is NullReferenceException or InvalidOperationException or InvalidCastException or KeyNotFoundException
+            or FormatException or System.Text.Json.JsonException)
+        {
+            // config.json parsed but does not have the layout Save writes (a damaged or hand-edited file)
+            throw new InvalidDataException($"File '{path}' is damaged: its config.json does not describe a model as Save writes it ({e.Message}).", e);
+        }
+    }
 
     /// <summary>Saves only the weights, in <see cref="Weights"/> order (keras.Model.save_weights); atomic like <see cref="Save"/>.</summary>
     public void SaveWeights(string path)

@@ -20,6 +20,8 @@ public partial class Model : Layer
 
     private protected override IReadOnlyList<Layer> SubLayers => [];
 
+    private protected override string Kind => "model";
+
     /// <summary>
     /// The storage of the tensors of one train / test / predict step, kept across Fit, Evaluate and Predict calls so a
     /// model that is trained or evaluated repeatedly (an epoch a call, a notebook cell at a time) reuses it.

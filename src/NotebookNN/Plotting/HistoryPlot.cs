@@ -2,17 +2,18 @@ using System.Globalization;
 using NotebookNN.Callbacks;
 using Plotly.NET;
 using Plotly.NET.LayoutObjects;
+using NotebookNN.Models;
 
 namespace NotebookNN.Plotting;
 
-/// <summary>How <see cref="HistoryPlotExtensions.Plot(Callbacks.History, IEnumerable{string}, string, string, string, bool)"/> shapes the curves.</summary>
+/// <summary>How <see cref="HistoryPlotExtensions.Plot(History, IEnumerable{string}, string, string, string, bool)"/> shapes the curves.</summary>
 /// <param name="Title">The chart's title, or null.</param>
 /// <param name="XLabel">Every panel's x label (null: <c>Epoch</c>).</param>
 /// <param name="YLabel">Every panel's y label (null: its metric).</param>
 /// <param name="Markers">A marker at each epoch, or lines alone.</param>
 internal sealed record HistoryPlotStyle(string? Title = null, string? XLabel = null, string? YLabel = null, bool Markers = true);
 
-/// <summary>Builds <see cref="HistoryPlotExtensions.Plot(Callbacks.History, string[])"/>'s chart: Plotly scatter traces on a grid of independent axes.</summary>
+/// <summary>Builds <see cref="HistoryPlotExtensions.Plot(History, string[])"/>'s chart: Plotly scatter traces on a grid of independent axes.</summary>
 internal static class HistoryPlot
 {
     private const string TrainColor = "#1f77b4", ValColor = "#ff7f0e"; // matplotlib's C0 and C1

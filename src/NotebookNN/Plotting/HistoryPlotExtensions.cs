@@ -1,5 +1,6 @@
 using NotebookNN.Callbacks;
 using Plotly.NET;
+using NotebookNN.Models;
 
 namespace NotebookNN.Plotting;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NotebookNN.Tensors;
+using NotebookNN.Learn;
 
 namespace NotebookNN.Plotting;
 
@@ -16,7 +17,7 @@ public static partial class Plot
     /// <param name="cmap">matplotlib colormap name (scikit-learn's default is viridis).</param>
     public static ConfusionMatrixDisplay ConfusionMatrix(Tensor yTrue, Tensor yPred, IReadOnlyList<string>? displayLabels = null, string cmap = "viridis")
     {
-        var m = Sklearn.ConfusionMatrix(yTrue, yPred);
+        var m = MetricScores.Confusion(yTrue, yPred);
         int n = m.GetLength(0);
         var present = yTrue.ToArray().Concat(yPred.ToArray()).Distinct().Order().ToArray();
         if (displayLabels is not null && displayLabels.Count != n)

@@ -38,7 +38,7 @@ public sealed class KerasClassifier : KerasEstimator, IClassifier
     public override Tensor Predict(Tensor x) => Labels.ClassIndices(PredictProba(x));
 
     /// <inheritdoc/>
-    public override double Score(Tensor x, Tensor y) => Sklearn.AccuracyScore(Labels.ClassIndices(y, labels: true), Predict(x));
+    public override double Score(Tensor x, Tensor y) => MetricScores.Accuracy(Labels.ClassIndices(y, labels: true), Predict(x));
 
     /// <inheritdoc/>
     public override KerasEstimator WithParameters(IReadOnlyDictionary<string, object> parameters) =>

@@ -1,5 +1,6 @@
 using NotebookNN.Metrics;
 using NotebookNN.Registries;
+using NotebookNN.Models;
 
 namespace NotebookNN.Tuning;
 
@@ -32,7 +33,7 @@ public sealed record Objective(string Name, MetricDirection Direction)
     internal string Summary => $"Objective(name=\"{Name}\", direction=\"{KerasEnum.Name(Direction)}\")";
 
     /// <summary>The best value of this objective over the epochs of a history.</summary>
-    public (double Value, int Epoch) Best(NotebookNN.Callbacks.History history)
+    public (double Value, int Epoch) Best(NotebookNN.Models.History history)
     {
         if (!history.History.TryGetValue(Name, out var values) || values.Count == 0)
             throw new ArgumentException($"Objective value missing in metrics reported to the Oracle, expected: ['{Name}'], found: [{string.Join(", ", history.History.Keys.Select(k => $"'{k}'"))}]. " +

@@ -1,6 +1,8 @@
 using NotebookNN.Callbacks;
 using NotebookNN.Learn;
 using NotebookNN.Tensors;
+using NotebookNN.Models;
+using NotebookNN.Datasets;
 
 namespace NotebookNN.Tuning;
 
@@ -43,7 +45,7 @@ public sealed class RandomizedSearchCV : BaseSearchCV
 
     private protected override IEnumerable<SearchParams> Candidates() => _distributions is null
         ? DeclaredSpaceCandidates((KerasEstimator)Estimator, new Random(_randomState ?? Random.Shared.Next()))
-        : ParameterSampler.Sample(_distributions, NIter, Sklearn.RandomStateFor(_randomState));
+        : ParameterSampler.Sample(_distributions, NIter, NumpyRandomState.For(_randomState));
 
     /// <summary>Runs the build function with a sampling <see cref="HyperParameters"/> so it declares (and draws) its dimensions.</summary>
     private IEnumerable<SearchParams> DeclaredSpaceCandidates(KerasEstimator estimator, Random rng)

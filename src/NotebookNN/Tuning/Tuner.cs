@@ -3,6 +3,7 @@ using NotebookNN.Callbacks;
 using NotebookNN.Models;
 using NotebookNN.Tensors;
 using NotebookNN.Text;
+using NotebookNN.Display;
 
 namespace NotebookNN.Tuning;
 

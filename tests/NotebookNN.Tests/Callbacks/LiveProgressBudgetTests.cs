@@ -5,6 +5,7 @@ using NotebookNN.Formatting;
 using NotebookNN.Layers;
 using NotebookNN.Tests.Support;
 using NotebookNN.Text;
+using NotebookNN.Display;
 
 namespace NotebookNN.Tests.Callbacks;
 

@@ -1,4 +1,5 @@
 using NotebookNN.Callbacks;
+using NotebookNN.Display;
 
 namespace NotebookNN.Tests.Callbacks;
 

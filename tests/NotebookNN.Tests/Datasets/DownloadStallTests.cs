@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using NotebookNN.Callbacks;
 using NotebookNN.Datasets.Download;
 using NotebookNN.Formatting;
+using NotebookNN.Display;
 
 namespace NotebookNN.Tests.Datasets;
 

@@ -3,6 +3,7 @@ using Microsoft.DotNet.Interactive.Formatting;
 using NotebookNN.Callbacks;
 using NotebookNN.Formatting;
 using NotebookNN.Text;
+using NotebookNN.Display;
 
 namespace NotebookNN.Tests.Formatting;
 

@@ -3,6 +3,7 @@ using NotebookNN.Callbacks;
 using NotebookNN.Formatting;
 using NotebookNN.Layers;
 using NotebookNN.Plotting;
+using NotebookNN.Display;
 
 namespace NotebookNN.Tests.Formatting;
 

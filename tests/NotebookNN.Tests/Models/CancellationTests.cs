@@ -5,6 +5,7 @@ using NotebookNN.Layers;
 using NotebookNN.Optimizers;
 using NotebookNN.Tests.Support;
 using NotebookNN.Tests.Tuning;
+using NotebookNN.Display;
 
 namespace NotebookNN.Tests.Models;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using NotebookNN.Callbacks;
 using NotebookNN.Plotting;
 using Plotly.NET;
+using NotebookNN.Display;
 
 namespace NotebookNN.Tests.Plotting;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.DotNet.Interactive.Formatting;
 using NotebookNN.Callbacks;
+using NotebookNN.Display;
 
 namespace NotebookNN.Tests.Support;
 

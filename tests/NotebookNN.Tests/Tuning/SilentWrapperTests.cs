@@ -1,5 +1,6 @@
 using NotebookNN.Callbacks;
 using NotebookNN.Layers;
+using NotebookNN.Display;
 
 namespace NotebookNN.Tests.Tuning;
 

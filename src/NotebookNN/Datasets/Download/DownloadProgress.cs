@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using NotebookNN.Callbacks;
+using NotebookNN.Display;
 
 namespace NotebookNN.Datasets.Download;
 

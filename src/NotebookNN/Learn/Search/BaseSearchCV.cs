@@ -1,5 +1,6 @@
 using NotebookNN.Callbacks;
 using NotebookNN.Tensors;
+using NotebookNN.Models;
 
 namespace NotebookNN.Learn;
 
@@ -20,7 +21,7 @@ public abstract class BaseSearchCV
         Estimator = estimator ?? throw new ArgumentNullException(nameof(estimator));
         if (cv < 2) throw new ArgumentException($"k-fold cross-validation requires at least one train/test split by setting n_splits=2 or more, got n_splits={cv}.");
         (_cv, _scoring, _nJobs) = (cv, scoring, nJobs);
-        Sklearn.Scorer(scoring);
+        CrossValidation.Scorer(scoring);
     }
 
     /// <summary>The estimator searched over (<c>estimator</c>).</summary>
@@ -48,7 +49,7 @@ public abstract class BaseSearchCV
         foreach (var candidate in Candidates())
         {
             var est = Estimator.WithParams(candidate);
-            tried.Add((candidate, Sklearn.CrossValidateCore(est, x, y, Sklearn.DefaultCv(est, _cv), _scoring, false, fit, _nJobs)));
+            tried.Add((candidate, CrossValidation.Run(est, x, y, CrossValidation.DefaultCv(est, _cv), _scoring, false, fit, _nJobs)));
         }
         if (tried.Count == 0) throw new InvalidOperationException("The search has no parameter settings to try.");
         CvResults = new SearchResults(tried);

@@ -68,8 +68,8 @@ public sealed class SGDClassifier(string loss = "hinge", string? penalty = "l2",
         var rows = Enumerable.Range(0, labels.Length).ToArray();
         var fits = new (double[] Coef, double Intercept, int NIter)[problems];
         // The classes split into one group per worker; a group's problems advance together (see PlainSgd).
-        int workers = Math.Min(problems, Sklearn.Workers(_nJobs));
-        Sklearn.ForEachJob(workers, workers, g =>
+        int workers = Math.Min(problems, Jobs.Workers(_nJobs));
+        Jobs.ForEach(workers, workers, g =>
         {
             var mine = Enumerable.Range(0, problems).Where(c => c % workers == g).ToArray();
             var ys = mine.Select(c => labels.Select(v => v == classes[problems == 1 ? 1 : c] ? 1.0 : -1.0).ToArray()).ToArray();
@@ -129,7 +129,7 @@ public sealed class SGDClassifier(string loss = "hinge", string? penalty = "l2",
     }
 
     /// <summary>Mean accuracy on (x, y).</summary>
-    public double Score(Tensor x, Tensor y) => Sklearn.AccuracyScore(y, Predict(x));
+    public double Score(Tensor x, Tensor y) => MetricScores.Accuracy(y, Predict(x));
 
     /// <inheritdoc/>
     public override string ToString() => SgdParameters.Repr("SGDClassifier", GetParams(), new SGDClassifier().GetParams());
@@ -139,10 +139,10 @@ public sealed class SGDClassifier(string loss = "hinge", string? penalty = "l2",
     {
         const ulong maxInt = int.MaxValue;
         var states = new NumpyRandomState[problems];
-        if (problems == 1) states[0] = Sklearn.RandomStateFor(_randomState);
+        if (problems == 1) states[0] = NumpyRandomState.For(_randomState);
         else
         {
-            var rs = Sklearn.RandomStateFor(_randomState);
+            var rs = NumpyRandomState.For(_randomState);
             for (int c = 0; c < problems; c++) states[c] = new NumpyRandomState((long)rs.Interval(maxInt - 1));
         }
         return states.Select(s => { s.Interval(maxInt - 2); return (uint)s.Interval(maxInt - 1); }).ToArray();

@@ -1,7 +1,7 @@
 using System.Globalization;
 using NotebookNN.Text;
 
-namespace NotebookNN.Callbacks;
+namespace NotebookNN.Models;
 
 /// <summary>
 /// The storage of <see cref="History"/>. It is a separate base class only because C# forbids a member named like

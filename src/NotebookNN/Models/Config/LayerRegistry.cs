@@ -2,7 +2,7 @@ using NotebookNN.Layers;
 using NotebookNN.Models;
 using NotebookNN.Registries;
 
-namespace NotebookNN.Saving;
+namespace NotebookNN.Models;
 
 /// <summary>
 /// Layer class names → types for loading: the library's layers, plus custom layers registered with

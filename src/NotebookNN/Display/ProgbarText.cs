@@ -1,7 +1,7 @@
 using System.Globalization;
 using NotebookNN.Text;
 
-namespace NotebookNN.Callbacks;
+namespace NotebookNN.Display;
 
 /// <summary>The small text pieces of Keras 2's progress bar (times, ETA, step counts; its numbers are <see cref="PythonText.ProgbarValue"/>).</summary>
 internal static class ProgbarText

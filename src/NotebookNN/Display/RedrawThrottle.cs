@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace NotebookNN.Callbacks;
+namespace NotebookNN.Display;
 
 /// <summary>
 /// When a live display may redraw, so that the updates of one run stay few whatever its length: at most every

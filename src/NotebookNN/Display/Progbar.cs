@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using NotebookNN.Text;
 
-namespace NotebookNN.Callbacks;
+namespace NotebookNN.Display;
 
 /// <summary>
 /// Keras 2's text progress bar (<c>tf.keras.utils.Progbar</c>), character for character: verbose 1 draws

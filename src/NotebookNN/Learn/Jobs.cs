@@ -1,8 +1,9 @@
 using System.Runtime.ExceptionServices;
 
-namespace NotebookNN;
+namespace NotebookNN.Learn;
 
-public static partial class Sklearn
+/// <summary>joblib's side of scikit-learn: how many workers <c>n_jobs</c> means, and a loop over jobs on them.</summary>
+internal static class Jobs
 {
     /// <summary>joblib's <c>n_jobs</c> as a number of workers: null or 1 one, -1 every core, -2 all but one, …; 0 is refused.</summary>
     internal static int Workers(int? nJobs) => nJobs switch
@@ -14,7 +15,7 @@ public static partial class Sklearn
     };
 
     /// <summary>Runs <paramref name="body"/> for 0 … count-1 on up to <paramref name="workers"/> threads (in order on the caller's thread for one); a failure surfaces as itself, not wrapped.</summary>
-    internal static void ForEachJob(int count, int workers, Action<int> body)
+    internal static void ForEach(int count, int workers, Action<int> body)
     {
         if (workers <= 1 || count <= 1)
         {

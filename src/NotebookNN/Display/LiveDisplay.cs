@@ -1,7 +1,7 @@
 using System.Text;
 using NotebookNN.Text;
 
-namespace NotebookNN.Callbacks;
+namespace NotebookNN.Display;
 
 /// <summary>
 /// One live output of a Fit, Evaluate or Predict call in a notebook: shown through <see cref="DisplayHook.Display"/> at

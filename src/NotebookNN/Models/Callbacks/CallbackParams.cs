@@ -2,7 +2,7 @@ using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-namespace NotebookNN.Callbacks;
+namespace NotebookNN.Models;
 
 /// <summary>
 /// What a Fit, Evaluate or Predict call tells its callbacks (Keras's <c>callback.params</c>): the verbosity, the epochs

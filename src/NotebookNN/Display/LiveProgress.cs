@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using NotebookNN.Text;
 
-namespace NotebookNN.Callbacks;
+namespace NotebookNN.Display;
 
 /// <summary>
 /// Fit's verbose-1 progress in a notebook: one display, shown at the first draw and then replaced in place. While
@@ -10,7 +10,7 @@ namespace NotebookNN.Callbacks;
 /// in one line; redraws come as often as the <see cref="RedrawThrottle"/> allows (epoch ends included), so the summed
 /// size of all updates of a Fit stays bounded whatever its number of epochs or duration. When training ends the
 /// display becomes a table of every epoch (scrollable when long), whose plain-text form is what verbose 1 prints to
-/// redirected output, Keras's <c>Epoch 1/30</c> and final bar line per epoch, which <see cref="ProgbarLogger"/>
+/// redirected output, Keras's <c>Epoch 1/30</c> and final bar line per epoch, which <c>ProgbarLogger</c>
 /// passes to <see cref="End"/>.
 /// </summary>
 internal sealed class LiveProgress(Func<object, Action<object>> display, int epochs, int steps, Func<double>? clock) : LiveDisplay(display, clock)

@@ -1,4 +1,5 @@
-namespace NotebookNN.Callbacks;
+using NotebookNN.Display;
+namespace NotebookNN.Models;
 
 /// <summary>
 /// Prints Keras 2's progress (keras.callbacks.ProgbarLogger): <c>Epoch 1/30</c> then one <see cref="Progbar"/> per

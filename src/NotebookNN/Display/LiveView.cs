@@ -1,4 +1,4 @@
-namespace NotebookNN.Callbacks;
+namespace NotebookNN.Display;
 
 /// <summary>
 /// One draw of a live progress display in a notebook (Fit's, or a standalone Evaluate's or Predict's), as data: the

@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 using NotebookNN.Layers;
 using NotebookNN.Models;
 using NotebookNN.Tensors;
+using NotebookNN.Saving;
 
-namespace NotebookNN.Saving;
+namespace NotebookNN.Models;
 
 /// <summary>
 /// A model's architecture as Keras-style JSON and back: <c>{"class_name": "Sequential", "config": {"name", "input_shape",

@@ -6,8 +6,9 @@ using NotebookNN.Metrics;
 using NotebookNN.Optimizers;
 using NotebookNN.Models;
 using NotebookNN.Tensors;
+using NotebookNN.Saving;
 
-namespace NotebookNN.Saving;
+namespace NotebookNN.Models;
 
 /// <summary>
 /// What <c>Compile</c> set and the optimizer's progress, so a loaded model resumes training where it stopped: the

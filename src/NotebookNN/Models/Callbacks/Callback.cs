@@ -1,7 +1,7 @@
 using NotebookNN.Models;
 using NotebookNN.Tensors;
 
-namespace NotebookNN.Callbacks;
+namespace NotebookNN.Models;
 
 /// <summary>
 /// Hooks into training, evaluation and prediction (keras.callbacks.Callback). Override the hooks you need;

@@ -1,4 +1,4 @@
-namespace NotebookNN.Callbacks;
+namespace NotebookNN.Display;
 
 /// <summary>One finished epoch of a Fit: its number (1-based), its time and its logs.</summary>
 /// <param name="Epoch">1-based epoch number.</param>

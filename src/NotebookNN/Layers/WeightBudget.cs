@@ -1,6 +1,6 @@
 using NotebookNN.Tensors;
 
-namespace NotebookNN.Saving;
+namespace NotebookNN.Layers;
 
 /// <summary>
 /// While a saved model's config builds the model, how many weight values it may still create: no more than the file's

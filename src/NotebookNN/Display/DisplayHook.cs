@@ -1,4 +1,4 @@
-namespace NotebookNN.Callbacks;
+namespace NotebookNN.Display;
 
 /// <summary>
 /// The seam through which NotebookNN shows live output in a notebook. The package's <c>extension.dib</c> sets

@@ -1,7 +1,8 @@
 using NotebookNN.Models;
 using NotebookNN.Tensors;
+using NotebookNN.Display;
 
-namespace NotebookNN.Callbacks;
+namespace NotebookNN.Models;
 
 /// <summary>Calls every hook on each callback in order (Keras's CallbackList): the one place the loop lives.</summary>
 internal sealed class CallbackList(IEnumerable<Callback> callbacks)

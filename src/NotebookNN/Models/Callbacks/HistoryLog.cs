@@ -1,4 +1,4 @@
-namespace NotebookNN.Callbacks;
+namespace NotebookNN.Models;
 
 /// <summary>
 /// <c>history.History</c>: per-epoch lists by log key, a dictionary whose indexer names the keys there are when asked

@@ -1,4 +1,4 @@
-namespace NotebookNN.Callbacks;
+namespace NotebookNN.Display;
 
 /// <summary>
 /// A standalone Evaluate's or Predict's verbose-1 progress in a notebook: one display, redrawn in place with the step
