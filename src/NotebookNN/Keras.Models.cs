@@ -1,6 +1,5 @@
 using NotebookNN.Layers;
 using NotebookNN.Models;
-using NotebookNN.Tensors;
 
 namespace NotebookNN;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using NotebookNN.Layers;
 using NotebookNN.Models;
-using NotebookNN.Tensors;
 
 namespace NotebookNN.Formatting;
 

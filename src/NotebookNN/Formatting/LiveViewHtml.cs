@@ -1,5 +1,4 @@
 using System.Text;
-using NotebookNN.Callbacks;
 using NotebookNN.Text;
 using NotebookNN.Display;
 

@@ -1,4 +1,3 @@
-using NotebookNN.Callbacks;
 using NotebookNN.Datasets.Download;
 using NotebookNN.Images;
 using NotebookNN.Plotting;

@@ -1,6 +1,5 @@
 using System.Text;
 using NotebookNN.Models;
-using NotebookNN.Tensors;
 
 namespace NotebookNN.Formatting;
 

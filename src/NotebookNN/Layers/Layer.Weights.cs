@@ -1,5 +1,4 @@
 using NotebookNN.Tensors;
-using NotebookNN.Models;
 
 namespace NotebookNN.Layers;
 

@@ -1,4 +1,3 @@
-using NotebookNN.Tensors;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 

@@ -1,4 +1,3 @@
-using NotebookNN.Callbacks;
 using NotebookNN.Images;
 using NotebookNN.Tensors;
 

@@ -1,6 +1,4 @@
-using NotebookNN.Callbacks;
 using NotebookNN.Tensors;
-using NotebookNN.Layers;
 
 namespace NotebookNN.Models;
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using NotebookNN.Callbacks;
 using NotebookNN.Compute.Gemm;
 using NotebookNN.Compute.Threading;
 using NotebookNN.Tensors;

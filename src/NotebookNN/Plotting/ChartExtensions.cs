@@ -1,5 +1,4 @@
 using System.Collections;
-using DynamicObj;
 using Plotly.NET;
 using Plotly.NET.LayoutObjects;
 

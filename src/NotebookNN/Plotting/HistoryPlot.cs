@@ -1,5 +1,4 @@
 using System.Globalization;
-using NotebookNN.Callbacks;
 using Plotly.NET;
 using Plotly.NET.LayoutObjects;
 using NotebookNN.Models;

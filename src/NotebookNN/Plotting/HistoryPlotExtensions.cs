@@ -1,4 +1,3 @@
-using NotebookNN.Callbacks;
 using Plotly.NET;
 using NotebookNN.Models;
 

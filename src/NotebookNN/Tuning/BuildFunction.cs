@@ -1,6 +1,5 @@
 using System.Reflection;
 using NotebookNN.Models;
-using NotebookNN.Tensors;
 using NotebookNN.Learn;
 
 namespace NotebookNN.Tuning;

@@ -1,4 +1,3 @@
-using NotebookNN.Callbacks;
 using NotebookNN.Models;
 using NotebookNN.Tensors;
 

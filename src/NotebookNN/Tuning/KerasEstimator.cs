@@ -1,4 +1,3 @@
-using NotebookNN.Callbacks;
 using NotebookNN.Learn;
 using NotebookNN.Models;
 using NotebookNN.Tensors;

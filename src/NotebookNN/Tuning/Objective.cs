@@ -1,6 +1,5 @@
 using NotebookNN.Metrics;
 using NotebookNN.Registries;
-using NotebookNN.Models;
 
 namespace NotebookNN.Tuning;
 

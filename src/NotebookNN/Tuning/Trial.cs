@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using NotebookNN.Models;
-using NotebookNN.Tensors;
 
 namespace NotebookNN.Tuning;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using NotebookNN.Callbacks;
 using NotebookNN.Models;
 using NotebookNN.Tensors;
 using NotebookNN.Text;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using NotebookNN.Callbacks;
 using NotebookNN.Display;
 
 namespace NotebookNN.Datasets.Download;

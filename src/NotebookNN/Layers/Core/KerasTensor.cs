@@ -1,4 +1,3 @@
-using NotebookNN.Layers;
 using NotebookNN.Tensors;
 
 namespace NotebookNN.Layers;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using NotebookNN.Registries;
 using NotebookNN.Tensors;
 using NotebookNN.Text;

@@ -1,5 +1,3 @@
-using NotebookNN.Models;
-using NotebookNN.Tensors;
 
 namespace NotebookNN.Models;
 

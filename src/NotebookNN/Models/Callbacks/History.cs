@@ -1,4 +1,3 @@
-using System.Globalization;
 using NotebookNN.Text;
 
 namespace NotebookNN.Models;

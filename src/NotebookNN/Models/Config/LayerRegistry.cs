@@ -1,5 +1,4 @@
 using NotebookNN.Layers;
-using NotebookNN.Models;
 using NotebookNN.Registries;
 
 namespace NotebookNN.Models;

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NotebookNN.Layers;
-using NotebookNN.Models;
-using NotebookNN.Tensors;
 using NotebookNN.Saving;
 
 namespace NotebookNN.Models;

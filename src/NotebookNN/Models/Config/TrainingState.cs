@@ -4,8 +4,6 @@ using System.Text.Json.Nodes;
 using NotebookNN.Losses;
 using NotebookNN.Metrics;
 using NotebookNN.Optimizers;
-using NotebookNN.Models;
-using NotebookNN.Tensors;
 using NotebookNN.Saving;
 
 namespace NotebookNN.Models;

@@ -1,5 +1,4 @@
 using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
-using NotebookNN.Tensors;
 
 namespace NotebookNN.Tensors;
 

@@ -1,4 +1,3 @@
-using NotebookNN.Tensors;
 
 namespace NotebookNN.Tensors;
 
