@@ -26,8 +26,10 @@ public class ImplicitUsingsTests(PackedPackage package) : IClassFixture<PackedPa
 
         var namespaces = typeof(Tensor).Assembly.GetExportedTypes().Select(t => t.Namespace).ToHashSet();
         Assert.All(fromProps, ns => Assert.Contains(ns, namespaces));
-        // what API.md's code names after `using NotebookNN;` alone
+        // what API.md's code names after `using NotebookNN;` alone, and Callback / History, which API.md lists under
+        // `using NotebookNN.Callbacks;` but which share Model's folder (DEVELOPERS.md, "Folders and namespaces")
         foreach (var type in new[] { typeof(Tensor), typeof(Shape), typeof(Sequential), typeof(Model), typeof(GradientTape),
+                     typeof(Callback), typeof(History),
                      typeof(KFold), typeof(StandardScaler), typeof(RandomSearch), typeof(Keras), typeof(Utils), typeof(global::NotebookNN.Sklearn),
                      typeof(global::NotebookNN.Plotting.HistoryPlotExtensions) })
             Assert.Contains(type.Namespace, fromProps);
