@@ -40,16 +40,21 @@ internal static unsafe class ConvBackward
             };
             ComputePool.For(tasks, ref body);
         }
-        if (wantDk) Reduce(partials, stride, tasks, dkernel[..kFloats]);
-        if (wantDb) Reduce(partials + kFloats, stride, tasks, dbias[..geo.F]);
+        if (wantDk) Reduce(partials, stride, tasks, dkernel[..kFloats], transposedF: DirectConv.Applies(in geo) ? 0 : geo.F);
+        if (wantDb) Reduce(partials + kFloats, stride, tasks, dbias[..geo.F], transposedF: 0);
     }
 
-    /// <summary>sum = Σ over tasks of each task's partial (task order), zeros for an empty batch.</summary>
-    private static void Reduce(float* partials, int stride, int tasks, Span<float> sum)
+    /// <summary>sum = Σ over tasks of each task's partial (task order, added into the first), zeros for an empty
+    /// batch; a partial held transposed (F × Depth, <paramref name="transposedF"/> = F) is transposed on the way.</summary>
+    private static void Reduce(float* partials, int stride, int tasks, Span<float> sum, int transposedF)
     {
         if (tasks == 0) { sum.Clear(); return; }
-        new ReadOnlySpan<float>(partials, sum.Length).CopyTo(sum);
-        for (int t = 1; t < tasks; t++) TensorPrimitives.Add(sum, new ReadOnlySpan<float>(partials + (nint)t * stride, sum.Length), sum);
+        var first = new Span<float>(partials, sum.Length);
+        for (int t = 1; t < tasks; t++) TensorPrimitives.Add(first, new ReadOnlySpan<float>(partials + (nint)t * stride, sum.Length), first);
+        if (transposedF == 0) { first.CopyTo(sum); return; }
+        int depth = sum.Length / transposedF;
+        for (int f = 0; f < transposedF; f++)
+            for (int d = 0; d < depth; d++) sum[d * transposedF + f] = first[f * depth + d];
     }
 
     private struct Tasks : IParallelBody
@@ -115,7 +120,8 @@ internal static unsafe class ConvBackward
             Col2Im.ScatterRows(in g, dcol, Dx, r0, r0 + m);
         }
 
-        /// <summary>dk += colᵀ · dz for rows [r0, r0 + m) (pointwise: x's rows are the patches).</summary>
+        /// <summary>dkᵀ += dzᵀ · col for rows [r0, r0 + m) (pointwise: x's rows are the patches). Transposed, the
+        /// product has F (≤ 64) rows, so the GEMM reads the block's patches in place instead of packing them.</summary>
         private readonly void KernelGrad(in ConvGeometry g, float* dz, int r0, int m, float* dk)
         {
             float* col = X + (nint)r0 * g.C;
@@ -124,8 +130,8 @@ internal static unsafe class ConvBackward
                 col = ConvScratch.Col((long)m * g.Depth);
                 Im2Col.PackRows(in g, X, col, r0, r0 + m);
             }
-            Gemm.Sgemm(true, false, g.Depth, g.F, m, 1f, new ReadOnlySpan<float>(col, m * g.Depth), g.Depth,
-                new ReadOnlySpan<float>(dz, m * g.F), g.F, 1f, new Span<float>(dk, g.Depth * g.F), g.F);
+            Gemm.Sgemm(true, false, g.F, g.Depth, m, 1f, new ReadOnlySpan<float>(dz, m * g.F), g.F,
+                new ReadOnlySpan<float>(col, m * g.Depth), g.Depth, 1f, new Span<float>(dk, g.Depth * g.F), g.Depth);
         }
     }
 }
