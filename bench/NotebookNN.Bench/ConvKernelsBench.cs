@@ -53,12 +53,14 @@ internal static class ConvKernelsBench
 
     /// <summary>Median over ~0.3 s after ~0.5 s of warm-up (the JIT's second tier replaces the first in the background:
     /// fewer warm-ups measured im2col at tier 0), as GFLOP/s and as a share of the two-thread FMA ceiling; also the
-    /// best time, steadier than the median on a loaded machine.</summary>
+    /// best time and the process CPU time per call (all threads; with DOTNET_PROCESSOR_COUNT=1, the work of one core
+    /// whatever the machine's load), steadier than the median on a loaded machine.</summary>
     private static void Report(string name, string pass, ConvGeometry g, double ceiling, Action once, int products = 1)
     {
         var total = Stopwatch.StartNew();
         while (total.Elapsed.TotalSeconds < 0.5) once();
         var times = new List<double>();
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         total.Restart();
         while (total.Elapsed.TotalSeconds < 0.3 || times.Count < 10)
         {
@@ -66,9 +68,10 @@ internal static class ConvKernelsBench
             once();
             times.Add(Stopwatch.GetElapsedTime(t0).TotalSeconds);
         }
+        double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds / times.Count;
         times.Sort();
         double median = times[times.Count / 2], gflops = products * g.Flops / median / 1e9;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"notebooknn {name}_{pass} {gflops:F1} GFLOP/s ({median * 1e6:F0} µs, {100 * gflops / ceiling:F0}% of fma_2threads; best {times[0] * 1e6:F0} µs)"));
+            $"notebooknn {name}_{pass} {gflops:F1} GFLOP/s ({median * 1e6:F0} µs, {100 * gflops / ceiling:F0}% of fma_2threads; best {times[0] * 1e6:F0} µs; cpu {cpu * 1e6:F0} µs)"));
     }
 }
