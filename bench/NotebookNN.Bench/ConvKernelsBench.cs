@@ -12,6 +12,7 @@ namespace NotebookNN.Bench;
 /// <see cref="ConvBackward"/> the input gradient (ReLU mask, dz · kernelᵀ, col2im), the kernel gradient (ReLU mask,
 /// bias gradient, colᵀ · dz or the direct kernel) and both at once as the model's conv2 needs them. Prints the median
 /// GFLOP/s of each (2·rows·depth·filters a product; the combined pass counts two) beside the machine's FMA ceiling.
+/// With NNN_CONV_DIRECT set, also forward and kernel gradient through the direct kernels forced at any depth.
 /// Options: batch sizes as numbers (default 32 128).
 /// </summary>
 internal static class ConvKernelsBench
@@ -49,6 +50,11 @@ internal static class ConvKernelsBench
         Report(name, "input_grad", g, ceiling, () => ConvBackward.Run(in g, FusedActivation.Relu, y, dz, x, k, dx, default, default));
         Report(name, "kernel_grad", g, ceiling, () => ConvBackward.Run(in g, FusedActivation.Relu, y, dz, x, k, default, dk, db));
         Report(name, "backward", g, ceiling, () => ConvBackward.Run(in g, FusedActivation.Relu, y, dz, x, k, dx, dk, db), products: 2);
+        if (Environment.GetEnvironmentVariable("NNN_CONV_DIRECT") is null) return;
+        DirectConv.Forced = true;
+        Report(name, "forward_direct", g, ceiling, () => Conv2DGemm.Forward(in g, x, k, b, FusedActivation.Relu, y));
+        Report(name, "kernel_grad_direct", g, ceiling, () => ConvBackward.Run(in g, FusedActivation.Relu, y, dz, x, k, default, dk, db));
+        DirectConv.Forced = null;
     }
 
     /// <summary>Median over ~0.3 s after ~0.5 s of warm-up (the JIT's second tier replaces the first in the background:

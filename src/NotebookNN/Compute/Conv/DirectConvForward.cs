@@ -19,18 +19,18 @@ internal static unsafe class DirectConvForward
     {
         int wp = DirectConv.Padded(in g).Wp, f = g.F, taps = g.Depth;
         nint step = (nint)g.SW * g.C;
-        for (int oh = oh0; oh < oh1; oh++)
+        for (int j = 0; j < f; j += 16) // filters outer: one block's kernel columns stay in L1 over all the pixels
         {
-            float* row = xp + (nint)oh * g.SH * wp * g.C;
-            for (int ow = 0; ow < g.OW; ow += Pixels)
+            float* b = bias == null ? null : bias + j;
+            for (int oh = oh0; oh < oh1; oh++)
             {
-                int p = Math.Min(Pixels, g.OW - ow);
-                float* x = row + ow * step, yt = y + ((nint)(oh - oh0) * g.OW + ow) * f;
-                for (int j = 0; j < f; j += 16)
+                float* row = xp + (nint)oh * g.SH * wp * g.C;
+                for (int ow = 0; ow < g.OW; ow += Pixels)
                 {
-                    float* b = bias == null ? null : bias + j;
-                    if (f - j >= 16) Dispatch<Count2>(p, x, step, offsets, taps, kernel + j, f, b, relu, yt + j);
-                    else Dispatch<Count1>(p, x, step, offsets, taps, kernel + j, f, b, relu, yt + j);
+                    int p = Math.Min(Pixels, g.OW - ow);
+                    float* x = row + ow * step, yt = y + ((nint)(oh - oh0) * g.OW + ow) * f + j;
+                    if (f - j >= 16) Dispatch<Count2>(p, x, step, offsets, taps, kernel + j, f, b, relu, yt);
+                    else Dispatch<Count1>(p, x, step, offsets, taps, kernel + j, f, b, relu, yt);
                 }
             }
         }
