@@ -1,92 +1,40 @@
 using System.Numerics.Tensors;
-using System.Runtime.Intrinsics;
-using NotebookNN.Compute.Threading;
 
 namespace NotebookNN.Compute.Conv;
 
 /// <summary>
-/// The adjoint of <see cref="Im2Col"/>: the input gradient dx (N, H, W, C) from the gradient of the im2col matrix,
-/// each input pixel summing the entries of every (output pixel, kh, kw) whose window covers it.
+/// The adjoint of <see cref="Im2Col"/>: adds the gradient of a block of im2col rows onto the input pixels their
+/// windows cover, dx (N, H, W, C). Each (row, kh) is one contiguous run of up to KW·C floats, as in the forward.
 /// </summary>
-/// <remarks>Gathered per input pixel rather than scattered per output pixel, so every dx value is written once,
-/// nothing needs clearing first, and chunks of input rows run on every core without overlapping writes; the sum
-/// runs in (kh, kw) order, the same on every machine.</remarks>
+/// <remarks>Windows of neighbouring rows overlap, so the caller runs every block of one image on the same thread
+/// (see <see cref="ConvBackward"/>) and clears that image's dx first; the sums run in row order, the same on every
+/// machine.</remarks>
 internal static unsafe class Col2Im
 {
-    /// <summary>Writes <paramref name="dx"/> (N·H·W·C) from <paramref name="dcol"/> (g.Rows × g.Depth).</summary>
-    public static void Gather(in ConvGeometry g, ReadOnlySpan<float> dcol, Span<float> dx)
-    {
-        if ((long)dcol.Length < (long)g.Rows * g.Depth || dx.Length < g.N * g.H * g.W * g.C)
-            throw new ArgumentException("Internal: col2im buffers are smaller than the convolution's geometry.");
-        int lines = g.N * g.H; // one line: an input row (n, ih) of W·C floats
-        int linesPerChunk = Math.Max(1, ParallelThresholds.ChunkElements / Math.Max(1, g.W * g.C));
-        int chunks = (lines + linesPerChunk - 1) / linesPerChunk;
-        fixed (float* pc = dcol, px = dx)
-        {
-            var body = new GatherChunks { G = g, DCol = pc, Dx = px, Lines = lines, LinesPerChunk = linesPerChunk };
-            ComputePool.For(chunks, ref body);
-        }
-    }
-
-    private struct GatherChunks : IParallelBody
-    {
-        public ConvGeometry G;
-        public float* DCol, Dx;
-        public int Lines, LinesPerChunk;
-
-        public readonly void Invoke(int chunk)
-        {
-            int l0 = chunk * LinesPerChunk, l1 = Math.Min(Lines, l0 + LinesPerChunk);
-            for (int l = l0; l < l1; l++) GatherLine(in G, DCol, Dx, l / G.H, l % G.H);
-        }
-    }
-
-    private static void GatherLine(in ConvGeometry g, float* dcol, float* dx, int n, int ih)
+    /// <summary>dx += the windows of rows [r0, r1) of <paramref name="dcol"/> ((r1 − r0) × Depth).</summary>
+    public static void ScatterRows(in ConvGeometry g, float* dcol, float* dx, int r0, int r1)
     {
         int c = g.C;
-        for (int iw = 0; iw < g.W; iw++)
+        for (int r = r0; r < r1; r++)
         {
-            float* dst = dx + (((nint)n * g.H + ih) * g.W + iw) * c;
-            bool first = true;
-            for (int kh = 0; kh < g.KH; kh++)
+            int ow = r % g.OW, t = r / g.OW, oh = t % g.OH, n = t / g.OH;
+            int iw0 = ow * g.SW - g.PadLeft;
+            int kwLo = Math.Max(0, -iw0), kwHi = Math.Min(g.KW, g.W - iw0);
+            if (kwHi <= kwLo) continue;
+            int len = (kwHi - kwLo) * c;
+            float* src = dcol + (nint)(r - r0) * g.Depth + kwLo * c;
+            for (int kh = 0; kh < g.KH; kh++, src += g.KW * c)
             {
-                int ohs = ih + g.PadTop - kh;
-                if (ohs < 0 || ohs % g.SH != 0 || ohs / g.SH >= g.OH) continue;
-                int oh = ohs / g.SH;
-                for (int kw = 0; kw < g.KW; kw++)
+                int ih = oh * g.SH - g.PadTop + kh;
+                if ((uint)ih >= (uint)g.H) continue;
+                float* dst = dx + (((nint)n * g.H + ih) * g.W + iw0 + kwLo) * c;
+                if (len < 8) for (int i = 0; i < len; i++) dst[i] += src[i];
+                else
                 {
-                    int ows = iw + g.PadLeft - kw;
-                    if (ows < 0 || ows % g.SW != 0 || ows / g.SW >= g.OW) continue;
-                    float* src = dcol + (((nint)n * g.OH + oh) * g.OW + ows / g.SW) * g.Depth + (kh * g.KW + kw) * c;
-                    Accumulate(src, dst, c, first);
-                    first = false;
+                    var d = new Span<float>(dst, len);
+                    TensorPrimitives.Add(d, new ReadOnlySpan<float>(src, len), d);
                 }
             }
-            if (first) new Span<float>(dst, c).Clear(); // no window covers this pixel (stride larger than the kernel)
         }
-    }
-
-    /// <summary>dst = src (first term) or dst += src, over c floats.</summary>
-    private static void Accumulate(float* src, float* dst, int c, bool first)
-    {
-        int i = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            for (; i <= c - 16; i += 16)
-            {
-                var v = Vector512.Load(src + i);
-                (first ? v : v + Vector512.Load(dst + i)).Store(dst + i);
-            }
-        }
-        if (i == c) return;
-        if (c - i < 8) // narrow channels (a grayscale input): a span call per pixel and tap would cost more than the adds
-        {
-            for (; i < c; i++) dst[i] = first ? src[i] : dst[i] + src[i];
-            return;
-        }
-        var s = new ReadOnlySpan<float>(src + i, c - i);
-        var d = new Span<float>(dst + i, c - i);
-        if (first) s.CopyTo(d);
-        else TensorPrimitives.Add(d, s, d);
     }
 }

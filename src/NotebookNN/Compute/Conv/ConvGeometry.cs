@@ -39,13 +39,9 @@ internal readonly record struct ConvGeometry(int N, int H, int W, int C, int KH,
     /// <summary>True when every output pixel reads exactly one input pixel in place (1×1, stride 1): the input is its own im2col matrix.</summary>
     public bool IsPointwise => KH == 1 && KW == 1 && SH == 1 && SW == 1 && OH == H && OW == W;
 
-    /// <summary>The same convolution over <paramref name="count"/> of the images (a group of the batch).</summary>
-    public ConvGeometry WithImages(int count) => this with { N = count };
-
-    /// <summary>Floats of one input image (H·W·C), one output image (OH·OW·F) and one image's im2col rows (OH·OW·Depth).</summary>
+    /// <summary>Floats of one input image (H·W·C) and one output image (OH·OW·F).</summary>
     public int InputImage => H * W * C;
     public int OutputImage => OH * OW * F;
-    public int ColImage => OH * OW * Depth;
 
     /// <summary>Floating-point operations of the forward product (2·Rows·Depth·F); each backward product costs the same.</summary>
     public long Flops => 2L * Rows * Depth * F;

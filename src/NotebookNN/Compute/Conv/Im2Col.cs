@@ -1,41 +1,19 @@
-using NotebookNN.Compute.Threading;
-
 namespace NotebookNN.Compute.Conv;
 
 /// <summary>
 /// Lays the input patches of a convolution out as a matrix (im2col): row (n, oh, ow) holds the KH × KW × C window
 /// under that output pixel, zeros where it hangs over the padding. Row-major in (kh, kw, c), the order of the
-/// kernel's rows, so the convolution is one GEMM: col (Rows × Depth) · kernel (Depth × F).
+/// kernel's rows, so a block of output pixels is one GEMM: col (rows × Depth) · kernel (Depth × F).
 /// </summary>
 /// <remarks>Along kw the window's pixels are consecutive input pixels, so each (row, kh) is one contiguous copy of
-/// up to KW·C floats with zeros at the clipped ends. Rows are independent: chunks of rows run on every core.</remarks>
+/// up to KW·C floats with zeros at the clipped ends. Only a block of rows is laid out at a time (see
+/// <see cref="Conv2DGemm"/>): the matrix of a whole batch is never built.</remarks>
 internal static unsafe class Im2Col
 {
-    /// <summary>Fills <paramref name="col"/> (g.Rows × g.Depth) from <paramref name="x"/> (N, H, W, C).</summary>
-    public static void Pack(in ConvGeometry g, ReadOnlySpan<float> x, Span<float> col)
+    /// <summary>Rows [r0, r1) of the im2col matrix of x (N, H, W, C) into <paramref name="col"/> ((r1 − r0) × Depth).</summary>
+    public static void PackRows(in ConvGeometry g, float* x, float* col, int r0, int r1)
     {
-        if ((long)col.Length < (long)g.Rows * g.Depth || x.Length < g.N * g.H * g.W * g.C)
-            throw new ArgumentException("Internal: im2col buffers are smaller than the convolution's geometry.");
-        int rowsPerChunk = Math.Max(1, ParallelThresholds.ChunkElements / Math.Max(1, g.Depth));
-        int chunks = (g.Rows + rowsPerChunk - 1) / rowsPerChunk;
-        fixed (float* px = x, pc = col)
-        {
-            var body = new PackChunks { G = g, X = px, Col = pc, RowsPerChunk = rowsPerChunk };
-            ComputePool.For(chunks, ref body);
-        }
-    }
-
-    private struct PackChunks : IParallelBody
-    {
-        public ConvGeometry G;
-        public float* X, Col;
-        public int RowsPerChunk;
-
-        public readonly void Invoke(int chunk)
-        {
-            int r0 = chunk * RowsPerChunk, r1 = Math.Min(G.Rows, r0 + RowsPerChunk);
-            for (int r = r0; r < r1; r++) PackRow(in G, X, Col + (nint)r * G.Depth, r);
-        }
+        for (int r = r0; r < r1; r++) PackRow(in g, x, col + (nint)(r - r0) * g.Depth, r);
     }
 
     /// <summary>Row r = (n, oh, ow) of the im2col matrix into <paramref name="dst"/>.</summary>

@@ -1,19 +1,15 @@
 using NotebookNN.Compute.Conv;
 using NotebookNN.Compute.Gemm;
-using NotebookNN.Compute.Ops;
 
 namespace NotebookNN.Tensors;
 
 public partial class Tensor
 {
-    /// <summary>Above this many floats (64 MiB) a training forward does not keep its im2col matrix for the kernel
-    /// gradient; the backward packs it again group by group instead.</summary>
-    private const long KeepColMaxFloats = 1L << 24;
-
     /// <summary>
     /// <c>act(conv2d(x, kernel) + bias)</c> over channels-last images: x (N, H, W, C), kernel (KH, KW, C, F), bias (F)
-    /// or null; the result is (N, OH, OW, F), with "valid" or TensorFlow's "same" padding. One GEMM over the im2col
-    /// matrix whose epilogue adds the bias and applies the activation (see <see cref="Conv2DGemm"/>).
+    /// or null; the result is (N, OH, OW, F), with "valid" or TensorFlow's "same" padding. The direct kernels for a
+    /// shallow depth, else GEMMs over blocks of im2col rows whose epilogue adds the bias and applies the activation
+    /// (see <see cref="Conv2DGemm"/>); nothing is kept for the backward but the output.
     /// </summary>
     internal static Tensor Conv2D(Tensor x, Tensor kernel, Tensor? bias, int strideH, int strideW, bool same, FusedActivation act)
     {
@@ -24,18 +20,13 @@ public partial class Tensor
         var biasData = bias?.Contiguous();
         var y = NewUninitialized([g.N, g.OH, g.OW, g.F]);
         var tape = GradientTape.Recording(x, kernel, bias);
-        long full = (long)g.Rows * g.Depth;
-        bool keep = tape is not null && !g.IsPointwise && full <= KeepColMaxFloats;
-        var col = g.IsPointwise ? null : NewUninitialized([keep ? (int)full : Conv2DGemm.ScratchImages(in g) * g.ColImage]);
-        Conv2DGemm.Forward(in g, xc.Span, kernel.Contiguous().Span, biasData is null ? default : biasData.Span, act,
-            col is null ? default : col.Span, y.Span);
+        Conv2DGemm.Forward(in g, xc.Span, kernel.Contiguous().Span, biasData is null ? default : biasData.Span, act, y.Span);
 
         if (tape is not null)
         {
             var op = bias is null ? tape.Push<Conv2DBackward>(y, x, kernel) : tape.Push<Conv2DBackward>(y, x, kernel, bias);
             op.Geometry = g;
             op.Act = act;
-            op.Col = keep ? col : null;
         }
         return y;
     }
@@ -61,47 +52,27 @@ public partial class Tensor
     }
 
     /// <summary>
-    /// dz = g ⊙ act'(y) and the bias gradient in one pass (<see cref="DenseGrad"/>), then dx = col2im(dz · kernelᵀ) and
-    /// dkernel = colᵀ · dz (see <see cref="Conv2DGemm"/>), each only when that input needs a gradient.
+    /// dz = g ⊙ act'(y), the bias gradient, dx and dkernel in one pass over the batch (see <see cref="ConvBackward"/>),
+    /// each gradient only when that input needs one: a first layer's input (data) gets none.
     /// </summary>
     private sealed class Conv2DBackward : TapeOp
     {
         internal ConvGeometry Geometry;
         internal FusedActivation Act;
-        /// <summary>The forward's whole im2col matrix, or null when it was not kept (pointwise, or too large).</summary>
-        internal Tensor? Col;
 
         internal override void Backward(Tensor g, bool[] needed, Tensor?[] grads)
         {
             var geo = Geometry;
-            var y = Output;
-            var gc = g.Contiguous();
             bool biasGrad = Inputs.Length > 2 && needed[2];
-            if (biasGrad) grads[2] = NewUninitialized([geo.F]);
-            var dz = Act == FusedActivation.Linear && gc.Offset == 0 && gc.Data.Length == gc.Size ? gc : NewUninitialized(y.Dims);
-            DenseGrad.ActivationAndBias(Act, y.Span, gc.Span, dz.Span, geo.Rows, geo.F, biasGrad ? grads[2]!.Span : default);
-            var kernel = Inputs[1].Contiguous();
-            if (needed[0])
-            {
-                var dx = NewUninitialized(Inputs[0].Dims);
-                var dcol = geo.IsPointwise ? null : NewUninitialized([Conv2DGemm.ScratchImages(in geo) * geo.ColImage]);
-                Conv2DGemm.InputGrad(in geo, dz.Span, kernel.Span, dcol is null ? default : dcol.Span, dx.Span);
-                grads[0] = dx;
-            }
-            if (needed[1])
-            {
-                var dk = NewUninitialized(kernel.Dims);
-                var x = Inputs[0].Contiguous();
-                var col = Col ?? (geo.IsPointwise ? null : NewUninitialized([Conv2DGemm.ScratchImages(in geo) * geo.ColImage]));
-                Conv2DGemm.KernelGrad(in geo, x.Span, col is null ? default : col.Span, Col is not null, dz.Span, dk.Span);
-                grads[1] = dk;
-            }
-        }
-
-        internal override void Clear()
-        {
-            base.Clear();
-            Col = null;
+            if (!needed[0] && !needed[1] && !biasGrad) return;
+            var dx = needed[0] ? NewUninitialized(Inputs[0].Dims) : null;
+            var dk = needed[1] ? NewUninitialized(Inputs[1].Dims) : null;
+            var db = biasGrad ? NewUninitialized([geo.F]) : null;
+            ConvBackward.Run(in geo, Act, Output.Span, g.Contiguous().Span, Inputs[0].Contiguous().Span, Inputs[1].Contiguous().Span,
+                dx is null ? default : dx.Span, dk is null ? default : dk.Span, db is null ? default : db.Span);
+            grads[0] = dx;
+            grads[1] = dk;
+            if (biasGrad) grads[2] = db;
         }
     }
 }
