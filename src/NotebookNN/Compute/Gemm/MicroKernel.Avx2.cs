@@ -4,30 +4,38 @@ using System.Runtime.Intrinsics.X86;
 namespace NotebookNN.Compute.Gemm;
 /// <summary>
 /// AVX2 + FMA micro-kernel: a 6 × 16 tile of C in 12 ymm accumulators, fully unrolled in m and n (BLIS
-/// haswell's 6×16). Per k step: two B vector loads and 6 broadcasts of A feed 12 FMAs.
+/// haswell's 6×16). Per k step: two B vector loads and 6 broadcasts of A feed 12 FMAs. A is read through its
+/// strides (six row pointers, one running offset), so the same loop serves a packed A micro-panel and an A read in
+/// place: rows of a row-major A (aStep 1) or columns of a transposed one (aRow 1, aStep its leading dimension).
 /// </summary>
 internal unsafe struct Avx2Kernel : IMicroKernel
 {
     public const int MR = 6, NR = 16;
     public static bool IsSupported => Avx2.IsSupported && Fma.IsSupported;
     public static bool ReadsUnpackedB => false;
+    public static bool ReadsUnpackedA => true;
     [SkipLocalsInit, MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(int kc, float* a, float* b, nint bStep, float* c, int ldc, int mr, int nr, in TileStore s)
+    public static void Run(int kc, float* a, nint aRow, nint aStep, float* b, nint bStep, float* c, int ldc, int mr, int nr, in TileStore s)
     {
+        // rows past mr (an edge tile) read row mr - 1 again: never past the end of an unpacked A, results not stored
+        nint last = mr - 1;
+        float* a0 = a, a1 = a + Math.Min(1, last) * aRow, a2 = a + Math.Min(2, last) * aRow;
+        float* a3 = a + Math.Min(3, last) * aRow, a4 = a + Math.Min(4, last) * aRow, a5 = a + Math.Min(5, last) * aRow;
         Vector256<float> c0_0 = default, c0_1 = default, c1_0 = default, c1_1 = default, c2_0 = default, c2_1 = default, c3_0 = default, c3_1 = default, c4_0 = default, c4_1 = default, c5_0 = default, c5_1 = default;
         // fetch the C tile while the k loop runs: it is written (and read unless beta is 0) at the end
         for (int r = 0; r < MR; r++) { Sse.Prefetch0(c + (nint)r * ldc + 0); Sse.Prefetch0(c + (nint)r * ldc + 15); }
+        nint ap = 0;
         for (int p = 0; p < kc; p++)
         {
             var b0 = Vector256.Load(b + 0); var b1 = Vector256.Load(b + 8);
             Vector256<float> av;
-            av = Vector256.Create(a[0]); c0_0 = Fma.MultiplyAdd(av, b0, c0_0); c0_1 = Fma.MultiplyAdd(av, b1, c0_1);
-            av = Vector256.Create(a[1]); c1_0 = Fma.MultiplyAdd(av, b0, c1_0); c1_1 = Fma.MultiplyAdd(av, b1, c1_1);
-            av = Vector256.Create(a[2]); c2_0 = Fma.MultiplyAdd(av, b0, c2_0); c2_1 = Fma.MultiplyAdd(av, b1, c2_1);
-            av = Vector256.Create(a[3]); c3_0 = Fma.MultiplyAdd(av, b0, c3_0); c3_1 = Fma.MultiplyAdd(av, b1, c3_1);
-            av = Vector256.Create(a[4]); c4_0 = Fma.MultiplyAdd(av, b0, c4_0); c4_1 = Fma.MultiplyAdd(av, b1, c4_1);
-            av = Vector256.Create(a[5]); c5_0 = Fma.MultiplyAdd(av, b0, c5_0); c5_1 = Fma.MultiplyAdd(av, b1, c5_1);
-            a += MR; b += bStep;
+            av = Vector256.Create(a0[ap]); c0_0 = Fma.MultiplyAdd(av, b0, c0_0); c0_1 = Fma.MultiplyAdd(av, b1, c0_1);
+            av = Vector256.Create(a1[ap]); c1_0 = Fma.MultiplyAdd(av, b0, c1_0); c1_1 = Fma.MultiplyAdd(av, b1, c1_1);
+            av = Vector256.Create(a2[ap]); c2_0 = Fma.MultiplyAdd(av, b0, c2_0); c2_1 = Fma.MultiplyAdd(av, b1, c2_1);
+            av = Vector256.Create(a3[ap]); c3_0 = Fma.MultiplyAdd(av, b0, c3_0); c3_1 = Fma.MultiplyAdd(av, b1, c3_1);
+            av = Vector256.Create(a4[ap]); c4_0 = Fma.MultiplyAdd(av, b0, c4_0); c4_1 = Fma.MultiplyAdd(av, b1, c4_1);
+            av = Vector256.Create(a5[ap]); c5_0 = Fma.MultiplyAdd(av, b0, c5_0); c5_1 = Fma.MultiplyAdd(av, b1, c5_1);
+            ap += aStep; b += bStep;
         }
         if (mr == MR && nr == NR)
         {
