@@ -7,7 +7,7 @@ namespace NotebookNN.Bench;
 
 /// <summary>
 /// "gemm-shapes": the GEMMs of the CNN benchmark model's training step (../shared/bench/README.md, "CNN") on their own,
-/// plus the square 512³ product: conv2's forward (with bias + ReLU epilogue), input gradient (B transposed) and kernel
+/// plus the square 512³ product: conv1's and conv2's forward (with bias + ReLU epilogue), input gradient (B transposed) and kernel
 /// gradient (A transposed, K = rows) at batch 32 and 128, and the Dense 3136 → 100 layer's three products at batch 32.
 /// Prints the median GFLOP/s of each and its share of the two-thread FMA ceiling measured in the same process.
 /// <c>bench/gemm_shapes.py</c> times numpy (OpenBLAS) on the same list. Options: <c>--rounds N</c> (default 1), <c>--threads N</c>, a
@@ -25,6 +25,9 @@ internal static class GemmShapesBench
         ("conv2_b128_forward", 25088, 64, 288, false, false, true),
         ("conv2_b128_input_grad", 25088, 288, 64, false, true, false),
         ("conv2_b128_kernel_grad", 288, 64, 25088, true, false, false),
+        ("conv1_b32_forward", 25088, 32, 9, false, false, true),
+        ("conv1_b32_input_grad", 25088, 9, 32, false, true, false),
+        ("conv1_b32_kernel_grad", 9, 32, 25088, true, false, false),
         ("dense_b32_forward", 32, 100, 3136, false, false, true),
         ("dense_b32_kernel_grad", 3136, 100, 32, true, false, false),
         ("dense_b32_input_grad", 32, 3136, 100, false, true, false),
@@ -62,6 +65,7 @@ internal static class GemmShapesBench
         if (Gemm.BestIsa == GemmIsa.Avx2) GemmBlocking.Avx2 = GemmBlocking.Avx2 with { KC = v[0], MC = v[1], NC = v[2] };
         else GemmBlocking.Avx512 = GemmBlocking.Avx512 with { KC = v[0], MC = v[1], NC = v[2] };
         if (v.Length > 3) Gemm.DirectAMaxColumns = v[3];
+        if (v.Length > 4) Gemm.DirectBMaxRows = v[4];
     }
 
     [DllImport("libc")] private static extern int clock_gettime(int clock, out TimeSpec t);

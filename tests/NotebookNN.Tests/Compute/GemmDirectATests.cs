@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using NotebookNN.Compute.Gemm;
 
 namespace NotebookNN.Tests.Compute;
@@ -7,10 +6,10 @@ namespace NotebookNN.Tests.Compute;
 /// A read in place by the micro-kernel (no packed A block: the narrow products of convolutions) against packing it,
 /// on every path this machine supports, against the float64 reference of <see cref="GemmCase"/>: edge tiles in m
 /// (the kernel reads row mr - 1 in place of the rows past m), n and k not multiples of the block sizes, k = 1, depths
-/// past one KC panel, both transposes, the epilogue, one and two threads. And a guard page after A: reading past its
-/// last element would crash the run.
+/// past one KC panel, both transposes, the epilogue, one and two threads. (A guard page after an A read in place:
+/// <see cref="GemmGuardPageTests"/>.)
 /// </summary>
-public unsafe class GemmDirectATests
+public class GemmDirectATests
 {
     private static readonly (int M, int N, int K)[] Shapes =
     [
@@ -44,51 +43,5 @@ public unsafe class GemmDirectATests
                         }
                         finally { Gemm.ForcedIsa = null; Gemm.ForcedDirectA = null; Gemm.MaxThreads = 0; Gemm.ParallelMinFlops = 0; }
         }
-    }
-
-    [DllImport("libc", SetLastError = true)] private static extern nint mmap(nint addr, nuint length, int prot, int flags, int fd, nint offset);
-    [DllImport("libc", SetLastError = true)] private static extern int mprotect(nint addr, nuint length, int prot);
-    [DllImport("libc", SetLastError = true)] private static extern int munmap(nint addr, nuint length);
-
-    [SkippableTheory]
-    [InlineData(1, 16, 5, false)]
-    [InlineData(7, 33, 17, false)]
-    [InlineData(13, 64, 288, false)]
-    [InlineData(7, 33, 17, true)]
-    [InlineData(13, 64, 289, true)]
-    public void InPlaceA_IsNotReadPastItsLastElement(int m, int n, int k, bool transA)
-    {
-        Skip.IfNot(OperatingSystem.IsLinux(), "mmap guard pages: Linux only");
-        var rng = new Random(m * 100 + k);
-        int aLen = m * k;
-        nuint page = (nuint)Environment.SystemPageSize, bytes = ((nuint)aLen * 4 + page - 1) / page * page;
-        nint region = mmap(0, bytes + page, 3, 0x22, -1, 0); // read-write, private anonymous
-        Assert.NotEqual(-1, region);
-        try
-        {
-            Assert.Equal(0, mprotect(region + (nint)bytes, page, 0)); // the page after A: no access
-            var a = new Span<float>((float*)(region + (nint)bytes) - aLen, aLen);
-            for (int i = 0; i < aLen; i++) a[i] = (float)rng.NextDouble() - 0.5f;
-            var b = new float[k * n];
-            for (int i = 0; i < b.Length; i++) b[i] = (float)rng.NextDouble() - 0.5f;
-            var c = new float[m * n];
-            foreach (var isa in GemmTests.Isas())
-            {
-                try
-                {
-                    Gemm.ForcedIsa = isa; Gemm.ForcedDirectA = true;
-                    Gemm.Sgemm(transA, false, m, n, k, 1f, a, transA ? m : k, b, n, 0f, c, n);
-                }
-                finally { Gemm.ForcedIsa = null; Gemm.ForcedDirectA = null; }
-                for (int i = 0; i < m; i++)
-                    for (int j = 0; j < n; j++)
-                    {
-                        double want = 0;
-                        for (int p = 0; p < k; p++) want += (double)a[transA ? p * m + i : i * k + p] * b[p * n + j];
-                        Assert.True(Math.Abs(c[i * n + j] - want) <= 1e-5 * (1 + Math.Abs(want)), $"{isa} C[{i},{j}] = {c[i * n + j]}, expected {want}");
-                    }
-            }
-        }
-        finally { munmap(region, bytes + page); }
     }
 }

@@ -14,7 +14,8 @@ namespace NotebookNN.Compute.Gemm;
 /// <remarks>
 /// Loops: JC (columns by NC) → PC (depth in equal panels of at most KC; pack the B panel, or read B in place for
 /// few rows) → IC (rows by MC; pack an A block) → the macrokernel: JR (by NR, the B micro-panel stays in L1) → IR
-/// (by MR) → micro-kernel. Large problems use every core of <see cref="ComputePool"/>: tall products split the rows,
+/// (by MR) → micro-kernel. Kernels that read A through strides (AVX2, scalar) skip the A packing for narrow
+/// products (see DirectAMaxColumns) and read each micro-panel of A in place. Large problems use every core of <see cref="ComputePool"/>: tall products split the rows,
 /// wide ones the columns, so skinny shapes such as 32 × 784 · 784 × 300 still use both cores (see SplitRows); each
 /// thread runs the whole loop nest on its part with its own packed panels. Products under
 /// <see cref="ParallelThresholds.GemmFlops"/> run on the calling thread only.
@@ -163,11 +164,15 @@ internal static unsafe partial class Gemm
 
     /// <summary>Up to this many rows of C, a B that is contiguous along its columns is read in place rather than packed:
     /// each B value then serves few rows, so copying B costs more than the strided reads it saves (at 64 rows the two
-    /// are even; bench/README, "second session").</summary>
-    internal const int DirectBMaxRows = 64;
+    /// are even; bench/README, "second session"). Past it, reading B in place loses: conv2's kernel gradient (288 rows)
+    /// ran 55 against 75 GFLOP/s on the AVX2 path, its B micro-panel's rows 256 bytes apart crowding a few L1 sets
+    /// (bench/README, "gemm-avx2"). The bench's gemm-shapes command may override it (tuning).</summary>
+    internal static int DirectBMaxRows = 64;
 
     /// <summary>Up to this many columns of C, kernels that can read A in place do so rather than pack it: each A value
-    /// then serves few columns (n / NR passes of the A block), so packing costs more than the strided reads it saves.</summary>
+    /// then serves few columns (n / NR passes of the A block), so packing costs more than the strided reads it saves
+    /// (conv2's forward, 64 columns: 1.4× faster in place on the AVX2 path; at 288 and 512 columns the two are even:
+    /// bench/README, "gemm-avx2"). The bench's gemm-shapes command may override it (tuning).</summary>
     internal static int DirectAMaxColumns = 128;
 
     private static bool ReadAInPlace(int n) => n <= DirectAMaxColumns;

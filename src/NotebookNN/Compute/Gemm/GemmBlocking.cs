@@ -9,8 +9,8 @@ internal enum GemmIsa { Scalar, Avx2, Avx512 }
 /// </summary>
 /// <remarks>
 /// The loop nest (see <see cref="Gemm"/>) keeps one packed B micro-panel (KC × NR) in L1 while the IR loop streams
-/// the A block (MC × KC) from L2; the whole B panel (KC × NC) lives in L2/L3. The machine this was tuned on has
-/// 48 KiB L1d and 2 MiB L2 per core.
+/// the A block (MC × KC) from L2; the whole B panel (KC × NC) lives in L2/L3. The AVX-512 sizes were tuned on a Xeon
+/// with 48 KiB L1d and 2 MiB L2 per core, the AVX2 sizes on an AMD EPYC with 32 KiB L1d and 512 KiB L2 per core.
 /// </remarks>
 internal readonly record struct GemmBlocking(int MR, int NR, int KC, int MC, int NC)
 {
