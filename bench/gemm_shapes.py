@@ -1,7 +1,9 @@
 """numpy (OpenBLAS) on the shapes of the bench's "gemm-shapes" command, float32, median of ~0.3 s after warm-up.
 
 Usage: /usr/bin/python3 bench/gemm_shapes.py   (OPENBLAS_CORETYPE=Haswell or Zen picks OpenBLAS's AVX2 kernel
-on a CPU it does not recognise; OPENBLAS_NUM_THREADS=2 to match our two threads.)
+on a CPU it does not recognise; OPENBLAS_NUM_THREADS=2 to match our two threads, 1 to compare with
+`gemm-shapes --threads 1`, whose "best cpu" figure this script prints as well: the least thread CPU time of a call,
+meaningful with one BLAS thread only.)
 """
 import time
 import numpy as np
@@ -31,11 +33,13 @@ for name, m, n, k, ta, tb in SHAPES:
     end = time.perf_counter() + 0.3
     while time.perf_counter() < end:
         np.dot(x, y, out=c)
-    times = []
+    times, cpus = [], []
     end = time.perf_counter() + 0.3
     while time.perf_counter() < end or len(times) < 10:
-        t0 = time.perf_counter()
+        c0, t0 = time.thread_time(), time.perf_counter()
         np.dot(x, y, out=c)
         times.append(time.perf_counter() - t0)
-    med = sorted(times)[len(times) // 2]
-    print(f"numpy gemm_{name} {2.0 * m * n * k / med / 1e9:.1f} GFLOP/s ({med * 1e6:.0f} µs)")
+        cpus.append(time.thread_time() - c0)
+    med, best = sorted(times)[len(times) // 2], max(min(cpus), 1e-9)
+    flops = 2.0 * m * n * k
+    print(f"numpy gemm_{name} {flops / med / 1e9:.1f} GFLOP/s ({med * 1e6:.0f} µs, best cpu {flops / best / 1e9:.1f} GFLOP/s)")
