@@ -22,7 +22,8 @@ internal unsafe struct Avx2Kernel : IMicroKernel
     public static void Run(int kc, float* a, nint aRow, nint aStep, float* b, nint bStep, float* c, int ldc, int mr, int nr, in TileStore s)
     {
         // the full tiles' loops inlined here: a call with eleven arguments costs a few percent of a k = 64 tile
-        if (nr == NR && mr == MR && aRow == 1) Tile<Two, Whole, Adjacent>(kc, a, aRow, aStep, b, bStep, c, ldc, mr, nr, in s);
+        if (nr == NR && mr == MR && aRow == 1 && aStep == MR) Tile<Two, Whole, Adjacent>(kc, a, aRow, aStep, b, bStep, c, ldc, mr, nr, in s);
+        else if (nr == NR && mr == MR && aRow == 1) Tile<Two, Whole, Columns>(kc, a, aRow, aStep, b, bStep, c, ldc, mr, nr, in s);
         else if (nr == NR && mr == MR) Tile<Two, Whole, RowsApart>(kc, a, aRow, aStep, b, bStep, c, ldc, mr, nr, in s);
         else Edge(kc, a, aRow, aStep, b, bStep, c, ldc, mr, nr, in s);
     }
@@ -36,12 +37,15 @@ internal unsafe struct Avx2Kernel : IMicroKernel
         else Tile<One, Part, RowsApart>(kc, a, aRow, aStep, b, bStep, c, ldc, mr, nr, in s);
     }
 
-    /// <summary>How A's six rows are addressed: <see cref="Adjacent"/> (aRow 1, all six rows present: a packed
-    /// micro-panel or a transposed A) from one pointer, as a[ap + r]; <see cref="RowsApart"/> from six row pointers
-    /// (rows past mr point at row mr - 1). One pointer keeps every pointer of the loop in a register; six spill two.</summary>
-    private interface IRows { static abstract bool OnePointer { get; } }
-    private struct Adjacent : IRows { public static bool OnePointer => true; }
-    private struct RowsApart : IRows { public static bool OnePointer => false; }
+    /// <summary>How A's six rows are addressed: <see cref="Adjacent"/> (a packed micro-panel) and <see cref="Columns"/>
+    /// (a transposed A read in place; all six rows present) from one pointer, as a[ap + r]; <see cref="RowsApart"/> from
+    /// six row pointers (rows past mr point at row mr - 1). One pointer keeps every pointer of the loop in a register;
+    /// six spill two. Columns also prefetches A 8 k steps ahead: each k step reads a new cache line, rows of A apart
+    /// (conv2's kernel gradient +6-7%; on a packed A the same prefetch cost 2.5%: bench/README, "gemm-avx2").</summary>
+    private interface IRows { static abstract bool OnePointer { get; } static abstract bool PrefetchA { get; } }
+    private struct Adjacent : IRows { public static bool OnePointer => true; public static bool PrefetchA => false; }
+    private struct Columns : IRows { public static bool OnePointer => true; public static bool PrefetchA => true; }
+    private struct RowsApart : IRows { public static bool OnePointer => false; public static bool PrefetchA => false; }
 
     /// <summary>How many 8-float vectors a tile is wide (a type so the JIT compiles one loop per width).</summary>
     private interface IWidth { static abstract bool Wide { get; } }
@@ -86,6 +90,7 @@ internal unsafe struct Avx2Kernel : IMicroKernel
             av = Vector256.Create(R.OnePointer ? a[ap + 3] : a3[ap]); c3_0 = Fma.MultiplyAdd(av, b0, c3_0); if (W.Wide) c3_1 = Fma.MultiplyAdd(av, b1, c3_1);
             av = Vector256.Create(R.OnePointer ? a[ap + 4] : a4[ap]); c4_0 = Fma.MultiplyAdd(av, b0, c4_0); if (W.Wide) c4_1 = Fma.MultiplyAdd(av, b1, c4_1);
             av = Vector256.Create(R.OnePointer ? a[ap + 5] : a5[ap]); c5_0 = Fma.MultiplyAdd(av, b0, c5_0); if (W.Wide) c5_1 = Fma.MultiplyAdd(av, b1, c5_1);
+            if (R.PrefetchA) Sse.Prefetch0(a + ap + 8 * aStep);
             ap += aStep; b += bStep;
         }
         if (mr == MR && !T.Masked)
