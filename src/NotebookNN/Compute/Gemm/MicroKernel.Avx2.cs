@@ -21,7 +21,8 @@ internal unsafe struct Avx2Kernel : IMicroKernel
     [SkipLocalsInit, MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(int kc, float* a, nint aRow, nint aStep, float* b, nint bStep, float* c, int ldc, int mr, int nr, in TileStore s)
     {
-        // the full tiles' loops inlined here: a call with eleven arguments costs a few percent of a k = 64 tile
+        // one loop per case (the JIT compiles each Tile instance on its own; they hold a stackalloc, so they are not
+        // inlined and each call is a tail jump)
         if (nr == NR && mr == MR && aRow == 1 && aStep == MR) Tile<Two, Whole, Adjacent>(kc, a, aRow, aStep, b, bStep, c, ldc, mr, nr, in s);
         else if (nr == NR && mr == MR && aRow == 1) Tile<Two, Whole, Columns>(kc, a, aRow, aStep, b, bStep, c, ldc, mr, nr, in s);
         else if (nr == NR && mr == MR) Tile<Two, Whole, RowsApart>(kc, a, aRow, aStep, b, bStep, c, ldc, mr, nr, in s);
@@ -57,7 +58,7 @@ internal unsafe struct Avx2Kernel : IMicroKernel
     private struct Whole : ITail { public static bool Masked => false; }
     private struct Part : ITail { public static bool Masked => true; }
 
-    [SkipLocalsInit, MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit, MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile<W, T, R>(int kc, float* a, nint aRow, nint aStep, float* b, nint bStep, float* c, int ldc, int mr, int nr, in TileStore s)
         where W : struct, IWidth where T : struct, ITail where R : struct, IRows
     {
