@@ -9,9 +9,11 @@ namespace NotebookNN.Bench;
 /// "gemm-shapes": the GEMMs of the CNN benchmark model's training step (../shared/bench/README.md, "CNN") on their own,
 /// plus the square 512³ product: conv1's and conv2's forward (with bias + ReLU epilogue), input gradient (B transposed) and kernel
 /// gradient (A transposed, K = rows) at batch 32 and 128, and the Dense 3136 → 100 layer's three products at batch 32.
-/// Prints the median GFLOP/s of each and its share of the two-thread FMA ceiling measured in the same process.
-/// <c>bench/gemm_shapes.py</c> times numpy (OpenBLAS) on the same list. Options: <c>--rounds N</c> (default 1), <c>--threads N</c>, a
-/// part of a shape's name to time only those.
+/// Prints the median GFLOP/s of each and its share of the FMA ceiling measured in the same process (the one-thread
+/// ceiling with <c>--threads 1</c>, which also prints the best-of thread CPU time: robust on a shared machine).
+/// <c>bench/gemm_shapes.py</c> times numpy (OpenBLAS) on the same list. Options: <c>--rounds N</c> (default 1),
+/// <c>--threads N</c>, a part of a shape's name to time only those; tuning through
+/// <c>NNBENCH_BLOCKING="KC,MC,NC[,DirectAMaxColumns[,DirectBMaxRows]]"</c> for this machine's path.
 /// </summary>
 internal static class GemmShapesBench
 {
