@@ -17,5 +17,6 @@ internal static class BenchRegistry
         ["sgd"] = SgdBench.Run,
         ["cnn"] = CnnBench.Run,
         ["conv-kernels"] = ConvKernelsBench.Run,
+        ["gemm-shapes"] = GemmShapesBench.Run,
     };
 }

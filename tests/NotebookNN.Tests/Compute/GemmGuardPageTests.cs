@@ -1,20 +1,14 @@
-using System.Runtime.InteropServices;
 using NotebookNN.Compute.Gemm;
 
 namespace NotebookNN.Tests.Compute;
 
 /// <summary>
-/// Products with few rows read B in place (no packing). B is placed so that its last element ends a readable page
-/// and the next page is unreadable: a kernel that loaded past column n of the last row would crash the test run.
+/// Operands read in place (no packing): B for products with few rows, A for narrow products. The operand is placed so
+/// that its last element ends a readable page and the next page is unreadable: a kernel that loaded past column n of
+/// B's last row, or past the last row of A (an edge tile of fewer than MR rows), would crash the test run.
 /// </summary>
-public unsafe class GemmGuardPageTests
+public class GemmGuardPageTests
 {
-    [DllImport("libc", SetLastError = true)] private static extern nint mmap(nint addr, nuint length, int prot, int flags, int fd, nint offset);
-    [DllImport("libc", SetLastError = true)] private static extern int mprotect(nint addr, nuint length, int prot);
-    [DllImport("libc", SetLastError = true)] private static extern int munmap(nint addr, nuint length);
-
-    private const int ProtNone = 0, ProtReadWrite = 3, MapPrivateAnonymous = 0x22;
-
     [SkippableTheory]
     [InlineData(1, 10, 5)]
     [InlineData(8, 33, 17)]
@@ -25,32 +19,53 @@ public unsafe class GemmGuardPageTests
     {
         Skip.IfNot(OperatingSystem.IsLinux(), "mmap guard pages: Linux only");
         var rng = new Random(m * 1000 + n);
-        int bLen = k * n;
-        nuint page = (nuint)Environment.SystemPageSize, bytes = ((nuint)bLen * 4 + page - 1) / page * page;
-        nint region = mmap(0, bytes + page, ProtReadWrite, MapPrivateAnonymous, -1, 0);
-        Assert.NotEqual(-1, region);
-        try
+        using var guarded = new GuardedFloats(k * n);
+        var b = Fill(rng, guarded.Span); // ends exactly at the guard page
+        var a = Fill(rng, new float[m * k]);
+        CheckOnEachIsa(false, m, n, k, a, b, directA: null);
+    }
+
+    [SkippableTheory]
+    [InlineData(1, 16, 5, false)]
+    [InlineData(7, 33, 17, false)]
+    [InlineData(13, 64, 288, false)]
+    [InlineData(7, 33, 17, true)]
+    [InlineData(13, 64, 289, true)]
+    public void InPlaceA_IsNotReadPastItsLastElement(int m, int n, int k, bool transA)
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "mmap guard pages: Linux only");
+        var rng = new Random(m * 100 + k);
+        using var guarded = new GuardedFloats(m * k);
+        var a = Fill(rng, guarded.Span); // ends exactly at the guard page
+        var b = Fill(rng, new float[k * n]);
+        CheckOnEachIsa(transA, m, n, k, a, b, directA: true);
+    }
+
+    private static Span<float> Fill(Random rng, Span<float> x)
+    {
+        for (int i = 0; i < x.Length; i++) x[i] = (float)rng.NextDouble() - 0.5f;
+        return x;
+    }
+
+    /// <summary>C = op(A)·B on every path (A stored k × m when transposed), against a float64 sum.</summary>
+    private static void CheckOnEachIsa(bool transA, int m, int n, int k, ReadOnlySpan<float> a, ReadOnlySpan<float> b, bool? directA)
+    {
+        var c = new float[m * n];
+        foreach (var isa in GemmTests.Isas())
         {
-            Assert.Equal(0, mprotect(region + (nint)bytes, page, ProtNone));
-            var b = new Span<float>((float*)(region + (nint)bytes) - bLen, bLen); // ends exactly at the guard page
-            for (int i = 0; i < bLen; i++) b[i] = (float)rng.NextDouble() - 0.5f;
-            var a = new float[m * k];
-            for (int i = 0; i < a.Length; i++) a[i] = (float)rng.NextDouble() - 0.5f;
-            var c = new float[m * n];
-            foreach (var isa in GemmTests.Isas())
+            try
             {
-                Gemm.ForcedIsa = isa;
-                try { Gemm.Sgemm(false, false, m, n, k, 1f, a, k, b, n, 0f, c, n); }
-                finally { Gemm.ForcedIsa = null; }
-                for (int i = 0; i < m; i++)
-                    for (int j = 0; j < n; j++)
-                    {
-                        double want = 0;
-                        for (int p = 0; p < k; p++) want += (double)a[i * k + p] * b[p * n + j];
-                        Assert.True(Math.Abs(c[i * n + j] - want) <= 1e-5 * (1 + Math.Abs(want)), $"{isa} C[{i},{j}] = {c[i * n + j]}, expected {want}");
-                    }
+                Gemm.ForcedIsa = isa; Gemm.ForcedDirectA = directA;
+                Gemm.Sgemm(transA, false, m, n, k, 1f, a, transA ? m : k, b, n, 0f, c, n);
             }
+            finally { Gemm.ForcedIsa = null; Gemm.ForcedDirectA = null; }
+            for (int i = 0; i < m; i++)
+                for (int j = 0; j < n; j++)
+                {
+                    double want = 0;
+                    for (int p = 0; p < k; p++) want += (double)a[transA ? p * m + i : i * k + p] * b[p * n + j];
+                    Assert.True(Math.Abs(c[i * n + j] - want) <= 1e-5 * (1 + Math.Abs(want)), $"{isa} C[{i},{j}] = {c[i * n + j]}, expected {want}");
+                }
         }
-        finally { munmap(region, bytes + page); }
     }
 }

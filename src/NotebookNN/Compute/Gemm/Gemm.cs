@@ -14,7 +14,8 @@ namespace NotebookNN.Compute.Gemm;
 /// <remarks>
 /// Loops: JC (columns by NC) → PC (depth in equal panels of at most KC; pack the B panel, or read B in place for
 /// few rows) → IC (rows by MC; pack an A block) → the macrokernel: JR (by NR, the B micro-panel stays in L1) → IR
-/// (by MR) → micro-kernel. Large problems use every core of <see cref="ComputePool"/>: tall products split the rows,
+/// (by MR) → micro-kernel. Kernels that read A through strides (AVX2, scalar) skip the A packing for narrow
+/// products (see DirectAMaxColumns) and read each micro-panel of A in place. Large problems use every core of <see cref="ComputePool"/>: tall products split the rows,
 /// wide ones the columns, so skinny shapes such as 32 × 784 · 784 × 300 still use both cores (see SplitRows); each
 /// thread runs the whole loop nest on its part with its own packed panels. Products under
 /// <see cref="ParallelThresholds.GemmFlops"/> run on the calling thread only.
@@ -24,6 +25,7 @@ internal static unsafe partial class Gemm
     [ThreadStatic] private static GemmIsa? t_forcedIsa;
     [ThreadStatic] private static int t_maxThreads;
     [ThreadStatic] private static long t_parallelMinFlops;
+    [ThreadStatic] private static bool? t_forcedDirectA;
 
     /// <summary>The fastest path this machine supports.</summary>
     public static GemmIsa BestIsa { get; } =
@@ -45,6 +47,10 @@ internal static unsafe partial class Gemm
 
     /// <summary>Flop count from which GEMMs started on this thread go parallel (0: <see cref="ParallelThresholds.GemmFlops"/>).</summary>
     public static long ParallelMinFlops { get => t_parallelMinFlops; set => t_parallelMinFlops = value; }
+
+    /// <summary>Forces reading A in place (true) or packing it (false) for GEMMs started on this thread, where the
+    /// kernel can read A in place (tests); null lets <see cref="ReadAInPlace"/> choose.</summary>
+    public static bool? ForcedDirectA { get => t_forcedDirectA; set => t_forcedDirectA = value; }
 
     /// <summary>
     /// <c>C = alpha·op(A)·op(B) + beta·C</c> then <paramref name="epilogue"/>, for row-major op(A) (m × k),
@@ -91,20 +97,21 @@ internal static unsafe partial class Gemm
         // equal depth panels (k = 784 with KC 192: 5 × 157, not 4 × 192 + 16): no short, inefficient last panel
         int kcStep = CeilDiv(p.K, CeilDiv(p.K, blk.KC));
         bool directB = K.ReadsUnpackedB && p.BWide == 1 && p.M <= DirectBMaxRows;
-        if (threads == 1) { RangeLoop<K>(in p, blk, kcStep, directB, 0, p.M, 0, p.N); return; }
+        bool directA = K.ReadsUnpackedA && (ForcedDirectA ?? ReadAInPlace(p.N));
+        if (threads == 1) { RangeLoop<K>(in p, blk, kcStep, directB, directA, 0, p.M, 0, p.N); return; }
         // each thread owns a range of rows or of columns and runs the whole loop nest on it with its own packed
         // panels: one hand-off per product. (Sharing one packed B panel between row ranges costs two hand-offs per
         // depth panel, and was slower: bench/README, "second session".)
         var range = new RangeTask<K>
         {
-            P = p, Blk = blk, Threads = threads, KcStep = kcStep, DirectB = directB,
+            P = p, Blk = blk, Threads = threads, KcStep = kcStep, DirectB = directB, DirectA = directA,
             Rows = SplitRows(p.M, Math.Min(blk.NC, p.N), blk, threads),
         };
         ComputePool.For(threads, ref range);
     }
 
     /// <summary>The (jc, pc) step of the loop nest: B columns [jc, jc + nc) at depth [pc, pc + kc).</summary>
-    private static PanelTask<K> Panel<K>(in Problem p, GemmBlocking blk, int jc, int nc, int pc, int kc, float* packB, bool directB)
+    private static PanelTask<K> Panel<K>(in Problem p, GemmBlocking blk, int jc, int nc, int pc, int kc, float* packB, bool directB, bool directA)
         where K : IMicroKernel
     {
         bool first = pc == 0, last = pc + kc == p.K;
@@ -114,12 +121,12 @@ internal static unsafe partial class Gemm
             Blk = blk, Kc = kc, Nc = nc, M = p.M, Ldc = p.Ldc,
             A = p.A + pc * p.ADepth, AWide = p.AWide, ADepth = p.ADepth,
             B = p.B + jc * p.BWide + pc * p.BDepth, BWide = p.BWide, BDepth = p.BDepth,
-            PackedB = packB, C = p.C + jc, Store = store.AtColumn(jc), DirectB = directB,
+            PackedB = packB, C = p.C + jc, Store = store.AtColumn(jc), DirectB = directB, DirectA = directA,
         };
     }
 
     /// <summary>The whole loop nest on one thread for rows [i0, i1) and columns [j0, j1) of C, with this thread's packing buffers.</summary>
-    private static void RangeLoop<K>(in Problem p, GemmBlocking blk, int kcStep, bool directB, int i0, int i1, int j0, int j1) where K : IMicroKernel
+    private static void RangeLoop<K>(in Problem p, GemmBlocking blk, int kcStep, bool directB, bool directA, int i0, int i1, int j0, int j1) where K : IMicroKernel
     {
         float* packB = directB ? null : Buffers.B(kcStep * RoundUp(Math.Min(blk.NC, j1 - j0), blk.NR));
         for (int jc = j0; jc < j1; jc += blk.NC)
@@ -127,7 +134,7 @@ internal static unsafe partial class Gemm
             int nc = Math.Min(blk.NC, j1 - jc);
             for (int pc = 0; pc < p.K; pc += kcStep)
             {
-                var task = Panel<K>(in p, blk, jc, nc, pc, Math.Min(kcStep, p.K - pc), packB, directB);
+                var task = Panel<K>(in p, blk, jc, nc, pc, Math.Min(kcStep, p.K - pc), packB, directB, directA);
                 task.PackAllB();
                 task.RowBlocks(i0, i1);
             }
@@ -140,25 +147,35 @@ internal static unsafe partial class Gemm
         public Problem P;
         public GemmBlocking Blk;
         public int Threads, KcStep;
-        public bool DirectB, Rows;
+        public bool DirectB, DirectA, Rows;
 
         public readonly void Invoke(int t)
         {
             if (Rows)
             {
                 int i0 = ShareStart(P.M, Blk.MR, t, Threads), i1 = ShareStart(P.M, Blk.MR, t + 1, Threads);
-                if (i1 > i0) RangeLoop<K>(in P, Blk, KcStep, DirectB, i0, i1, 0, P.N);
+                if (i1 > i0) RangeLoop<K>(in P, Blk, KcStep, DirectB, DirectA, i0, i1, 0, P.N);
                 return;
             }
             int j0 = ShareStart(P.N, Blk.NR, t, Threads), j1 = ShareStart(P.N, Blk.NR, t + 1, Threads);
-            if (j1 > j0) RangeLoop<K>(in P, Blk, KcStep, DirectB, 0, P.M, j0, j1);
+            if (j1 > j0) RangeLoop<K>(in P, Blk, KcStep, DirectB, DirectA, 0, P.M, j0, j1);
         }
     }
 
     /// <summary>Up to this many rows of C, a B that is contiguous along its columns is read in place rather than packed:
     /// each B value then serves few rows, so copying B costs more than the strided reads it saves (at 64 rows the two
-    /// are even; bench/README, "second session").</summary>
-    internal const int DirectBMaxRows = 64;
+    /// are even; bench/README, "second session"). Past it, reading B in place loses: conv2's kernel gradient (288 rows)
+    /// ran 55 against 75 GFLOP/s on the AVX2 path, its B micro-panel's rows 256 bytes apart crowding a few L1 sets
+    /// (bench/README, "gemm-avx2"). The bench's gemm-shapes command may override it (tuning).</summary>
+    internal static int DirectBMaxRows = 64;
+
+    /// <summary>Up to this many columns of C, kernels that can read A in place do so rather than pack it: each A value
+    /// then serves few columns (n / NR passes of the A block), so packing costs more than the strided reads it saves
+    /// (conv2's forward, 64 columns: 1.4× faster in place on the AVX2 path; at 288 and 512 columns the two are even:
+    /// bench/README, "gemm-avx2"). The bench's gemm-shapes command may override it (tuning).</summary>
+    internal static int DirectAMaxColumns = 128;
+
+    private static bool ReadAInPlace(int n) => n <= DirectAMaxColumns;
 
     private static int ChooseThreads(int m, int n, int k)
     {

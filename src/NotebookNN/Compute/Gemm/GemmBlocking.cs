@@ -9,8 +9,8 @@ internal enum GemmIsa { Scalar, Avx2, Avx512 }
 /// </summary>
 /// <remarks>
 /// The loop nest (see <see cref="Gemm"/>) keeps one packed B micro-panel (KC × NR) in L1 while the IR loop streams
-/// the A block (MC × KC) from L2; the whole B panel (KC × NC) lives in L2/L3. The machine this was tuned on has
-/// 48 KiB L1d and 2 MiB L2 per core.
+/// the A block (MC × KC) from L2; the whole B panel (KC × NC) lives in L2/L3. The AVX-512 sizes were tuned on a Xeon
+/// with 48 KiB L1d and 2 MiB L2 per core, the AVX2 sizes on an AMD EPYC with 32 KiB L1d and 512 KiB L2 per core.
 /// </remarks>
 internal readonly record struct GemmBlocking(int MR, int NR, int KC, int MC, int NC)
 {
@@ -26,10 +26,13 @@ internal readonly record struct GemmBlocking(int MR, int NR, int KC, int MC, int
     public static GemmBlocking Avx512 { get; internal set; } = new(8, 48, 192, 384, 4080);
 
     /// <summary>
-    /// AVX2 + FMA: 6 rows × two 8-float vectors = 12 ymm accumulators of the 16 (BLIS haswell's 6×16). KC 256:
-    /// B micro-panel 16 KiB in L1. MC 168 as in BLIS haswell (A block 168 KiB in L2). NC 4080 as in BLIS.
+    /// AVX2 + FMA: 6 rows × two 8-float vectors = 12 ymm accumulators of the 16 (BLIS haswell's 6×16). KC 288: the
+    /// depth of the CNN's 3×3×32 convolution in one panel (KC 256 split it into two panels of 144, so every C tile
+    /// was written, read back and written again: conv2's batch-128 forward ran 25-30% slower, bench/README
+    /// "gemm-avx2"); the B micro-panel is 288·16·4 = 18 KiB of a 32 KiB L1d (AMD EPYC; 48 KiB on the Xeons), the
+    /// A micro-panel 7 KiB. MC 168 as in BLIS haswell (A block 189 KiB of a 512 KiB L2). NC 4080 as in BLIS.
     /// </summary>
-    public static readonly GemmBlocking Avx2 = new(6, 16, 256, 168, 4080);
+    public static GemmBlocking Avx2 { get; internal set; } = new(6, 16, 288, 168, 4080);
 
     /// <summary>The reference kernel: a small 4×4 tile; block sizes only need to be sane.</summary>
     public static readonly GemmBlocking Scalar = new(4, 4, 256, 128, 4096);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace NotebookNN.Compute.Gemm;
 
@@ -9,6 +10,7 @@ internal static unsafe partial class Gemm
     {
         public GemmBlocking Blk;
         public bool DirectB; // read B unpacked (row-major, contiguous along columns) instead of PackedB
+        public bool DirectA; // the kernel reads A in place through its strides instead of a packed A block
         public int Kc, Nc, M, Ldc;
         public float* A, B, C, PackedB;
         public nint AWide, ADepth, BWide, BDepth;
@@ -20,17 +22,23 @@ internal static unsafe partial class Gemm
             if (!DirectB) Packing.Pack(B, BWide, BDepth, Nc, Kc, Blk.NR, PackedB);
         }
 
-        /// <summary>IC loop over rows [i0, i1): pack each A block, then the macrokernel on all Nc columns.</summary>
+        /// <summary>IC loop over rows [i0, i1): pack each A block (unless A is read in place), then the macrokernel on
+        /// all Nc columns.</summary>
         public readonly void RowBlocks(int i0, int i1)
         {
             if (i1 <= i0) return;
-            float* packA = Buffers.A(RoundUp(Math.Min(Blk.MC, i1 - i0), Blk.MR) * Kc);
+            float* packA = DirectA ? null : Buffers.A(RoundUp(Math.Min(Blk.MC, i1 - i0), Blk.MR) * Kc);
             for (int ic = i0; ic < i1; ic += Blk.MC)
             {
                 int mc = Math.Min(Blk.MC, i1 - ic);
-                Packing.Pack(A + ic * AWide, AWide, ADepth, mc, Kc, Blk.MR, packA);
-                if (DirectB) Macro(packA, mc, B, 1, BDepth, Nc, C + (nint)ic * Ldc, Store);
-                else Macro(packA, mc, PackedB, Kc, Blk.NR, Nc, C + (nint)ic * Ldc, Store);
+                var a = new APanel(A + ic * AWide, AWide, AWide, ADepth);
+                if (!DirectA)
+                {
+                    Packing.Pack(a.Start, AWide, ADepth, mc, Kc, Blk.MR, packA);
+                    a = new APanel(packA, Kc, 1, Blk.MR);
+                }
+                if (DirectB) Macro(in a, mc, B, 1, BDepth, Nc, C + (nint)ic * Ldc, Store);
+                else Macro(in a, mc, PackedB, Kc, Blk.NR, Nc, C + (nint)ic * Ldc, Store);
             }
         }
 
@@ -40,7 +48,7 @@ internal static unsafe partial class Gemm
         /// are <paramref name="bStep"/> apart (NR packed, the row stride unpacked).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private readonly void Macro(float* packA, int mc, float* b, nint jrStride, nint bStep, int nc, float* c, TileStore store)
+        private readonly void Macro(in APanel a, int mc, float* b, nint jrStride, nint bStep, int nc, float* c, TileStore store)
         {
             int mr = Blk.MR, nr = Blk.NR, kc = Kc, ldc = Ldc;
             for (int jr = 0; jr < nc; jr += nr)
@@ -49,8 +57,34 @@ internal static unsafe partial class Gemm
                 float* bp = b + jr * jrStride;
                 int nrr = Math.Min(nr, nc - jr);
                 for (int ir = 0; ir < mc; ir += mr)
-                    K.Run(kc, packA + (nint)ir * kc, bp, bStep, c + (nint)ir * ldc + jr, ldc, Math.Min(mr, mc - ir), nrr, in s);
+                {
+                    if (jr == 0 && DirectA) PrefetchRows(in a, ir + mr, Math.Min(ir + 2 * mr, mc), kc);
+                    K.Run(kc, a.Start + ir * a.PerRow, a.Row, a.Step, bp, bStep, c + (nint)ir * ldc + jr, ldc, Math.Min(mr, mc - ir), nrr, in s);
+                }
             }
         }
+
+        /// <summary>A read in place, first pass over the block: fetch the next micro-panel's rows (contiguous along k)
+        /// while this one computes. Its rows are short (kc floats), too short for the hardware prefetcher to catch
+        /// each of the MR streams before it ends, and a block too large for the caches comes from memory.</summary>
+        private static void PrefetchRows(in APanel a, int r0, int r1, int kc)
+        {
+            if (a.Step != 1) return;
+            for (int r = r0; r < r1; r++)
+            {
+                float* row = a.Start + r * a.PerRow;
+                for (int p = 0; p < kc; p += 16) Sse.Prefetch0(row + p);
+                Sse.Prefetch0(row + kc - 1);
+            }
+        }
+    }
+
+    /// <summary>An A block as the kernels read it: row i of the block starts at <c>Start + i·PerRow</c> (a packed block:
+    /// kc floats a row within its MR-row micro-panels; in place: the row stride), and within an MR-row micro-panel element
+    /// (r, p) is at <c>r·Row + p·Step</c>.</summary>
+    private readonly struct APanel(float* start, nint perRow, nint row, nint step)
+    {
+        public readonly float* Start = start;
+        public readonly nint PerRow = perRow, Row = row, Step = step;
     }
 }

@@ -15,8 +15,10 @@ internal unsafe struct Avx512Kernel : IMicroKernel
     public const int MR = 8, NR = 48;
     public static bool IsSupported => Avx512F.IsSupported && Vector512.IsHardwareAccelerated;
     public static bool ReadsUnpackedB => true;
+    public static bool ReadsUnpackedA => false;
 
-    public static void Run(int kc, float* a, float* b, nint bStep, float* c, int ldc, int mr, int nr, in TileStore s)
+    /// <summary>Computes one tile from a packed A micro-panel (aRow 1, aStep MR: see <see cref="ReadsUnpackedA"/>).</summary>
+    public static void Run(int kc, float* a, nint aRow, nint aStep, float* b, nint bStep, float* c, int ldc, int mr, int nr, in TileStore s)
     {
         if (nr == NR) Tile<Three, Whole>(kc, a, b, bStep, c, ldc, mr, nr, in s);
         else if (nr > 32) Tile<Three, Part>(kc, a, b, bStep, c, ldc, mr, nr, in s);

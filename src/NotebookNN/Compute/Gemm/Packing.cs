@@ -40,6 +40,16 @@ internal static unsafe class Packing
             }
             return;
         }
+        if (rows == 16 && w == 16 && Vector256.IsHardwareAccelerated)
+        {
+            // the AVX2 kernel's full B micro-panels: two vector copies per k instead of a block-copy call
+            for (int p = 0; p < kc; p++, s += depthStride, d += 16)
+            {
+                Vector256.Store(Vector256.Load(s), d);
+                Vector256.Store(Vector256.Load(s + 8), d + 8);
+            }
+            return;
+        }
         if (rows == 8 && w == 8 && Vector256.IsHardwareAccelerated)
         {
             // the AVX-512 kernel's full A micro-panels of a transposed A (eight rows side by side per k)
@@ -61,11 +71,8 @@ internal static unsafe class Packing
         if (rows < w)
             for (int p = 0; p < kc; p++) new Span<float>(d + (nint)p * w + rows, w - rows).Clear();
         int r = 0;
-        if (depthStride == 1 && w == 8 && rows == 8 && Avx.IsSupported)
-        {
-            Transpose8Rows(s, wideStride, kc, d);
-            return;
-        }
+        if (depthStride == 1 && Avx.IsSupported)
+            for (; r + 8 <= rows; r += 8) Transpose8Rows(s + r * wideStride, wideStride, kc, w, d + r);
         if (depthStride == 1 && Sse.IsSupported)
             for (; r + 4 <= rows; r += 4) Transpose4Rows(s + r * wideStride, wideStride, kc, w, d + r);
         for (; r < rows; r++)
@@ -102,15 +109,15 @@ internal static unsafe class Packing
         for (; p < kc; p++, d += w) { d[0] = r0[p]; d[1] = r1[p]; d[2] = r2[p]; d[3] = r3[p]; }
     }
 
-    /// <summary>Eight rows contiguous along k, written as eight values per k (the AVX-512 kernel's A micro-panel):
-    /// 8 × 8 AVX transposes.</summary>
+    /// <summary>Eight rows contiguous along k, written as eight values per k (the AVX-512 kernel's A micro-panel, half
+    /// of the AVX2 kernel's B micro-panel of a transposed B) w apart: 8 × 8 AVX transposes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Transpose8Rows(float* s, nint wideStride, int kc, float* d)
+    private static void Transpose8Rows(float* s, nint wideStride, int kc, int w, float* d)
     {
         float* r0 = s, r1 = s + wideStride, r2 = s + 2 * wideStride, r3 = s + 3 * wideStride;
         float* r4 = s + 4 * wideStride, r5 = s + 5 * wideStride, r6 = s + 6 * wideStride, r7 = s + 7 * wideStride;
         int p = 0;
-        for (; p + 8 <= kc; p += 8, d += 64)
+        for (; p + 8 <= kc; p += 8, d += 8 * w)
         {
             var a0 = Avx.LoadVector256(r0 + p); var a1 = Avx.LoadVector256(r1 + p);
             var a2 = Avx.LoadVector256(r2 + p); var a3 = Avx.LoadVector256(r3 + p);
@@ -127,16 +134,16 @@ internal static unsafe class Packing
             var u4 = Avx.Shuffle(t4, t6, 0x44); var u5 = Avx.Shuffle(t4, t6, 0xEE);
             var u6 = Avx.Shuffle(t5, t7, 0x44); var u7 = Avx.Shuffle(t5, t7, 0xEE);
             // rows 0-3 and 4-7 joined: one k per vector
-            Avx.Store(d + 0, Avx.Permute2x128(u0, u4, 0x20));
-            Avx.Store(d + 8, Avx.Permute2x128(u1, u5, 0x20));
-            Avx.Store(d + 16, Avx.Permute2x128(u2, u6, 0x20));
-            Avx.Store(d + 24, Avx.Permute2x128(u3, u7, 0x20));
-            Avx.Store(d + 32, Avx.Permute2x128(u0, u4, 0x31));
-            Avx.Store(d + 40, Avx.Permute2x128(u1, u5, 0x31));
-            Avx.Store(d + 48, Avx.Permute2x128(u2, u6, 0x31));
-            Avx.Store(d + 56, Avx.Permute2x128(u3, u7, 0x31));
+            Avx.Store(d + 0 * w, Avx.Permute2x128(u0, u4, 0x20));
+            Avx.Store(d + 1 * w, Avx.Permute2x128(u1, u5, 0x20));
+            Avx.Store(d + 2 * w, Avx.Permute2x128(u2, u6, 0x20));
+            Avx.Store(d + 3 * w, Avx.Permute2x128(u3, u7, 0x20));
+            Avx.Store(d + 4 * w, Avx.Permute2x128(u0, u4, 0x31));
+            Avx.Store(d + 5 * w, Avx.Permute2x128(u1, u5, 0x31));
+            Avx.Store(d + 6 * w, Avx.Permute2x128(u2, u6, 0x31));
+            Avx.Store(d + 7 * w, Avx.Permute2x128(u3, u7, 0x31));
         }
-        for (; p < kc; p++, d += 8)
+        for (; p < kc; p++, d += w)
         {
             d[0] = r0[p]; d[1] = r1[p]; d[2] = r2[p]; d[3] = r3[p];
             d[4] = r4[p]; d[5] = r5[p]; d[6] = r6[p]; d[7] = r7[p];
