@@ -6,7 +6,7 @@ namespace NotebookNN.Models;
 /// <summary>
 /// What <c>Compile</c> was given for the outputs of a model beside its one loss: a list or a dictionary of losses,
 /// loss weights as a list or by output name, metrics for every output and metrics by output name. Each is null when
-/// not given; <see cref="OutputHeads.Resolve"/> turns them into one head per output.
+/// not given (the metrics for every output: empty); <see cref="OutputHeads.Resolve"/> turns them into one head per output.
 /// </summary>
 internal sealed record OutputSettings
 {
