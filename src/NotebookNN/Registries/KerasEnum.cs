@@ -19,6 +19,15 @@ internal static class KerasEnum
     public static TEnum Parse<TEnum>(string value, string argument, string? owner = null) where TEnum : struct, Enum =>
         Names<TEnum>.ByArgument.GetOrAdd(argument, a => Registry<TEnum>(a)).Resolve(value ?? throw new ArgumentNullException(argument), owner);
 
+    /// <summary>
+    /// <see cref="Parse{TEnum}(string, string, string?)"/> for an argument whose error Keras words its own way, listing
+    /// the valid strings as a Python tuple: <paramref name="unknown"/> makes the message from what was received and
+    /// that tuple (<c>('reflect', 'wrap', 'constant', 'nearest')</c>).
+    /// </summary>
+    public static TEnum Parse<TEnum>(string value, string argument, Func<string, string, string> unknown) where TEnum : struct, Enum =>
+        Names<TEnum>.ByArgument.GetOrAdd(argument, a => Registry<TEnum>(a)).TryResolve(value ?? throw new ArgumentNullException(argument), out var member)
+            ? member : throw new ArgumentException(unknown(value, Names<TEnum>.Tuple));
+
     /// <summary>A registry of the enum's members, for an argument whose error Keras words its own way (<paramref name="received"/>).</summary>
     public static Registry<TEnum> Registry<TEnum>(string argument, Func<string, string>? received = null) where TEnum : struct, Enum
     {
@@ -34,5 +43,6 @@ internal static class KerasEnum
     {
         public static readonly IReadOnlyDictionary<TEnum, string> Of = Enum.GetValues<TEnum>().ToDictionary(v => v, v => SnakeCase.Of(v.ToString()));
         public static readonly ConcurrentDictionary<string, Registry<TEnum>> ByArgument = new();
+        public static readonly string Tuple = $"({string.Join(", ", Enum.GetValues<TEnum>().Select(v => $"'{Of[v]}'"))})";
     }
 }

@@ -1,4 +1,5 @@
 using NotebookNN.Callbacks;
+using NotebookNN.Compute.Image;
 using NotebookNN.Layers;
 using NotebookNN.Metrics;
 using NotebookNN.Registries;

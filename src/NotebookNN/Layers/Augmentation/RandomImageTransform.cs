@@ -1,5 +1,6 @@
 using NotebookNN.Compute.Image;
 using NotebookNN.Randomness;
+using NotebookNN.Registries;
 using NotebookNN.Tensors;
 
 namespace NotebookNN.Layers;
@@ -19,16 +20,15 @@ public abstract class RandomImageTransform : ImageAugmentation
     {
         ArgumentNullException.ThrowIfNull(fillMode);
         ArgumentNullException.ThrowIfNull(interpolation);
-        _fill = FillCoordinates.Parse(fillMode);
+        _fill = KerasEnum.Parse<Compute.Image.FillMode>(fillMode, "fill_mode", (v, valid) => $"Unknown `fill_mode` {v}. Expected of one {valid}.");
         if (interpolation is not ("bilinear" or "nearest"))
             throw new ArgumentException($"Unknown `interpolation` {interpolation}. Expected of one ('nearest', 'bilinear').");
-        FillMode = fillMode;
         Interpolation = interpolation;
         FillValue = fillValue;
     }
 
-    /// <summary><c>"reflect"</c>, <c>"constant"</c>, <c>"nearest"</c> or <c>"wrap"</c>.</summary>
-    public string FillMode { get; }
+    /// <summary><c>"reflect"</c>, <c>"wrap"</c>, <c>"constant"</c> or <c>"nearest"</c> (Keras's spelling of what was given).</summary>
+    public string FillMode => KerasEnum.Name(_fill);
 
     /// <summary><c>"bilinear"</c> or <c>"nearest"</c>.</summary>
     public string Interpolation { get; }

@@ -60,11 +60,12 @@ internal sealed class OutputHeads
     /// <summary>The log key of output <paramref name="i"/>'s <paramref name="what"/> (<c>loss</c> or a metric name).</summary>
     public string Key(int i, string what) => Names.Length == 1 ? what : $"{Names[i]}_{what}";
 
-    public static OutputHeads Resolve(string[] names, Loss single, IReadOnlyList<Loss>? list, IReadOnlyDictionary<string, Loss>? byName,
-        IReadOnlyList<double>? weightList, IReadOnlyDictionary<string, double>? weightByName,
-        IReadOnlyList<Metric> everyOutput, IReadOnlyDictionary<string, IEnumerable<Metric>>? metricsByName,
-        Func<int, ActivationFunction?> outputActivation)
+    /// <summary>One head per output name: <paramref name="single"/> for every output unless <paramref name="given"/>
+    /// has a list or a dictionary of losses, weights 1 unless given.</summary>
+    public static OutputHeads Resolve(string[] names, Loss single, OutputSettings given, Func<int, ActivationFunction?> outputActivation)
     {
+        var (list, byName, weightList, weightByName) = (given.LossList, given.LossByOutput, given.WeightList, given.WeightByOutput);
+        var (everyOutput, metricsByName) = (given.EveryOutput, given.MetricsByOutput);
         int n = names.Length;
         var losses = list is not null ? CheckCount(list, n, "loss").ToArray()
             : byName is not null ? names.Select(k => Lookup(byName, k, names, "loss")).ToArray()

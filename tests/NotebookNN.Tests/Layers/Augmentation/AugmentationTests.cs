@@ -179,6 +179,21 @@ public class AugmentationTests
     }
 
     [Fact]
+    public void FillModeIsParsedOnceAsTheRegistryReadsKerasStrings()
+    {
+        var x = Images(2, 7, 6, 1, 4);
+        var exact = new RandomRotation((0.2, 0.2), fillMode: "wrap", seed: 1);
+        var spelled = new RandomRotation((0.2, 0.2), fillMode: " Wrap", seed: 1); // case and surrounding spaces ignored, as every Keras string
+        var reflect = new RandomRotation((0.2, 0.2), fillMode: "reflect", seed: 1);
+        Assert.Equal("wrap", spelled.FillMode); // saved as Keras spells it
+        Assert.Equal("wrap", spelled.GetConfig()["fill_mode"]);
+        var y = exact.Call(x, training: true).ToArray();
+        Assert.Equal(y, spelled.Call(x, training: true).ToArray());
+        Assert.NotEqual(y, reflect.Call(x, training: true).ToArray());
+        Assert.Equal("fillMode", Assert.Throws<ArgumentNullException>(() => new RandomZoom(0.1, fillMode: null!)).ParamName);
+    }
+
+    [Fact]
     public void BadArgumentsGetKerasMessages()
     {
         Assert.Equal("RandomFlip layer flip received an unknown mode argument diagonal",
