@@ -46,9 +46,11 @@ internal static class StepProfile
     public static void EndStep()
     {
         int row = 2 * Count;
-        if ((Steps + 1) * row <= History.Length)
+        long step = Steps;
+        var history = History;
+        if ((step + 1) * row <= history.Length)
         {
-            var h = History.AsSpan((int)(Steps * row), row);
+            var h = history.AsSpan((int)(step * row), row);
             for (int i = 0; i < Count; i++) { h[i] = Forward[i] - Before[i]; h[Count + i] = Backward[i] - Before[Count + i]; }
         }
         Steps++;

@@ -17,7 +17,7 @@ public partial class Tensor
     private static unsafe Tensor Pool2D<TWindow>(Tensor x, PoolGeometry geometry) where TWindow : struct, IPoolWindow<TWindow>
     {
         var input = x.Contiguous();
-        int[] dims = [geometry.Batch, geometry.OutH, geometry.OutW, geometry.Channels];
+        ReadOnlySpan<int> dims = [geometry.Batch, geometry.OutH, geometry.OutW, geometry.Channels];
         var y = NewUninitialized(dims);
         var tape = GradientTape.Recording(x);
         var index = tape is not null && TWindow.UsesIndex ? NewUninitialized(dims) : null;
