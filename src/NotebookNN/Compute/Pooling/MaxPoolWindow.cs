@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 namespace NotebookNN.Compute.Pooling;
 
 /// <summary>
-/// Max pooling of one window, channels in 8-float vectors (two at a time) with a scalar tail. Forward: the largest
+/// Max pooling of one window, channels in 8-float vectors (up to four at a time) with a scalar tail. Forward: the largest
 /// value of each channel over the window (NaN propagates). Under a tape the forward also keeps, per output, which cell
 /// of its window (row-major over the window clipped to the input) held the first maximum, as a float in the index
 /// tensor (-1 when the window holds a NaN); backward then writes each window cell once from the output gradient and
@@ -64,6 +64,30 @@ internal unsafe struct MaxPoolWindow : IPoolWindow<MaxPoolWindow>
         int c = 0, n = Channels;
         float* x = X + sample, y = Y + output, index = Index + output;
         float* first = x + ((long)rowStart * Width + colStart) * n;
+        for (; c <= n - 32; c += 32)
+        {
+            var m0 = Vector256.Load(first + c);
+            var m1 = Vector256.Load(first + c + 8);
+            var m2 = Vector256.Load(first + c + 16);
+            var m3 = Vector256.Load(first + c + 24);
+            var (i0, i1, i2, i3) = (Vector256<float>.Zero, Vector256<float>.Zero, Vector256<float>.Zero, Vector256<float>.Zero);
+            int k = 0;
+            for (int h = rowStart; h < rowEnd; h++)
+                for (int w = colStart; w < colEnd; w++, k++)
+                {
+                    float* p = x + ((long)h * Width + w) * n + c;
+                    var kk = Vector256.Create((float)k);
+                    Take(ref m0, ref i0, Vector256.Load(p), kk);
+                    Take(ref m1, ref i1, Vector256.Load(p + 8), kk);
+                    Take(ref m2, ref i2, Vector256.Load(p + 16), kk);
+                    Take(ref m3, ref i3, Vector256.Load(p + 24), kk);
+                }
+            m0.Store(y + c); m1.Store(y + c + 8); m2.Store(y + c + 16); m3.Store(y + c + 24);
+            NanToMinusOne(m0, i0).Store(index + c);
+            NanToMinusOne(m1, i1).Store(index + c + 8);
+            NanToMinusOne(m2, i2).Store(index + c + 16);
+            NanToMinusOne(m3, i3).Store(index + c + 24);
+        }
         for (; c <= n - 16; c += 16)
         {
             var m0 = Vector256.Load(first + c);
@@ -116,6 +140,14 @@ internal unsafe struct MaxPoolWindow : IPoolWindow<MaxPoolWindow>
             y[c] = m;
             index[c] = float.IsNaN(m) ? -1f : i;
         }
+    }
+
+    /// <summary>One cell <paramref name="v"/> (window cell <paramref name="k"/>) into a running maximum and its index.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Take(ref Vector256<float> m, ref Vector256<float> index, Vector256<float> v, Vector256<float> k)
+    {
+        index = Vector256.ConditionalSelect(Vector256.GreaterThan(v, m), k, index);
+        m = Vector256.Max(m, v);
     }
 
     private static Vector256<float> NanToMinusOne(Vector256<float> m, Vector256<float> index) =>

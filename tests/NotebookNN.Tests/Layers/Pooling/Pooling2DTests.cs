@@ -115,10 +115,10 @@ public class Pooling2DTests
     [InlineData(2, 3, 3, 2, "valid")]
     public void TiesAndInfinitiesFollowTheFirstMaximumInEveryChannelPath(int ph, int pw, int sh, int sw, string padding)
     {
-        // 27 channels: the 16-wide, 8-wide and scalar paths; values in {-inf, 0, 1} so most windows tie
-        int[] dims = [3, 7, 6, 27];
+        // 59 channels: the 32-, 16- and 8-wide and the scalar paths; values in {-inf, 0, 1} so most windows tie
+        int[] dims = [3, 7, 6, 59];
         var rng = new Random(ph * 10 + sw);
-        var xs = Enumerable.Range(0, 3 * 7 * 6 * 27).Select(_ => rng.Next(4) switch { 0 => double.NegativeInfinity, 1 => 1.0, _ => 0.0 }).ToArray();
+        var xs = Enumerable.Range(0, 3 * 7 * 6 * 59).Select(_ => rng.Next(4) switch { 0 => double.NegativeInfinity, 1 => 1.0, _ => 0.0 }).ToArray();
         var (yRef, outDims, _) = PoolingReference.Pool(xs, dims, ph, pw, sh, sw, padding == "same", max: true);
         var dyValues = Enumerable.Range(0, yRef.Length).Select(_ => rng.NextDouble() + 0.5).ToArray();
         var (_, _, dxRef) = PoolingReference.Pool(xs, dims, ph, pw, sh, sw, padding == "same", max: true, dyValues);
@@ -138,11 +138,11 @@ public class Pooling2DTests
     [Fact]
     public void AWindowHoldingANaNPoolsToNaNAndPassesNoGradient()
     {
-        // 19 channels (16-wide path and scalar tail); channel k of window 0 has a NaN in cell k % 4
-        var values = new float[1 * 2 * 4 * 19];
+        // 59 channels (the 32-, 16- and 8-wide and the scalar paths); channel k of window 0 has a NaN in cell k % 4
+        var values = new float[1 * 2 * 4 * 59];
         for (int i = 0; i < values.Length; i++) values[i] = i % 7;
-        for (int k = 0; k < 19; k++) values[((k % 4 / 2) * 4 + k % 2) * 19 + k] = float.NaN;
-        var x = Tensor.From(values, new Shape(1, 2, 4, 19));
+        for (int k = 0; k < 59; k++) values[((k % 4 / 2) * 4 + k % 2) * 59 + k] = float.NaN;
+        var x = Tensor.From(values, new Shape(1, 2, 4, 59));
         Tensor y;
         Tensor? dx;
         using (var tape = new GradientTape())
@@ -153,12 +153,12 @@ public class Pooling2DTests
         }
         var yv = y.ToArray();
         var g = dx!.ToArray();
-        for (int k = 0; k < 19; k++)
+        for (int k = 0; k < 59; k++)
         {
             Assert.True(float.IsNaN(yv[k]), $"channel {k}: {yv[k]}");
-            foreach (int cell in new[] { 0, 1, 4, 5 }) Assert.Equal(0f, g[cell * 19 + k]);
-            Assert.False(float.IsNaN(yv[19 + k]));
-            Assert.Equal(1f, new[] { 2, 3, 6, 7 }.Sum(cell => g[cell * 19 + k]));
+            foreach (int cell in new[] { 0, 1, 4, 5 }) Assert.Equal(0f, g[cell * 59 + k]);
+            Assert.False(float.IsNaN(yv[59 + k]));
+            Assert.Equal(1f, new[] { 2, 3, 6, 7 }.Sum(cell => g[cell * 59 + k]));
         }
     }
 
