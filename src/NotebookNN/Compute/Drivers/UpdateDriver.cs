@@ -11,10 +11,9 @@ namespace NotebookNN.Compute.Drivers;
 /// </summary>
 /// <remarks>
 /// The step is 16 floats on every SIMD machine: one Vector512 with AVX-512, two of the rule's Vector256 form without
-/// (.NET runs Vector512 in software there, and through the rule's ref parameters that was ~10× slower: Adam over the
-/// MLP's 266K floats 873 → see bench/README "step"), so the elements left to the scalar form are the last n mod 16
-/// on every SIMD machine. A rule's scalar
-/// form may round differently from its vector form (Adam divides where the vector form multiplies by a reciprocal),
+/// (.NET runs Vector512 in software there, and through the rule's ref parameters that cost ~6×: Adam in the CNN's
+/// training step at batch 32, 2.8 → 0.44 ms; bench/README, "cnn-profile"), so the elements left to the scalar form
+/// are the last n mod 16 on every SIMD machine. A rule's scalar form may round differently from its vector form (Adam divides where the vector form multiplies by a reciprocal),
 /// and with a 256-bit step the last 8 to 15 elements of a variable would change form with the hardware. Slot loads
 /// and stores are skipped for absent slots (the branches are loop-invariant). Large variables are split in one
 /// share per core (<see cref="ParallelThresholds.OptimizerUpdate"/>), the way the GEMM that wrote the gradient split
@@ -22,6 +21,9 @@ namespace NotebookNN.Compute.Drivers;
 /// </remarks>
 internal static unsafe class UpdateDriver
 {
+    /// <summary>Tests: run the Vector256 form on an AVX-512 machine too (both forms then get checked there).</summary>
+    internal static bool ForceVector256;
+
     public static void Run<TOp>(in TOp op, Span<float> variable, ReadOnlySpan<float> gradient,
         Span<float> slot0, Span<float> slot1, Span<float> slot2) where TOp : struct, IUpdateOp
     {
@@ -71,7 +73,7 @@ internal static unsafe class UpdateDriver
         ref float r1 = ref MemoryMarshal.GetReference(slot1);
         ref float r2 = ref MemoryMarshal.GetReference(slot2);
         nuint i = 0, count = (nuint)n;
-        if (Vector256.IsHardwareAccelerated && !Vector512.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated && (ForceVector256 || !Vector512.IsHardwareAccelerated))
         {
             for (; i + 16 <= count; i += 16)
             {
