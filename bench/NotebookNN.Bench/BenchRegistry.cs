@@ -16,6 +16,7 @@ internal static class BenchRegistry
         ["encode"] = EncodeBench.Run,
         ["sgd"] = SgdBench.Run,
         ["cnn"] = CnnBench.Run,
+        ["cnn-profile"] = CnnProfileBench.Run,
         ["conv-kernels"] = ConvKernelsBench.Run,
         ["gemm-shapes"] = GemmShapesBench.Run,
     };

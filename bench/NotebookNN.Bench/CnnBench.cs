@@ -47,7 +47,7 @@ internal static class CnnBench
     }
 
     /// <summary>The model of the shared README, as Keras writes it, compiled; the same seed for every configuration.</summary>
-    private static Model MakeModel()
+    internal static Model MakeModel()
     {
         Keras.ClearSession();
         Utils.SetRandomSeed(1);

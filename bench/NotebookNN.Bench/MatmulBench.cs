@@ -64,7 +64,8 @@ internal static class MatmulBench
         return 2.0 * m * n * k / times[reps / 2] / 1e9;
     }
 
-    /// <summary>The GEMMs of an MLP 784-300-100-10 training step and of batch inference (extra figures).</summary>
+    /// <summary>The GEMMs of an MLP 784-300-100-10 training step and of batch inference, and the CNN's dense layer
+    /// (3136 → 100) at batch 32 (extra figures).</summary>
     private static void Shapes()
     {
         (string, int, int, int, bool, bool)[] shapes =
@@ -76,6 +77,9 @@ internal static class MatmulBench
             ("b512_fwd_512x784x300", 512, 300, 784, false, false),
             ("b512_dW_784x512x300", 784, 300, 512, true, false),
             ("infer_10000x784x300", 10000, 300, 784, false, false),
+            ("cnn_b32_dense_fwd_32x3136x100", 32, 100, 3136, false, false),
+            ("cnn_b32_dense_dW_3136x32x100", 3136, 100, 32, true, false),
+            ("cnn_b32_dense_dx_32x100x3136", 32, 3136, 100, false, true),
         ];
         foreach (var (name, m, n, k, ta, tb) in shapes)
             Console.WriteLine($"notebooknn gemm_{name} {Measure(m, n, k, ta, tb, 3):G6} GFLOP/s");

@@ -98,8 +98,24 @@ public partial class Model : Layer
     {
         var layers = Layers;
         int last = layers.Count - 1;
+        if (StepProfile.Enabled) return CallLayersProfiled(x, training, logits);
         for (int i = 0; i < last; i++) x = layers[i].Invoke(x, training); // indexed: no boxed enumerator per step
         return last < 0 ? x : logits is null ? layers[last].Invoke(x, training) : layers[last].InvokeSplit(x, training, out logits[0]);
+    }
+
+    /// <summary><see cref="CallLayers"/> with each layer's call charged to its <see cref="StepProfile"/> section.</summary>
+    private Tensor CallLayersProfiled(Tensor x, bool training, Tensor?[]? logits)
+    {
+        var layers = Layers;
+        for (int i = 0; i < layers.Count; i++)
+        {
+            StepProfile.Section = StepProfile.LayerSection(i);
+            long clock = StepProfile.Start();
+            x = i < layers.Count - 1 || logits is null ? layers[i].Invoke(x, training) : layers[i].InvokeSplit(x, training, out logits[0]);
+            StepProfile.Charge(StepProfile.Section, clock);
+        }
+        StepProfile.Section = StepProfile.Other;
+        return x;
     }
 
     /// <summary>

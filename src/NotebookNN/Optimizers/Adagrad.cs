@@ -55,5 +55,11 @@ public sealed class Adagrad : Optimizer
             a += g * g;
             w -= lr * g / Vector512.Sqrt(a + Vector512.Create(epsilon));
         }
+
+        public void Invoke(ref Vector256<float> w, Vector256<float> g, ref Vector256<float> a, ref Vector256<float> s1, ref Vector256<float> s2)
+        {
+            a += g * g;
+            w -= lr * g / Vector256.Sqrt(a + Vector256.Create(epsilon));
+        }
     }
 }

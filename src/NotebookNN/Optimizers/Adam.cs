@@ -83,5 +83,15 @@ public class Adam : Optimizer
             var d = Vector512.Sqrt(denominator) + Vector512.Create(epsilon);
             w -= m * alpha * FastReciprocal.Of(d);
         }
+
+        public void Invoke(ref Vector256<float> w, Vector256<float> g, ref Vector256<float> m, ref Vector256<float> v, ref Vector256<float> vHat)
+        {
+            m += (g - m) * oneMinusBeta1;
+            v += (g * g - v) * oneMinusBeta2;
+            var denominator = v;
+            if (amsgrad) denominator = vHat = Vector256.Max(vHat, v);
+            var d = Vector256.Sqrt(denominator) + Vector256.Create(epsilon);
+            w -= m * alpha * FastReciprocal.Of(d);
+        }
     }
 }

@@ -82,5 +82,13 @@ public sealed class Nadam : Optimizer
             var mHat = cm * m + cg * g;
             w -= mHat * lr / (Vector512.Sqrt(v * cv) + Vector512.Create(epsilon));
         }
+
+        public void Invoke(ref Vector256<float> w, Vector256<float> g, ref Vector256<float> m, ref Vector256<float> v, ref Vector256<float> s2)
+        {
+            m += (g - m) * oneMinusBeta1;
+            v += (g * g - v) * oneMinusBeta2;
+            var mHat = cm * m + cg * g;
+            w -= mHat * lr / (Vector256.Sqrt(v * cv) + Vector256.Create(epsilon));
+        }
     }
 }

@@ -87,5 +87,19 @@ public sealed class RMSprop : Optimizer
             if (useMomentum) { m = momentum * m + increment; w -= m; }
             else w -= increment;
         }
+
+        public void Invoke(ref Vector256<float> w, Vector256<float> g, ref Vector256<float> v, ref Vector256<float> m, ref Vector256<float> avg)
+        {
+            v = rho * v + (1 - rho) * (g * g);
+            var denominator = v + Vector256.Create(epsilon);
+            if (centered)
+            {
+                avg = rho * avg + (1 - rho) * g;
+                denominator = v - avg * avg + Vector256.Create(epsilon);
+            }
+            var increment = lr * g / Vector256.Sqrt(denominator);
+            if (useMomentum) { m = momentum * m + increment; w -= m; }
+            else w -= increment;
+        }
     }
 }

@@ -60,5 +60,13 @@ public sealed class SGD : Optimizer
             m = m * momentum - step;
             v += nesterov ? m * momentum - step : m;
         }
+
+        public void Invoke(ref Vector256<float> v, Vector256<float> g, ref Vector256<float> m, ref Vector256<float> s1, ref Vector256<float> s2)
+        {
+            var step = g * lr;
+            if (!useMomentum) { v -= step; return; }
+            m = m * momentum - step;
+            v += nesterov ? m * momentum - step : m;
+        }
     }
 }

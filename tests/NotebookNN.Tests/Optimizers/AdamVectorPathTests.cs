@@ -1,4 +1,5 @@
 using NotebookNN.Optimizers;
+using NotebookNN.Compute.Drivers;
 
 namespace NotebookNN.Tests.Optimizers;
 
@@ -7,9 +8,18 @@ namespace NotebookNN.Tests.Optimizers;
 public class AdamVectorPathTests
 {
     [Theory]
-    [InlineData(70)]
-    [InlineData(40_003)] // above ParallelThresholds.OptimizerUpdate: split across the compute pool, odd tail
-    public void LongVariable_MatchesFloat64Rule(int n)
+    [InlineData(70, false)]
+    [InlineData(40_003, false)] // above ParallelThresholds.OptimizerUpdate: split across the compute pool, odd tail
+    [InlineData(70, true)] // the Vector256 form (AVX2 machines) forced where AVX-512 would be taken
+    [InlineData(40_003, true)]
+    public void LongVariable_MatchesFloat64Rule(int n, bool vector256)
+    {
+        UpdateDriver.ForceVector256 = vector256;
+        try { LongVariable(n); }
+        finally { UpdateDriver.ForceVector256 = false; }
+    }
+
+    private static void LongVariable(int n)
     {
         var rng = new Random(5);
         var w0 = Enumerable.Range(0, n).Select(_ => rng.NextDouble() - 0.5).ToArray();

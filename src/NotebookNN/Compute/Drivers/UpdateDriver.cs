@@ -10,10 +10,10 @@ namespace NotebookNN.Compute.Drivers;
 /// three slots, updated in place 16 floats at a time, then a scalar tail. No allocation.
 /// </summary>
 /// <remarks>
-/// The width differs from <see cref="UnaryDriver"/>'s (widest accelerated vector, then 256 bits): the body is
-/// Vector512 whenever 256-bit SIMD is accelerated, which on AVX2-only hardware .NET lowers to two Vector256
-/// operations, so the elements left to the scalar form are the last n mod 16 on every SIMD machine. A rule's scalar
-/// form may round differently from its vector form (Adam divides where the vector form multiplies by a reciprocal),
+/// The step is 16 floats on every SIMD machine: one Vector512 with AVX-512, two of the rule's Vector256 form without
+/// (.NET runs Vector512 in software there, and through the rule's ref parameters that cost ~6×: Adam in the CNN's
+/// training step at batch 32, 2.8 → 0.44 ms; bench/README, "cnn-profile"), so the elements left to the scalar form
+/// are the last n mod 16 on every SIMD machine. A rule's scalar form may round differently from its vector form (Adam divides where the vector form multiplies by a reciprocal),
 /// and with a 256-bit step the last 8 to 15 elements of a variable would change form with the hardware. Slot loads
 /// and stores are skipped for absent slots (the branches are loop-invariant). Large variables are split in one
 /// share per core (<see cref="ParallelThresholds.OptimizerUpdate"/>), the way the GEMM that wrote the gradient split
@@ -21,6 +21,9 @@ namespace NotebookNN.Compute.Drivers;
 /// </remarks>
 internal static unsafe class UpdateDriver
 {
+    /// <summary>Tests: run the Vector256 form on an AVX-512 machine too (both forms then get checked there).</summary>
+    internal static bool ForceVector256;
+
     public static void Run<TOp>(in TOp op, Span<float> variable, ReadOnlySpan<float> gradient,
         Span<float> slot0, Span<float> slot1, Span<float> slot2) where TOp : struct, IUpdateOp
     {
@@ -70,7 +73,15 @@ internal static unsafe class UpdateDriver
         ref float r1 = ref MemoryMarshal.GetReference(slot1);
         ref float r2 = ref MemoryMarshal.GetReference(slot2);
         nuint i = 0, count = (nuint)n;
-        if (Vector256.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated && (ForceVector256 || !Vector512.IsHardwareAccelerated))
+        {
+            for (; i + 16 <= count; i += 16)
+            {
+                Step256(op, ref v, ref g, ref r0, ref r1, ref r2, i, has0, has1, has2);
+                Step256(op, ref v, ref g, ref r0, ref r1, ref r2, i + 8, has0, has1, has2);
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
         {
             for (; i + 16 <= count; i += 16)
             {
@@ -99,6 +110,24 @@ internal static unsafe class UpdateDriver
         }
     }
 
+    /// <summary>8 floats at <paramref name="i"/> through the rule's Vector256 form (AVX2 machines: the 16-float step of
+    /// the driver in two halves, so the scalar tail is the same n mod 16 elements as with AVX-512).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Step256<TOp>(in TOp op, ref float v, ref float g, ref float r0, ref float r1, ref float r2, nuint i,
+        bool has0, bool has1, bool has2) where TOp : struct, IUpdateOp
+    {
+        var vv = Vector256.LoadUnsafe(ref v, i);
+        var gg = Vector256.LoadUnsafe(ref g, i);
+        var a0 = has0 ? Vector256.LoadUnsafe(ref r0, i) : default;
+        var a1 = has1 ? Vector256.LoadUnsafe(ref r1, i) : default;
+        var a2 = has2 ? Vector256.LoadUnsafe(ref r2, i) : default;
+        op.Invoke(ref vv, gg, ref a0, ref a1, ref a2);
+        vv.StoreUnsafe(ref v, i);
+        if (has0) FlushSubnormal(a0).StoreUnsafe(ref r0, i);
+        if (has1) FlushSubnormal(a1).StoreUnsafe(ref r1, i);
+        if (has2) FlushSubnormal(a2).StoreUnsafe(ref r2, i);
+    }
+
     /// <summary>
     /// Slots decay geometrically where gradients are zero (dead ReLU units: m ← 0.9·m), so without this they spend
     /// hundreds of steps as subnormal floats, which x86 handles in microcode at ~100× the cost: measured here, 40%
@@ -108,6 +137,9 @@ internal static unsafe class UpdateDriver
     /// </summary>
     private static Vector512<float> FlushSubnormal(Vector512<float> x) =>
         Vector512.AndNot(x, Vector512.LessThan(Vector512.Abs(x), Vector512.Create(SmallestNormal)));
+
+    private static Vector256<float> FlushSubnormal(Vector256<float> x) =>
+        Vector256.AndNot(x, Vector256.LessThan(Vector256.Abs(x), Vector256.Create(SmallestNormal)));
 
     private static float FlushSubnormal(float x) => MathF.Abs(x) < SmallestNormal ? 0f : x;
 

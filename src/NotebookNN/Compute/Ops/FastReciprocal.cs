@@ -21,4 +21,8 @@ internal static class FastReciprocal
         var refined = Avx512F.FusedMultiplyAdd(r, e, r);
         return Vector512.ConditionalSelect(Vector512.Equals(d, Vector512.Create(float.PositiveInfinity)), Vector512<float>.Zero, refined);
     }
+
+    /// <summary>1/d on 8 floats (the division: AVX2's 12-bit estimate would need a Newton step to match it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Of(Vector256<float> d) => Vector256<float>.One / d;
 }

@@ -13,7 +13,7 @@ internal unsafe struct AveragePoolWindow : IPoolWindow<AveragePoolWindow>
     private float* X, Y, Dy, Dx;
     private int Width, Channels;
 
-    public static AveragePoolWindow Create(float* x, float* y, float* dy, float* dx, in PoolGeometry geometry) =>
+    public static AveragePoolWindow Create(float* x, float* y, float* index, float* dy, float* dx, in PoolGeometry geometry) =>
         new() { X = x, Y = y, Dy = dy, Dx = dx, Width = geometry.Width, Channels = geometry.Channels };
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -7,9 +7,13 @@ namespace NotebookNN.Compute.Pooling;
 /// </summary>
 internal unsafe interface IPoolWindow<TSelf> where TSelf : struct, IPoolWindow<TSelf>
 {
+    /// <summary>Whether the forward pass under a tape keeps a per-output index for the backward (max pooling's argmax).</summary>
+    static virtual bool UsesIndex => false;
+
     /// <summary>A window over the input <paramref name="x"/> and output <paramref name="y"/> (forward), with the output
-    /// gradient <paramref name="dy"/> and the input gradient <paramref name="dx"/> (backward; null forward).</summary>
-    static abstract TSelf Create(float* x, float* y, float* dy, float* dx, in PoolGeometry geometry);
+    /// gradient <paramref name="dy"/> and the input gradient <paramref name="dx"/> (backward; null forward), and the
+    /// per-output <paramref name="index"/> (output-sized; null unless <see cref="UsesIndex"/> and a tape records).</summary>
+    static abstract TSelf Create(float* x, float* y, float* index, float* dy, float* dx, in PoolGeometry geometry);
 
     /// <summary>Forward: writes the window's result for every channel at <paramref name="output"/>.</summary>
     void Forward(long sample, long output, int rowStart, int rowEnd, int colStart, int colEnd);

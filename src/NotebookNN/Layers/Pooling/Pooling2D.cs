@@ -1,3 +1,4 @@
+using NotebookNN.Registries;
 using NotebookNN.Tensors;
 namespace NotebookNN.Layers;
 
@@ -15,7 +16,8 @@ public abstract class Pooling2D : Layer
     {
         PoolSize = PoolingArguments.Positive(poolSize, "pool_size");
         Strides = strides is { } s ? PoolingArguments.Positive(s, "strides") : PoolSize;
-        Padding = PoolingArguments.Padding(padding);
+        PaddingMode = KerasEnum.Parse<Layers.Padding>(padding, "padding");
+        Padding = KerasEnum.Name(PaddingMode);
         DataFormat = PoolingArguments.DataFormat(dataFormat);
     }
 
@@ -32,7 +34,10 @@ public abstract class Pooling2D : Layer
     /// <summary>Always <c>"channels_last"</c>.</summary>
     public string DataFormat { get; }
 
-    private bool Same => Padding == "same";
+    /// <summary>The padding as the library passes it on.</summary>
+    internal Layers.Padding PaddingMode { get; }
+
+    private bool Same => PaddingMode == Layers.Padding.Same;
 
     public override void Build(Shape inputShape)
     {

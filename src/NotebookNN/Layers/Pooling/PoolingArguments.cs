@@ -13,7 +13,7 @@ internal static class PoolingArguments
         throw new ArgumentException($"The `{name}` argument must be a tuple of 2 integers. Received {name}={value}, including values {bad} that do not satisfy `value > 0`");
     }
 
-    /// <summary>Keras's <c>standardize_padding</c>: "valid" or "same", any case, returned in lower case.</summary>
+    /// <summary>Keras's <c>standardize_padding</c>: "valid" or "same", any case, returned in lower case (Conv2D's; the pooling layers parse through <c>KerasEnum.Parse&lt;Padding&gt;</c>).</summary>
     public static string Padding(string padding)
     {
         ArgumentNullException.ThrowIfNull(padding);

@@ -54,11 +54,19 @@ internal sealed partial class Trainer
     /// <see cref="Logs"/>.</summary>
     public void Step(CallData data, int[]? order, int start, int end, bool train)
     {
+        long clock = StepProfile.Start();
+        if (clock != 0 && train) StepProfile.BeginStep(clock);
         using var scope = TensorArena.EnterEither(_model.StepArena, ref _fallbackArena);
         var xb = data.BatchX(order, start, end, StepArrays.Sized(ref _xb, data.X.Length));
         var yb = data.BatchY(order, start, end, StepArrays.Sized(ref _yb, data.Y.Length));
         var wb = data.SampleWeight is { } w ? CallData.BatchOf(w, order, start, end) : null;
+        StepProfile.Charge(StepProfile.Gather, clock);
         StepOn(xb, yb, wb, train);
+        if (clock != 0 && train)
+        {
+            StepProfile.Charge(StepProfile.Step, clock);
+            StepProfile.EndStep();
+        }
     }
 
     /// <summary>A train or test step on whole arrays, outside the arena (<c>TrainOnBatch</c>, <c>TestOnBatch</c>).</summary>
@@ -88,12 +96,22 @@ internal sealed partial class Trainer
         using (var tape = _tape is null ? _tape = new GradientTape() : _tape.Restart())
         {
             preds = Forward(x, training: true);
+            StepProfile.Section = StepProfile.Loss;
+            long clock = StepProfile.Start();
             total = Losses(y, preds, sampleWeight);
+            StepProfile.Charge(StepProfile.Loss, clock);
+            StepProfile.Section = StepProfile.Other;
             _trainable ??= _model.TrainableWeights;
+            clock = StepProfile.Start();
             tape.Gradient(total, _trainable, StepArrays.Sized(ref _grads, _trainable.Count));
+            StepProfile.Charge(StepProfile.Tape, clock);
         }
+        long update = StepProfile.Start();
         _model.Optimizer!.Apply(_grads, _trainable);
+        StepProfile.Charge(StepProfile.Optimizer, update);
+        update = StepProfile.Start();
         Track(total, y, preds, sampleWeight);
+        StepProfile.Charge(StepProfile.Track, update);
     }
 
     private void TestStep(Tensor[] x, Tensor[] y, Tensor? sampleWeight)

@@ -116,6 +116,7 @@ public sealed class GradientTape : IDisposable
                 for (int j = 0; j < needed.Length; j++) needed[j] = IsTracked(e.Inputs[j], this);
                 var inputGrads = Buffer(_gradsByArity, e.Inputs.Length);
                 Array.Clear(inputGrads);
+                long clock = StepProfile.Start();
                 e.Backward(g, needed, inputGrads);
                 for (int j = 0; j < e.Inputs.Length; j++)
                 {
@@ -126,6 +127,7 @@ public sealed class GradientTape : IDisposable
                         throw new InvalidOperationException($"Internal: the backward of an op returned a gradient of shape {gi.Shape} for an input of shape {input.Shape}.");
                     grads[input] = grads.TryGetValue(input, out var acc) ? Accumulate(acc, gi) : gi;
                 }
+                StepProfile.ChargeBackward(e.Section, clock);
             }
         }
         finally
@@ -252,6 +254,7 @@ public sealed class GradientTape : IDisposable
     {
         var op = _free.TryGetValue(typeof(T), out var stack) && stack.Count > 0 ? (T)stack.Pop() : new T();
         op.Output = output;
+        op.Section = StepProfile.Section;
         output.Tape = this;
         _entries.Add(op);
         return op;

@@ -10,6 +10,8 @@ namespace NotebookNN.Tensors;
 internal abstract class TapeOp
 {
     internal Tensor Output = null!;
+    /// <summary>The <see cref="StepProfile"/> section that recorded the op (its backward is charged there when profiling).</summary>
+    internal int Section;
     /// <summary>The inputs, in an array of the instance's own for that arity (one op type may be recorded with two or
     /// three inputs, as a dense layer with or without a bias: each arity keeps its array).</summary>
     internal Tensor[] Inputs = [];

@@ -17,17 +17,21 @@ public partial class Tensor
     private static unsafe Tensor Pool2D<TWindow>(Tensor x, PoolGeometry geometry) where TWindow : struct, IPoolWindow<TWindow>
     {
         var input = x.Contiguous();
-        var y = NewUninitialized([geometry.Batch, geometry.OutH, geometry.OutW, geometry.Channels]);
-        fixed (float* px = input.Span, py = y.Span)
+        ReadOnlySpan<int> dims = [geometry.Batch, geometry.OutH, geometry.OutW, geometry.Channels];
+        var y = NewUninitialized(dims);
+        var tape = GradientTape.Recording(x);
+        var index = tape is not null && TWindow.UsesIndex ? NewUninitialized(dims) : null;
+        fixed (float* px = input.Span, py = y.Span, pi = index is null ? default : index.Span)
         {
-            var window = TWindow.Create(px, py, null, null, geometry);
+            var window = TWindow.Create(px, py, pi, null, null, geometry);
             PoolDriver.Forward(geometry, ref window);
         }
-        if (GradientTape.Recording(x) is { } tape)
+        if (tape is not null)
         {
             var op = tape.Push<Pool2DBackward<TWindow>>(y, x);
             op.Geometry = geometry;
             op.Input = input;
+            op.Index = index;
         }
         return y;
     }
@@ -36,14 +40,15 @@ public partial class Tensor
     {
         internal PoolGeometry Geometry;
         internal Tensor Input = null!;
+        internal Tensor? Index;
 
         internal override unsafe void Backward(Tensor g, bool[] needed, Tensor?[] grads)
         {
             var dy = g.Contiguous();
             var dx = NewUninitialized(Input.Dims);
-            fixed (float* px = Input.Span, py = Output.Span, pdy = dy.Span, pdx = dx.Span)
+            fixed (float* px = Input.Span, py = Output.Span, pi = Index is null ? default : Index.Span, pdy = dy.Span, pdx = dx.Span)
             {
-                var window = TWindow.Create(px, py, pdy, pdx, Geometry);
+                var window = TWindow.Create(px, py, pi, pdy, pdx, Geometry);
                 PoolDriver.Backward(Geometry, pdx, ref window);
             }
             grads[0] = dx;
@@ -53,6 +58,7 @@ public partial class Tensor
         {
             base.Clear();
             Input = null!;
+            Index = null;
         }
     }
 }

@@ -71,7 +71,7 @@ public class Pooling2DTests
     {
         Assert.Equal(expected.Length, actual.Length);
         for (int i = 0; i < expected.Length; i++)
-            Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance,
+            Assert.True(expected[i] == actual[i] || Math.Abs(expected[i] - actual[i]) <= tolerance,
                 $"element {i}: expected {expected[i]}, got {actual[i]}");
     }
 
@@ -108,6 +108,60 @@ public class Pooling2DTests
         }
     }
 
+    [Theory]
+    [InlineData(2, 2, 2, 2, "valid")]
+    [InlineData(3, 3, 2, 2, "same")]
+    [InlineData(3, 2, 1, 1, "same")]
+    [InlineData(2, 3, 3, 2, "valid")]
+    public void TiesAndInfinitiesFollowTheFirstMaximumInEveryChannelPath(int ph, int pw, int sh, int sw, string padding)
+    {
+        // 59 channels: the 32-, 16- and 8-wide and the scalar paths; values in {-inf, 0, 1} so most windows tie
+        int[] dims = [3, 7, 6, 59];
+        var rng = new Random(ph * 10 + sw);
+        var xs = Enumerable.Range(0, 3 * 7 * 6 * 59).Select(_ => rng.Next(4) switch { 0 => double.NegativeInfinity, 1 => 1.0, _ => 0.0 }).ToArray();
+        var (yRef, outDims, _) = PoolingReference.Pool(xs, dims, ph, pw, sh, sw, padding == "same", max: true);
+        var dyValues = Enumerable.Range(0, yRef.Length).Select(_ => rng.NextDouble() + 0.5).ToArray();
+        var (_, _, dxRef) = PoolingReference.Pool(xs, dims, ph, pw, sh, sw, padding == "same", max: true, dyValues);
+        var x = ToTensor(xs, dims);
+        Tensor y;
+        Tensor? dx;
+        using (var tape = new GradientTape())
+        {
+            tape.Watch(x);
+            y = new MaxPooling2D((ph, pw), (sh, sw), padding).Call(x);
+            dx = tape.Gradient(y, [x], ToTensor(dyValues, outDims))[0];
+        }
+        AssertClose(yRef, y.ToArray(), 0);
+        AssertClose(dxRef, dx!.ToArray(), 1e-6);
+    }
+
+    [Fact]
+    public void AWindowHoldingANaNPoolsToNaNAndPassesNoGradient()
+    {
+        // 59 channels (the 32-, 16- and 8-wide and the scalar paths); channel k of window 0 has a NaN in cell k % 4
+        var values = new float[1 * 2 * 4 * 59];
+        for (int i = 0; i < values.Length; i++) values[i] = i % 7;
+        for (int k = 0; k < 59; k++) values[((k % 4 / 2) * 4 + k % 2) * 59 + k] = float.NaN;
+        var x = Tensor.From(values, new Shape(1, 2, 4, 59));
+        Tensor y;
+        Tensor? dx;
+        using (var tape = new GradientTape())
+        {
+            tape.Watch(x);
+            y = new MaxPooling2D(2).Call(x);
+            dx = tape.Gradient(y, x);
+        }
+        var yv = y.ToArray();
+        var g = dx!.ToArray();
+        for (int k = 0; k < 59; k++)
+        {
+            Assert.True(float.IsNaN(yv[k]), $"channel {k}: {yv[k]}");
+            foreach (int cell in new[] { 0, 1, 4, 5 }) Assert.Equal(0f, g[cell * 59 + k]);
+            Assert.False(float.IsNaN(yv[59 + k]));
+            Assert.Equal(1f, new[] { 2, 3, 6, 7 }.Sum(cell => g[cell * 59 + k]));
+        }
+    }
+
     [Fact]
     public void DefaultsAreKeras()
     {
@@ -128,7 +182,10 @@ public class Pooling2DTests
         e = Assert.Throws<ArgumentException>(() => new AveragePooling2D(2, strides: (1, -1)));
         Assert.Contains("Received strides=(1, -1), including values {-1}", e.Message);
         e = Assert.Throws<ArgumentException>(() => new MaxPooling2D(padding: "full"));
-        Assert.Equal("The `padding` argument must be a list/tuple or one of {'valid', 'same'}. Received: full", e.Message);
+        Assert.Equal("Invalid value for argument `padding`. Received: padding=full. Expected one of: valid, same.", e.Message);
+        e = Assert.Throws<ArgumentException>(() => new AveragePooling2D(padding: "vald"));
+        Assert.StartsWith("Invalid value for argument `padding`. Received: padding=vald. Expected one of: valid, same.", e.Message);
+        Assert.Contains("Did you mean 'valid'?", e.Message);
         Assert.Throws<NotSupportedException>(() => new MaxPooling2D(dataFormat: "channels_first"));
 
         e = Assert.Throws<ArgumentException>(() => new MaxPooling2D(2, name: "pool").Invoke(Tensor.Zeros(new Shape(4, 28, 28))));
