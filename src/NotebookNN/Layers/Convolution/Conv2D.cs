@@ -1,6 +1,7 @@
 using NotebookNN.Compute.Conv;
 using NotebookNN.Compute.Gemm;
 using NotebookNN.Initializers;
+using NotebookNN.Registries;
 using NotebookNN.Regularizers;
 using NotebookNN.Tensors;
 
@@ -41,7 +42,8 @@ public sealed class Conv2D : Layer
         Filters = filters;
         KernelSize = PoolingArguments.Positive(kernelSize, "kernel_size");
         Strides = PoolingArguments.Positive(strides ?? 1, "strides");
-        Padding = PoolingArguments.Padding(padding);
+        PaddingMode = PoolingArguments.Padding(padding);
+        Padding = KerasEnum.Name(PaddingMode);
         DataFormat = PoolingArguments.DataFormat(dataFormat);
         Activation = activation ?? Activations.Linear;
         UseBias = useBias;
@@ -56,6 +58,7 @@ public sealed class Conv2D : Layer
     public Size2D Strides { get; }
     /// <summary><c>"valid"</c> or <c>"same"</c>.</summary>
     public string Padding { get; }
+    internal Padding PaddingMode { get; }
     /// <summary><c>"channels_last"</c>.</summary>
     public string DataFormat { get; }
     public ActivationFunction Activation { get; }
@@ -70,7 +73,7 @@ public sealed class Conv2D : Layer
     /// <summary>The (filters,) bias; null before the layer is built or without a bias.</summary>
     public Variable? Bias { get; private set; }
 
-    private bool Same => Padding == "same";
+    private bool Same => PaddingMode == Layers.Padding.Same;
 
     public override void Build(Shape inputShape)
     {

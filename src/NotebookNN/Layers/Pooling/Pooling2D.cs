@@ -16,7 +16,7 @@ public abstract class Pooling2D : Layer
     {
         PoolSize = PoolingArguments.Positive(poolSize, "pool_size");
         Strides = strides is { } s ? PoolingArguments.Positive(s, "strides") : PoolSize;
-        PaddingMode = KerasEnum.Parse<Layers.Padding>(padding, "padding");
+        PaddingMode = PoolingArguments.Padding(padding);
         Padding = KerasEnum.Name(PaddingMode);
         DataFormat = PoolingArguments.DataFormat(dataFormat);
     }

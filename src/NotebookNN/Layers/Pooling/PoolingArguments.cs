@@ -1,4 +1,6 @@
+using NotebookNN.Registries;
 using NotebookNN.Tensors;
+
 namespace NotebookNN.Layers;
 
 /// <summary>Checks of the window arguments Keras's pooling (and convolution) layers share, with Keras's messages.</summary>
@@ -13,14 +15,12 @@ internal static class PoolingArguments
         throw new ArgumentException($"The `{name}` argument must be a tuple of 2 integers. Received {name}={value}, including values {bad} that do not satisfy `value > 0`");
     }
 
-    /// <summary>Keras's <c>standardize_padding</c>: "valid" or "same", any case, returned in lower case (Conv2D's; the pooling layers parse through <c>KerasEnum.Parse&lt;Padding&gt;</c>).</summary>
-    public static string Padding(string padding)
-    {
-        ArgumentNullException.ThrowIfNull(padding);
-        var lower = padding.ToLowerInvariant();
-        if (lower is "valid" or "same") return lower;
-        throw new ArgumentException($"The `padding` argument must be a list/tuple or one of {{'valid', 'same'}}. Received: {padding}");
-    }
+    /// <summary>Keras's <c>standardize_padding</c> for Conv2D and the pooling layers: "valid" or "same" (case ignored)
+    /// as the <see cref="Layers.Padding"/> enum, or Keras's own error for anything else, with the likely fix when a name
+    /// is near (<c>Did you mean 'valid'?</c>).</summary>
+    public static Padding Padding(string padding) => KerasEnum.Parse<Padding>(padding, "padding",
+        (received, _) => $"The `padding` argument must be a list/tuple or one of {{'valid', 'same'}}. Received: {received.ToLowerInvariant()}" +
+            (ClosestName.Among(received.Trim(), ["valid", "same"]) is { } near ? $". Did you mean '{near}'?" : ""));
 
     /// <summary>Keras's data_format: only "channels_last" (height, width, channels) is supported.</summary>
     public static string DataFormat(string? dataFormat)
