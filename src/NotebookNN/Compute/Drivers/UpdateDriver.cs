@@ -81,7 +81,7 @@ internal static unsafe class UpdateDriver
                 Step256(op, ref v, ref g, ref r0, ref r1, ref r2, i + 8, has0, has1, has2);
             }
         }
-        else if (Vector256.IsHardwareAccelerated)
+        else if (Vector512.IsHardwareAccelerated)
         {
             for (; i + 16 <= count; i += 16)
             {
