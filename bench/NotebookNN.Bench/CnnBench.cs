@@ -15,7 +15,7 @@ namespace NotebookNN.Bench;
 /// in the same run (<c>pytorch/cnn.py</c> with OMP_WAIT_POLICY=PASSIVE, and <c>TsBench cnn</c> when run.sh has built
 /// it) and the ratios against each and the best; <c>--rounds N</c> as for <c>train</c>. <c>--samples N</c> trains
 /// on N samples instead (the peak RSS of a 60,000-image run: <c>cnn --samples 60000 --no-peer</c>, figure
-/// <c>cnn_train_peak_rss</c>, read before the inference).
+/// <c>cnn_train_peak_rss</c>, read before the inference; each round resets the peak first).
 /// </summary>
 internal static class CnnBench
 {
@@ -33,6 +33,9 @@ internal static class CnnBench
         return BenchRounds.Run(args, () =>
         {
             var ours = new Dictionary<string, double>();
+            // each round's training peak, not the process's (an earlier round's inference at batch 10,000 holds 1 GB)
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            if (!TrainBench.ResetPeakRss()) Console.Error.WriteLine("# cannot reset the peak RSS: cnn_train_peak_rss is the process's peak so far");
             Model? last = null;
             foreach (int batch in Batches)
             {

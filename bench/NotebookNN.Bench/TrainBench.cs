@@ -153,6 +153,15 @@ internal static class TrainBench
 
     private static int RandomInt(int n) => (int)(RandomGenerator.Shared.NextDouble() * n);
 
+    /// <summary>Resets the process's peak RSS (VmHWM) to its current RSS (Linux's <c>/proc/self/clear_refs</c>, value
+    /// 5), so a later <see cref="PeakRssKiB"/> measures from here; false where that file cannot be written (the peak
+    /// then stays the process's).</summary>
+    internal static bool ResetPeakRss()
+    {
+        try { File.WriteAllText("/proc/self/clear_refs", "5"); return true; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
+    }
+
     internal static double PeakRssKiB()
     {
         foreach (var line in File.ReadLines("/proc/self/status"))
