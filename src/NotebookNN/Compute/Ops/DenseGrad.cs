@@ -10,7 +10,8 @@ namespace NotebookNN.Compute.Ops;
 /// <summary>
 /// The element-wise half of a fused dense layer's backward in one pass over the rows: dz = g ⊙ act'(y) for ReLU
 /// (or linear) and the bias gradient (column sums of dz) accumulated while each row of dz is still in registers,
-/// instead of writing dz and reading it back. Other activations take the two-pass path of <see cref="FusedBackward"/>.
+/// instead of writing dz and reading it back (<see cref="AccumulateRows"/>, which a convolution's backward also runs
+/// block by block). Other activations take the two-pass path of <see cref="FusedBackward"/>.
 /// </summary>
 internal static class DenseGrad
 {
@@ -69,24 +70,45 @@ internal static class DenseGrad
     /// (cleared first) unless it is null.</summary>
     private static unsafe void RowRange(bool relu, float* y, float* g, float* dz, int r0, int r1, int cols, float* sums)
     {
-        bool bias = sums != null;
-        if (bias) new Span<float>(sums, cols).Clear();
-        for (int r = r0; r < r1; r++)
+        if (sums != null) new Span<float>(sums, cols).Clear();
+        nint at = (nint)r0 * cols;
+        AccumulateRows(relu, y + at, g + at, dz + at, r1 - r0, cols, sums);
+    }
+
+    /// <summary>
+    /// rows × cols of dz = g (masked where y ≤ 0 for ReLU) and their column sums added to <paramref name="sums"/>
+    /// unless it is null, each row of dz summed while it is in registers (a convolution's backward calls it block by
+    /// block). For linear, <paramref name="dz"/> may be <paramref name="g"/> itself (then it is only summed). Each
+    /// column's sum runs in row order whatever the vector width.
+    /// </summary>
+    public static unsafe void AccumulateRows(bool relu, float* y, float* g, float* dz, int rows, int cols, float* sums)
+    {
+        bool bias = sums != null, store = relu || dz != g;
+        for (int r = 0; r < rows; r++)
         {
             nint row = (nint)r * cols;
             int j = 0;
-            for (; j <= cols - 16; j += 16)
-            {
-                var gv = Vector512.Load(g + row + j);
-                if (relu) gv = Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.Load(y + row + j), Vector512<float>.Zero), gv, Vector512<float>.Zero);
-                gv.Store(dz + row + j);
-                if (bias) (Vector512.Load(sums + j) + gv).Store(sums + j);
-            }
+            if (Vector512.IsHardwareAccelerated)
+                for (; j <= cols - 16; j += 16)
+                {
+                    var gv = Vector512.Load(g + row + j);
+                    if (relu) gv = Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.Load(y + row + j), Vector512<float>.Zero), gv, Vector512<float>.Zero);
+                    if (store) gv.Store(dz + row + j);
+                    if (bias) (Vector512.Load(sums + j) + gv).Store(sums + j);
+                }
+            else if (Vector256.IsHardwareAccelerated)
+                for (; j <= cols - 8; j += 8)
+                {
+                    var gv = Vector256.Load(g + row + j);
+                    if (relu) gv = Vector256.ConditionalSelect(Vector256.GreaterThan(Vector256.Load(y + row + j), Vector256<float>.Zero), gv, Vector256<float>.Zero);
+                    if (store) gv.Store(dz + row + j);
+                    if (bias) (Vector256.Load(sums + j) + gv).Store(sums + j);
+                }
             for (; j < cols; j++)
             {
                 float v = g[row + j];
                 if (relu && !(y[row + j] > 0f)) v = 0f;
-                dz[row + j] = v;
+                if (store) dz[row + j] = v;
                 if (bias) sums[j] += v;
             }
         }
