@@ -26,7 +26,7 @@ internal static unsafe class ConvBackward
         if (y.Length < (long)geo.N * geo.OutputImage || g.Length < y.Length || x.Length < (long)geo.N * geo.InputImage
             || kernel.Length < geo.Depth * geo.F)
             throw new ArgumentException("Internal: conv2d backward buffers are smaller than the convolution's geometry.");
-        bool wantDk = !dkernel.IsEmpty, wantDb = !dbias.IsEmpty;
+        bool wantDk = !dkernel.IsEmpty, wantDb = !dbias.IsEmpty, direct = wantDk && DirectConv.Applies(in geo);
         int tasks = Math.Min(geo.N, 2 * ComputePool.Workers);
         int kFloats = geo.Depth * geo.F, stride = kFloats + geo.F;
         float* partials = wantDk || wantDb ? ConvScratch.Partials((long)Math.Max(1, tasks) * stride) : null;
@@ -36,11 +36,11 @@ internal static unsafe class ConvBackward
             {
                 G = geo, Act = act, Y = py, Grad = pg, X = px, Kernel = pk, Dx = dx.IsEmpty ? null : pdx,
                 WantDk = wantDk, WantDb = wantDb, Partials = partials, Stride = stride, Count = tasks,
-                Direct = wantDk && DirectConv.Applies(in geo), Settings = GemmThreadSettings.Capture(),
+                Direct = direct, Settings = GemmThreadSettings.Capture(),
             };
             ComputePool.For(tasks, ref body);
         }
-        if (wantDk) Reduce(partials, stride, tasks, dkernel[..kFloats], transposedF: DirectConv.Applies(in geo) ? 0 : geo.F);
+        if (wantDk) Reduce(partials, stride, tasks, dkernel[..kFloats], transposedF: direct ? 0 : geo.F);
         if (wantDb) Reduce(partials + kFloats, stride, tasks, dbias[..geo.F], transposedF: 0);
     }
 

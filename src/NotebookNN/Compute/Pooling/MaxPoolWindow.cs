@@ -98,13 +98,9 @@ internal unsafe struct MaxPoolWindow : IPoolWindow<MaxPoolWindow>
                 for (int w = colStart; w < colEnd; w++, k++)
                 {
                     float* p = x + ((long)h * Width + w) * n + c;
-                    var v0 = Vector256.Load(p);
-                    var v1 = Vector256.Load(p + 8);
                     var kk = Vector256.Create((float)k);
-                    i0 = Vector256.ConditionalSelect(Vector256.GreaterThan(v0, m0), kk, i0);
-                    i1 = Vector256.ConditionalSelect(Vector256.GreaterThan(v1, m1), kk, i1);
-                    m0 = Vector256.Max(m0, v0);
-                    m1 = Vector256.Max(m1, v1);
+                    Take(ref m0, ref i0, Vector256.Load(p), kk);
+                    Take(ref m1, ref i1, Vector256.Load(p + 8), kk);
                 }
             m0.Store(y + c);
             m1.Store(y + c + 8);
@@ -119,9 +115,7 @@ internal unsafe struct MaxPoolWindow : IPoolWindow<MaxPoolWindow>
             for (int h = rowStart; h < rowEnd; h++)
                 for (int w = colStart; w < colEnd; w++, k++)
                 {
-                    var v = Vector256.Load(x + ((long)h * Width + w) * n + c);
-                    i = Vector256.ConditionalSelect(Vector256.GreaterThan(v, m), Vector256.Create((float)k), i);
-                    m = Vector256.Max(m, v);
+                    Take(ref m, ref i, Vector256.Load(x + ((long)h * Width + w) * n + c), Vector256.Create((float)k));
                 }
             m.Store(y + c);
             NanToMinusOne(m, i).Store(index + c);

@@ -1,4 +1,3 @@
-
 namespace NotebookNN.Models;
 
 /// <summary>

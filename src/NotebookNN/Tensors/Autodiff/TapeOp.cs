@@ -1,4 +1,3 @@
-
 namespace NotebookNN.Tensors;
 
 /// <summary>
