@@ -12,7 +12,7 @@ public sealed class NumpyRandomState
     private int _pos;
 
     /// <summary><c>check_random_state</c>: a generator seeded with <paramref name="seed"/>, or from the OS when null.</summary>
-    public static NumpyRandomState For(int? seed) => new(seed is { } s ? s : Random.Shared.NextInt64(0, uint.MaxValue));
+    internal static NumpyRandomState For(int? seed) => new(seed is { } s ? s : Random.Shared.NextInt64(0, uint.MaxValue));
 
     /// <summary>Seeds like <c>RandomState(seed)</c> for an integer seed in 0 .. 2**32-1.</summary>
     public NumpyRandomState(long seed)
